@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// VirtSim: a discrete-event simulator of virtualization architectures.
+// No package dependencies: the Swift toolchain alone (see README).
+import PackageDescription
+
+let package = Package(
+    name: "VirtSim",
+    products: [
+        .executable(name: "virtsim", targets: ["virtsim"]),
+        .executable(name: "virtsim-bench", targets: ["virtsim-bench"]),
+        .library(name: "VirtSimCLI", targets: ["VirtSimCLI"]),
+    ],
+    targets: [
+        // Domain-free event kernel and random streams. No Foundation.
+        .target(name: "SimKernel"),
+        // Hosts, power, hypervisor cost model, guests, workloads, migration models.
+        .target(name: "VirtModel", dependencies: ["SimKernel"]),
+        // Request-level I/O paths (native, emulated, para-virtual rings, container, SR-IOV).
+        .target(name: "IOModel", dependencies: ["SimKernel", "VirtModel"]),
+        // Vectorized host table and placement / consolidation policies.
+        .target(name: "Scheduling", dependencies: ["SimKernel", "VirtModel"]),
+        // Interval-level datacenter engine (VirtSim semantics and CloudSim-compatible mode).
+        .target(name: "Consolidation", dependencies: ["SimKernel", "VirtModel", "Scheduling"]),
+        // Scenario files: schema, validation with JSON paths, sweeps.
+        .target(name: "Scenario", dependencies: ["VirtModel", "IOModel", "Scheduling", "Consolidation"]),
+        // CSV tables, atomic file writes, SVG charts.
+        .target(name: "Reports"),
+        // The command-line tool's commands as a library (so tests can call them in-process).
+        .target(name: "VirtSimCLI", dependencies: ["SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation", "Scenario", "Reports"]),
+        .executableTarget(name: "virtsim", dependencies: ["VirtSimCLI"]),
+        .executableTarget(name: "virtsim-bench", dependencies: ["VirtSimCLI", "SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation"]),
+
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "VirtModelTests", dependencies: ["VirtModel"]),
+        .testTarget(name: "IOModelTests", dependencies: ["IOModel", "VirtModel"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "VirtModel"]),
+        .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Scheduling", "VirtModel"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "CLITests", dependencies: ["VirtSimCLI"]),
+    ]
+)

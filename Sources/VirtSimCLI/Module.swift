@@ -1,0 +1,3 @@
+public enum VirtSimMain {
+    public static func main() { print("virtsim: under construction") }
+}

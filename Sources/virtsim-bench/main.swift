@@ -1,0 +1,1 @@
+print("virtsim-bench: under construction")

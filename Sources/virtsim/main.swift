@@ -1,0 +1,2 @@
+import VirtSimCLI
+VirtSimMain.main()
