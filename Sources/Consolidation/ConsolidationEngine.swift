@@ -1,0 +1,446 @@
+import SimKernel
+import VirtModel
+import Scheduling
+
+/// The interval-level datacenter engine: guests with trace or synthetic demand on hosts with
+/// SPECpower models, periodic consolidation (overload detection, VM selection, placement,
+/// under-load evacuation), live migration, power states and the Beloglazov & Buyya metrics.
+///
+/// One engine, two behaviours chosen by `EngineConfig.semantics` (`Semantics.cloudSimCompatible`
+/// reproduces CloudSim 3.0.3's power package; `Semantics.virtSim` is the intended behaviour).
+public enum ConsolidationEngine {
+    /// Runs one configuration to its horizon. Deterministic: the same config gives the same result.
+    /// Cost per sample tick: O(guests + hosts); per consolidation round: O(overloaded guests ·
+    /// hosts) for placement plus the under-load loop (O(evacuated guests · hosts)).
+    /// - Parameter progress: called with the simulated fraction done (0…1) after each tick.
+    public static func run(_ config: EngineConfig, progress: ((Double) -> Void)? = nil) throws -> EngineResult {
+        var engine = try Engine(config: config)
+        return engine.run(progress: progress)
+    }
+}
+
+extension Engine {
+    mutating func run(progress: ((Double) -> Void)?) -> EngineResult {
+        var sched = Scheduler<EngineEvent>()
+        let horizon = config.horizon
+
+        // Guests arriving at t ≤ 0 are created now; later ones get an arrival event.
+        var initial: [Int] = []
+        for (g, spec) in config.guests.enumerated() {
+            if spec.arrival <= 0 { initial.append(g) } else if spec.arrival < horizon {
+                sched.schedule(.arrival(guest: Int32(g)), at: spec.arrival, priority: EnginePriority.arrival)
+            }
+        }
+        for g in createInitialGuests(initial) {
+            sched.schedule(.bootDone(guest: Int32(g)), at: config.guests[g].bootSeconds, priority: EnginePriority.arrival)
+        }
+
+        if sem.cloudSimClock {
+            // §2: the cloudlets are submitted at 0.1 and the first tick is 0.1 + interval.
+            nextTick = 0.1 + tickInterval
+        } else {
+            nextTick = tickInterval
+            // t = 0 is an update: demands at sample 0, first history value, entries.
+            fullUpdate(at: 0, tick: true)
+        }
+        if nextTick < horizon { sched.schedule(.tick, at: nextTick, priority: EnginePriority.tick) }
+        if !sem.cloudSimClock && consolidates && config.consolidationInterval < horizon {
+            sched.schedule(.consolidate, at: config.consolidationInterval, priority: EnginePriority.consolidate)
+        }
+        if config.recordHostIntervals && config.reportInterval < horizon {
+            sched.schedule(.report, at: config.reportInterval, priority: EnginePriority.report)
+        }
+        for (g, spec) in config.guests.enumerated() {
+            if let d = spec.departure, d < horizon, d > max(0, spec.arrival) {
+                sched.schedule(.departure(guest: Int32(g)), at: d, priority: EnginePriority.arrival)
+            }
+        }
+
+        // CloudSim stops at `terminateSimulation(horizon)`: events after it never run.
+        while let first = sched.nextEventTime, first < horizon {
+            sched.step { event, sched in
+                handle(event.payload, at: event.time, sched: &sched)
+            }
+            if checkEveryEvent && violations.count < 20 { violations += invariantViolations(at: sched.now) }
+            if case .some = progress, sched.now >= nextTick - tickInterval {
+                progress?(min(1, sched.now / horizon))
+            }
+        }
+        return finish(at: horizon)
+    }
+
+    mutating func handle(_ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>) {
+        switch event {
+        case .tick:
+            tickIndex += 1
+            fullUpdate(at: t, tick: true)
+            if sem.cloudSimClock && consolidates {
+                startMigrations(planRound(), at: t, sched: &sched)
+            }
+            // Next tick: CloudSim adds the interval to the current time; VirtSim multiplies.
+            nextTick = sem.cloudSimClock ? t + tickInterval : Double(tickIndex + 1) * tickInterval
+            if nextTick < config.horizon { sched.schedule(.tick, at: nextTick, priority: EnginePriority.tick) }
+        case .consolidate:
+            startMigrations(planRound(), at: t, sched: &sched)
+            let next = t + config.consolidationInterval
+            if next < config.horizon {
+                sched.schedule(.consolidate, at: next, priority: EnginePriority.consolidate)
+            }
+        case .migrationDone(let node):
+            completeMigration(node: Int(node), at: t, sched: &sched)
+        case .forceUpdate:
+            forceUpdatePendingAt = -1
+            fullUpdate(at: t, tick: false)
+        case .arrival(let guest):
+            arrive(Int(guest), at: t, sched: &sched)
+        case .bootDone(let guest):
+            let g = Int(guest)
+            if s.guestPhase[g] == .booting {
+                s.guestPhase[g] = .running
+                let h = Int(s.nodeHost[g])
+                if h >= 0 { s.updateHost(h, at: t, powerAware: powerAware) }
+            }
+        case .departure(let guest):
+            depart(Int(guest), at: t)
+        case .report:
+            closeReportInterval(at: t)
+            let next = t + config.reportInterval
+            if next < config.horizon { sched.schedule(.report, at: next, priority: EnginePriority.report) }
+        }
+    }
+
+    // MARK: - Creation and arrivals
+
+    /// Places the guests present at t = 0. CloudSim: in id order, each requesting its full MIPS
+    /// (§3.5). VirtSim: by decreasing current demand when the placement policy says so.
+    /// Returns the guests that are booting.
+    mutating func createInitialGuests(_ guests: [Int]) -> [Int] {
+        var order = guests
+        if !sem.requestFullMipsAtCreation {
+            for g in guests {
+                let u = s.utilization(g, at: 0)
+                s.guestU[g] = u
+                s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
+            }
+            if sortDecreasing { order = sortByCpuDescending(guests) }
+        }
+        let none = [Bool](repeating: false, count: s.hostCount)
+        for g in order {
+            if sem.requestFullMipsAtCreation { s.guestCreating[g] = true }
+            if let h = findHost(for: g, excluded: none) {
+                s.link(g, to: h)
+                s.allocateAppended(g, on: h, request: s.hostDemand(g))
+                s.guestHost[g] = Int32(h)
+                s.guestInitialHost[g] = Int32(h)
+                s.guestPhase[g] = config.guests[g].bootSeconds > 0 && !sem.cloudSimClock ? .booting : .running
+            } else {
+                s.guestPhase[g] = .rejected
+                rejectedCount += 1
+            }
+            // CloudSim: once created, a VM requests 0 MIPS until its cloudlet runs; its allocation
+            // stays at full MIPS until the first update.
+            s.guestCreating[g] = false
+            if sem.requestFullMipsAtCreation { s.guestReq[g] = 0; s.guestU[g] = 0 }
+            if s.nodeHost[g] >= 0 { s.hostVersion[Int(s.nodeHost[g])] &+= 1 }  // its demand changed
+        }
+        return order.filter { s.guestPhase[$0] == .booting }
+    }
+
+    mutating func arrive(_ g: Int, at t: Double, sched: inout Scheduler<EngineEvent>) {
+        let u = s.utilization(g, at: t)
+        s.guestU[g] = u
+        s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
+        if sem.requestFullMipsAtCreation { s.guestCreating[g] = true }
+        let none = [Bool](repeating: false, count: s.hostCount)
+        guard let h = findHost(for: g, excluded: none) else {
+            s.guestCreating[g] = false
+            s.guestPhase[g] = .rejected
+            rejectedCount += 1
+            return
+        }
+        if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+        s.link(g, to: h)
+        s.allocateAppended(g, on: h, request: s.hostDemand(g))
+        s.guestCreating[g] = false
+        s.hostVersion[h] &+= 1
+        s.guestHost[g] = Int32(h)
+        s.guestInitialHost[g] = Int32(h)
+        s.pushHistory(g, u)
+        let boot = config.guests[g].bootSeconds
+        if boot > 0 {
+            s.guestPhase[g] = .booting
+            sched.schedule(.bootDone(guest: Int32(g)), at: t + boot, priority: EnginePriority.arrival)
+        } else {
+            s.guestPhase[g] = .running
+        }
+        s.updateHost(h, at: t, powerAware: powerAware)
+    }
+
+    mutating func depart(_ g: Int, at t: Double) {
+        let phase = s.guestPhase[g]
+        guard phase == .running || phase == .booting else { return }
+        // Drop migration reservations of the guest.
+        var touched: [Int] = []
+        for n in s.guestCount..<s.nodeGuest.count where s.nodeKind[n] == .incoming && Int(s.nodeGuest[n]) == g {
+            let h = Int(s.nodeHost[n])
+            if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+            s.unlink(n)
+            s.releaseNode(n)
+            touched.append(h)
+        }
+        let h = Int(s.nodeHost[g])
+        if h >= 0 {
+            if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+            s.unlink(g)
+            touched.append(h)
+        }
+        s.guestPhase[g] = .departed
+        s.guestInMigration[g] = false
+        s.guestFinalHost[g] = Int32(h)
+        s.guestHost[g] = -1
+        s.guestHist.commit(g)
+        for x in touched { s.updateHost(x, at: t, powerAware: powerAware) }
+    }
+
+    // MARK: - Migrations
+
+    /// Starts the planned migrations in order (§2 step 4, `addMigratingInVm`).
+    mutating func startMigrations(_ plan: [PlannedMigration], at t: Double, sched: inout Scheduler<EngineEvent>) {
+        for m in plan {
+            let g = m.guest
+            guard s.guestPhase[g] == .running else { continue }
+            let source = Int(s.guestHost[g])
+            if !sem.trapezoidEnergy {
+                s.integrateEnergy(m.target, to: t, powerAware: powerAware)
+                if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
+            }
+            s.guestInMigration[g] = true
+            var node = -1
+            var n = s.hostHead[m.target]
+            while n >= 0 {
+                let i = Int(n)
+                if s.nodeKind[i] == .incoming && Int(s.nodeGuest[i]) == g { node = i; break }
+                n = s.nodeNext[i]
+            }
+            if node < 0 {
+                node = s.newNode(guest: g, kind: .incoming)
+                s.link(node, to: m.target)
+                s.allocateAppended(node, on: m.target, request: s.hostDemand(g))
+                if !hasIncomingFlag[m.target] { hasIncomingFlag[m.target] = true; hostsWithIncoming.append(m.target) }
+                s.updateHost(m.target, at: t, powerAware: powerAware)
+                if source >= 0 { s.updateHost(source, at: t, powerAware: powerAware) }
+            }
+            migrationsStarted += 1
+            s.guestMigrations[g] += 1
+            let seconds = migrationModel.seconds(ramMB: s.guestRam[g], bandwidthMbps: s.hostBw[m.target])
+            sched.schedule(.migrationDone(node: Int32(node)), at: t + seconds, priority: EnginePriority.migration)
+        }
+    }
+
+    /// A migration completes (`PowerDatacenter.processVmMigrate`).
+    mutating func completeMigration(node n: Int, at t: Double, sched: inout Scheduler<EngineEvent>) {
+        guard n < s.nodeKind.count, s.nodeKind[n] == .incoming else { return }  // guest left meanwhile
+        let g = Int(s.nodeGuest[n])
+        let target = Int(s.nodeHost[n])
+        if sem.fullUpdateAtMigrationCompletion && t > s.lastProcessTime {
+            fullUpdate(at: t, tick: false)
+        }
+        guard s.nodeKind[n] == .incoming, s.guestPhase[g] == .running else { return }
+        let source = Int(s.nodeHost[g])
+        if !sem.trapezoidEnergy {
+            s.integrateEnergy(target, to: t, powerAware: powerAware)
+            if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
+        }
+        if source >= 0 {
+            s.unlink(g)
+            s.recomputeAllocation(source)
+        }
+        s.unlink(n)
+        s.releaseNode(n)
+        s.guestInMigration[g] = false
+        s.link(g, to: target)
+        s.allocateAppended(g, on: target, request: s.hostDemand(g))
+        s.guestHost[g] = Int32(target)
+        if sem.fullUpdateAtMigrationCompletion {
+            if forceUpdatePendingAt != t {
+                forceUpdatePendingAt = t
+                sched.schedule(.forceUpdate, at: t, priority: EnginePriority.forceUpdate)
+            }
+        } else {
+            if source >= 0 { s.updateHost(source, at: t, powerAware: powerAware) }
+            s.updateHost(target, at: t, powerAware: powerAware)
+        }
+    }
+
+    // MARK: - Reports and the end
+
+    mutating func closeReportInterval(at t: Double) {
+        let length = t - lastReportTime
+        for h in 0..<s.hostCount {
+            if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+            let state = s.hostNodes[h] > 0 || !powerAware ? "on" : "sleeping"
+            hostRows.append(HostIntervalRow(time: lastReportTime, host: h, state: state,
+                                            meanUtilization: length > 0 ? s.hostRepUtil[h] / length : 0,
+                                            energyKWh: s.hostRepEnergy[h] / 3.6e6, guests: Int(s.hostNodes[h])))
+            s.hostRepEnergy[h] = 0
+            s.hostRepUtil[h] = 0
+        }
+        lastReportTime = t
+    }
+
+    mutating func finish(at horizon: Double) -> EngineResult {
+        if !sem.trapezoidEnergy {
+            for h in 0..<s.hostCount { s.integrateEnergy(h, to: horizon, powerAware: powerAware) }
+            s.energyJoules = 0
+            for h in 0..<s.hostCount { s.energyJoules += s.hostEnergy[h] }
+        }
+        if config.recordHostIntervals && lastReportTime < horizon { closeReportInterval(at: horizon) }
+        // VirtSim: the last interval runs to the horizon (a closing entry for everyone).
+        if !sem.cloudSimMetricFormulas {
+            for h in 0..<s.hostCount { s.updateHost(h, at: horizon, powerAware: powerAware) }
+        }
+        for h in 0..<s.hostCount {
+            s.hostHist.commit(h, capacity: s.hostCap[h], cloudSimViolation: sem.cloudSimMetricFormulas)
+        }
+        for g in 0..<s.guestCount { s.guestHist.commit(g) }
+
+        var m = Metrics()
+        m.energyKWh = s.energyJoules / 3.6e6
+        m.vmMigrations = migrationsStarted
+        let hh = s.hostHist
+        let slatah = hh.activeTime > 0 ? hh.violationTime / hh.activeTime : 0
+        let gh = s.guestHist
+        var totalReq = 0.0, totalAlloc = 0.0, totalMig = 0.0
+        var perGuestPdm = 0.0
+        var pdmGuests = 0
+        for g in 0..<s.guestCount {
+            totalReq += gh.totalRequested[g]
+            totalAlloc += gh.totalAllocated[g]
+            totalMig += gh.underAllocatedDueToMigration[g]
+            if gh.totalRequested[g] > 0 {
+                perGuestPdm += gh.underAllocatedDueToMigration[g] / gh.totalRequested[g]
+                pdmGuests += 1
+            }
+        }
+        let pdm: Double
+        if sem.cloudSimMetricFormulas {
+            pdm = totalReq > 0 ? totalMig / totalReq : 0
+        } else {
+            pdm = pdmGuests > 0 ? perGuestPdm / Double(pdmGuests) : 0
+        }
+        m.slatahPercent = slatah * 100
+        m.pdmPercent = pdm * 100
+        m.slav = slatah * pdm
+        m.esv = m.energyKWh * m.slav
+        m.hostShutdowns = hh.shutdownCount
+        (m.meanTimeBeforeHostShutdown, m.stdDevTimeBeforeHostShutdown) = meanAndSampleStdDev(hh.shutdownTimes)
+        (m.meanTimeBeforeVMMigration, m.stdDevTimeBeforeVMMigration) = meanAndSampleStdDev(gh.migrationDurations)
+        let measured = sem.cloudSimClock ? max(s.lastProcessTime - (0.1 + tickInterval), 0) : horizon
+        m.activeHostsMean = measured > 0 ? hh.activeTime / measured : 0
+        m.meanActiveHostCpuUtilization = hh.activeTime > 0 ? hh.activeUtilIntegral / hh.activeTime * 100 : 0
+        m.slaOverloadTimeFraction = hh.activeTime > 0 ? hh.overloadTime / hh.activeTime : 0
+        m.guestsPerActiveHostMean = hh.activeTime > 0 ? hh.activeGuestIntegral / hh.activeTime : 0
+        m.overallSlaViolationPercent = totalReq > 0 ? (totalReq - totalAlloc) / totalReq * 100 : 0
+        m.averageSlaViolationPercent = gh.shortfallCount > 0 ? gh.shortfallRatioSum / Double(gh.shortfallCount) * 100 : 0
+        m.deletedGuests = deletedCount
+        m.rejectedGuests = rejectedCount
+        var alive = 0
+        for g in 0..<s.guestCount {
+            let p = s.guestPhase[g]
+            if p == .running || p == .booting { alive += 1 }
+        }
+        m.guestsAliveAtEnd = alive
+        let r = Double(max(rounds, 1))
+        m.executionTimeHostSelectionMean = timeHostSelection / r
+        m.executionTimeVmSelectionMean = timeVmSelection / r
+        m.executionTimeVmReallocationMean = timeReallocation / r
+        m.executionTimeTotalMean = timeTotal / r
+        m.consolidationRounds = rounds
+        m.totalSimulationTime = horizon
+
+        var rows: [GuestRow] = []
+        rows.reserveCapacity(s.guestCount)
+        for (g, spec) in config.guests.enumerated() {
+            let final = s.guestHost[g] >= 0 ? s.guestHost[g] : s.guestFinalHost[g]
+            let req = gh.totalRequested[g]
+            let span = gh.prevTime[g] >= 0 ? measuredSpan(g) : 0
+            rows.append(GuestRow(id: spec.id, name: spec.name, kind: spec.kind, initialHost: Int(s.guestInitialHost[g]),
+                                 finalHost: Int(final), migrations: Int(s.guestMigrations[g]),
+                                 meanDemandMips: span > 0 ? req / span : 0,
+                                 meanDemand: span > 0 ? req / span / (s.guestMips[g] * Double(s.guestPes[g])) : 0,
+                                 requestedCpuSeconds: req,
+                                 allocatedCpuSeconds: gh.totalAllocated[g], deleted: s.guestPhase[g] == .deleted))
+        }
+        return EngineResult(metrics: m, hostIntervals: hostRows, guests: rows)
+    }
+
+    /// Seconds of a guest's measured life (from its first to its last history entry).
+    func measuredSpan(_ g: Int) -> Double {
+        s.guestHist.prevTime[g] - s.guestHist.firstTime[g]
+    }
+}
+
+// MARK: - Invariants (used by the tests)
+
+extension Engine {
+    /// Checks the state's invariants; returns a description of each violation (empty when sound).
+    /// O(hosts + guests + nodes).
+    func invariantViolations(at t: Double) -> [String] {
+        var out: [String] = []
+        for h in 0..<s.hostCount {
+            var sum = 0.0
+            var count: Int32 = 0
+            var n = s.hostHead[h]
+            while n >= 0 {
+                let i = Int(n)
+                sum += s.nodeAlloc[i]
+                count += 1
+                if Int(s.nodeHost[i]) != h { out.append("t=\(t): node \(i) in host \(h)'s list names host \(s.nodeHost[i])") }
+                n = s.nodeNext[i]
+            }
+            if count != s.hostNodes[h] { out.append("t=\(t): host \(h) counts \(s.hostNodes[h]) nodes, list has \(count)") }
+            if sum > s.hostCap[h] * (1 + 1e-9) { out.append("t=\(t): host \(h) allocates \(sum) MIPS > capacity \(s.hostCap[h])") }
+            if !sem.ramOnlyAtCreation && s.hostRamUsed[h] > s.hostRam[h] * (1 + 1e-9) {
+                out.append("t=\(t): host \(h) commits \(s.hostRamUsed[h]) MB > \(s.hostRam[h]) MB")
+            }
+        }
+        var incoming = [Int](repeating: 0, count: s.guestCount)
+        for n in s.guestCount..<s.nodeKind.count {
+            switch s.nodeKind[n] {
+            case .incoming:
+                incoming[Int(s.nodeGuest[n])] += 1
+                if s.nodeHost[n] < 0 { out.append("t=\(t): incoming node \(n) is not on a host") }
+            case .planned:
+                out.append("t=\(t): planned node \(n) survived its round")
+            default: break
+            }
+        }
+        for g in 0..<s.guestCount {
+            switch s.guestPhase[g] {
+            case .running, .booting:
+                if s.nodeHost[g] < 0 || s.nodeHost[g] != s.guestHost[g] {
+                    out.append("t=\(t): guest \(g) is \(s.guestPhase[g]) but placed on \(s.nodeHost[g]) (table says \(s.guestHost[g]))")
+                }
+                // CloudSim's quirk can start two migrations of one guest in a round; the first to
+                // complete clears the flag while the second reservation is still pending.
+                let quirk = sem.underloadConsidersOverloadTargets && !s.guestInMigration[g]
+                if s.guestInMigration[g] != (incoming[g] > 0) && !quirk {
+                    out.append("t=\(t): guest \(g) migration flag \(s.guestInMigration[g]) with \(incoming[g]) reservations")
+                }
+            case .pending, .departed, .deleted, .rejected:
+                if s.nodeHost[g] >= 0 || incoming[g] > 0 { out.append("t=\(t): guest \(g) is \(s.guestPhase[g]) but still placed") }
+            }
+        }
+        return out
+    }
+}
+
+extension ConsolidationEngine {
+    /// Runs like `run` and checks the invariants after every event (tests; O(state) per event).
+    static func runChecked(_ config: EngineConfig) throws -> (result: EngineResult, violations: [String]) {
+        var engine = try Engine(config: config)
+        engine.checkEveryEvent = true
+        let result = engine.run(progress: nil)
+        return (result, engine.violations)
+    }
+}

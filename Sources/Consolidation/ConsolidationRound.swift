@@ -1,0 +1,304 @@
+import SimKernel
+import VirtModel
+import Scheduling
+
+/// One planned migration: guest → target host.
+struct PlannedMigration {
+    var guest: Int
+    var target: Int
+}
+
+/// Monotonic wall clock in seconds (CloudSim reports execution times of its rounds).
+@inline(__always)
+func wallSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+extension Engine {
+    // MARK: - Tentative changes (saved and restored around a round, as CloudSim does)
+
+    /// Remembers host `h`'s list before its first change in this round.
+    mutating func touch(_ h: Int) {
+        if roundStamp[h] == currentRound { return }
+        roundStamp[h] = currentRound
+        touchedHosts.append(h)
+        snapshotStart[h] = snapshotNodes.count
+        var count: Int32 = 0
+        var n = s.hostHead[h]
+        while n >= 0 {
+            snapshotNodes.append(n)
+            count += 1
+            n = s.nodeNext[Int(n)]
+        }
+        snapshotLength[h] = count
+    }
+
+    /// `host.vmDestroy(vm)` while planning: the guest's primary node leaves its host.
+    mutating func tentativelyRemove(guest g: Int) {
+        let h = Int(s.nodeHost[g])
+        guard h >= 0 else { return }
+        touch(h)
+        s.unlink(g)
+        s.recomputeAllocation(h)
+    }
+
+    /// `host.vmCreate(vm)` while planning: a planned node of the guest joins `h`.
+    mutating func tentativelyCreate(guest g: Int, on h: Int) -> Int {
+        touch(h)
+        let n = s.newNode(guest: g, kind: .planned)
+        s.link(n, to: h)
+        s.allocateAppended(n, on: h, request: s.hostDemand(g))
+        plannedNodes.append(n)
+        return n
+    }
+
+    /// Undoes one tentative create (a failed evacuation).
+    mutating func undoCreate(node n: Int) {
+        let h = Int(s.nodeHost[n])
+        s.unlink(n)
+        s.recomputeAllocation(h)
+        s.releaseNode(n)
+        if let k = plannedNodes.lastIndex(of: n) { plannedNodes.remove(at: k) }
+    }
+
+    /// `restoreAllocation`: every touched host gets its saved list back, migrating-in guests first.
+    mutating func restoreRound() {
+        for n in plannedNodes where s.nodeKind[n] == .planned {
+            s.unlink(n)
+            s.releaseNode(n)
+        }
+        plannedNodes.removeAll(keepingCapacity: true)
+        for h in touchedHosts {
+            // Empty the list, then rebuild it from the snapshot.
+            var n = s.hostHead[h]
+            while n >= 0 {
+                let next = s.nodeNext[Int(n)]
+                s.unlink(Int(n))
+                n = next
+            }
+            let start = snapshotStart[h]
+            let len = Int(snapshotLength[h])
+            for k in 0..<len {
+                let node = Int(snapshotNodes[start + k])
+                if s.nodeKind[node] == .incoming { s.link(node, to: h) }
+            }
+            for k in 0..<len {
+                let node = Int(snapshotNodes[start + k])
+                if s.nodeKind[node] == .primary && s.nodeHost[node] < 0 { s.link(node, to: h) }
+            }
+            s.recomputeAllocation(h)
+        }
+        // CloudSim's restore also puts migrating-in guests first on hosts the round did not touch.
+        for h in hostsWithIncoming where roundStamp[h] != currentRound {
+            moveIncomingFirst(h)
+        }
+        touchedHosts.removeAll(keepingCapacity: true)
+        snapshotNodes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func moveIncomingFirst(_ h: Int) {
+        let list = s.nodes(of: h)
+        var sawPrimary = false
+        var needed = false
+        for n in list {
+            if s.nodeKind[n] == .incoming { if sawPrimary { needed = true; break } } else { sawPrimary = true }
+        }
+        guard needed else { return }
+        for n in list { s.unlink(n) }
+        for n in list where s.nodeKind[n] == .incoming { s.link(n, to: h) }
+        for n in list where s.nodeKind[n] != .incoming { s.link(n, to: h) }
+        s.recomputeAllocation(h)
+    }
+
+    // MARK: - The round (`optimizeAllocation`, §3.8)
+
+    /// Plans one consolidation round and returns the migrations, overload moves first.
+    mutating func planRound() -> [PlannedMigration] {
+        currentRound &+= 1
+        rounds += 1
+        let t0 = wallSeconds()
+        let H = s.hostCount
+
+        // 1. Over-utilized hosts.
+        var overloaded: [Int] = []
+        var excludedTarget = [Bool](repeating: false, count: H)
+        for h in 0..<H where s.hostNodes[h] > 0 {
+            if isOverloaded(h) {
+                overloaded.append(h)
+                excludedTarget[h] = true
+            }
+        }
+        let t1 = wallSeconds()
+
+        // 2–3. VM selection: remove guests until the host is no longer overloaded.
+        var toMigrate: [Int] = []
+        var candidates: [SelectionCandidate] = []
+        for h in overloaded {
+            while true {
+                candidates.removeAll(keepingCapacity: true)
+                var ids: [Int] = []
+                var n = s.hostHead[h]
+                while n >= 0 {
+                    let i = Int(n)
+                    let g = Int(s.nodeGuest[i])
+                    if !s.guestInMigration[g] && s.nodeKind[i] != .incoming && s.guestPhase[g] == .running {
+                        let hist: [Double] = selection.needsHistory && s.keepHistory
+                            ? (0..<Int(s.histCount[g])).map { s.history(g, $0) } : []
+                        candidates.append(SelectionCandidate(id: g, ramMB: s.guestRam[g], utilization: s.guestU[g],
+                                                             mips: s.guestRequest(g), history: hist))
+                        ids.append(i)
+                    }
+                    n = s.nodeNext[i]
+                }
+                let decision = selection.select(from: candidates, random: &random)
+                guard let k = decision.chosenIndex else { break }
+                let node = ids[k]
+                let g = Int(s.nodeGuest[node])
+                toMigrate.append(g)
+                if s.nodeKind[node] == .primary {
+                    tentativelyRemove(guest: g)
+                } else {
+                    undoCreate(node: node)
+                }
+                if !isOverloaded(h) { break }
+            }
+        }
+        let t2 = wallSeconds()
+
+        // 4. Place the selected guests, by decreasing current CPU (stable), excluding overloaded hosts.
+        var migrations: [PlannedMigration] = []
+        let sorted = sortByCpuDescending(toMigrate)
+        var overloadTargets: [Int] = []
+        for g in sorted {
+            if let target = findHost(for: g, excluded: excludedTarget) {
+                _ = tentativelyCreate(guest: g, on: target)
+                migrations.append(PlannedMigration(guest: g, target: target))
+                overloadTargets.append(target)
+            }
+        }
+        let t3 = wallSeconds()
+
+        // 5. Under-load consolidation.
+        if config.policies.underload {
+            migrations += underloadPhase(overloaded: overloaded, overloadTargets: overloadTargets)
+        }
+
+        // 6. Restore the saved allocation; the migrations happen through events.
+        restoreRound()
+        let t4 = wallSeconds()
+        timeHostSelection += t1 - t0
+        timeVmSelection += t2 - t1
+        timeReallocation += t3 - t2
+        timeTotal += t4 - t0
+        return migrations
+    }
+
+    /// `PowerVmList.sortByCpuUtilization`: decreasing current MIPS, stable.
+    func sortByCpuDescending(_ guests: [Int]) -> [Int] {
+        let keys = guests.map { g -> Double in
+            sem.cloudSimPowerArithmetic ? s.guestU[g] * s.guestMips[g] : s.hostDemand(g)
+        }
+        return Array(guests.indices).sorted { a, b in
+            keys[a] != keys[b] ? keys[a] > keys[b] : a < b
+        }.map { guests[$0] }
+    }
+
+    /// CloudSim `areAllVmsMigratingOutOrAnyVmMigratingIn`, read literally: the first guest not in
+    /// migration decides "no"; a migrating-in guest before it decides "yes".
+    func allMigratingOutOrAnyMigratingIn(_ h: Int) -> Bool {
+        var n = s.hostHead[h]
+        while n >= 0 {
+            let i = Int(n)
+            let g = Int(s.nodeGuest[i])
+            if !s.guestInMigration[g] { return false }
+            if s.nodeKind[i] == .incoming { return true }
+            n = s.nodeNext[i]
+        }
+        return true
+    }
+
+    /// §3.8 step 5: evacuate hosts from the least loaded up, one at a time.
+    mutating func underloadPhase(overloaded: [Int], overloadTargets: [Int]) -> [PlannedMigration] {
+        let H = s.hostCount
+        var excludedUnder = [Bool](repeating: false, count: H)
+        var excludedPlace = [Bool](repeating: false, count: H)
+        var excludedCount = 0
+        func excludeUnder(_ h: Int) {
+            if !excludedUnder[h] { excludedUnder[h] = true; excludedCount += 1 }
+        }
+        for h in overloaded { excludeUnder(h); excludedPlace[h] = true }
+        // Switched-off hosts: CloudSim reads measured utilization 0; VirtSim, hosts with no guests.
+        var utilization = [Double](repeating: 0, count: H)
+        for h in 0..<H {
+            let u = s.measuredUtilization(h)
+            utilization[h] = u
+            let off = sem.cloudSimMetricFormulas ? (u == 0) : (s.hostNodes[h] == 0)
+            if off { excludeUnder(h); excludedPlace[h] = true }
+        }
+        if !sem.underloadConsidersOverloadTargets {
+            for h in overloadTargets { excludeUnder(h) }
+        }
+        let threshold = config.policies.underloadThreshold ?? 1
+        // Candidates by (utilization, id): the measured utilization does not change in a round,
+        // so one sort replaces CloudSim's repeated arg-min scan.
+        var order: [Int] = []
+        for h in 0..<H where !excludedUnder[h] {
+            let u = utilization[h]
+            let eligible = sem.cloudSimMetricFormulas ? (u > 0 && u < threshold) : (u < threshold)
+            if eligible { order.append(h) }
+        }
+        order.sort { utilization[$0] != utilization[$1] ? utilization[$0] < utilization[$1] : $0 < $1 }
+        var migrations: [PlannedMigration] = []
+        var attempts = 0
+        let maxAttempts = config.policies.maxUnderloadAttemptsPerRound ?? Int.max
+        var start = 0
+        while excludedCount < H && attempts < maxAttempts {
+            while start < order.count && excludedUnder[order[start]] { start += 1 }
+            var picked = -1
+            var k = start
+            while k < order.count {
+                let h = order[k]
+                if !excludedUnder[h] && !allMigratingOutOrAnyMigratingIn(h) { picked = h; break }
+                k += 1
+            }
+            if picked < 0 { break }
+            attempts += 1
+            excludeUnder(picked)
+            excludedPlace[picked] = true
+            // Guests not in migration, by decreasing CPU.
+            var guests: [Int] = []
+            var n = s.hostHead[picked]
+            while n >= 0 {
+                let i = Int(n)
+                let g = Int(s.nodeGuest[i])
+                if !s.guestInMigration[g] && s.nodeKind[i] != .incoming && s.guestPhase[g] == .running {
+                    guests.append(g)
+                }
+                n = s.nodeNext[i]
+            }
+            if guests.isEmpty { continue }
+            var placed: [(node: Int, move: PlannedMigration)] = []
+            var failed = false
+            for g in sortByCpuDescending(guests) {
+                if let target = findHost(for: g, excluded: excludedPlace) {
+                    let node = tentativelyCreate(guest: g, on: target)
+                    placed.append((node, PlannedMigration(guest: g, target: target)))
+                } else {
+                    failed = true
+                    break
+                }
+            }
+            if failed {
+                for p in placed.reversed() { undoCreate(node: p.node) }
+                continue
+            }
+            for p in placed {
+                excludeUnder(p.move.target)
+                migrations.append(p.move)
+            }
+        }
+        return migrations
+    }
+}

@@ -1,0 +1,329 @@
+import SimKernel
+import VirtModel
+import Scheduling
+
+/// Events of the interval-level engine. Plain integers only: no references in payloads.
+enum EngineEvent: Sendable {
+    /// Sample boundary: demands change; in CloudSim mode also the consolidation round.
+    case tick
+    /// A consolidation round (VirtSim mode, when not on a tick).
+    case consolidate
+    /// A migration completes; the payload is the incoming node on the target.
+    case migrationDone(node: Int32)
+    /// CloudSim's zero-length re-update after the last migration completing at an instant.
+    case forceUpdate
+    case arrival(guest: Int32)
+    case bootDone(guest: Int32)
+    case departure(guest: Int32)
+    /// End of a report interval (hosts.csv rows).
+    case report
+}
+
+/// Event priorities at equal times (lower first).
+enum EnginePriority {
+    static let report: Int32 = -1
+    static let migration: Int32 = 0
+    static let forceUpdate: Int32 = 1
+    static let tick: Int32 = 2
+    static let arrival: Int32 = 3
+    static let consolidate: Int32 = 4
+}
+
+/// Placement rule resolved from the policy name.
+enum PlacementRule {
+    case firstFit, bestFit, worstFit, powerAware
+}
+
+/// The engine: state, policies and the event handlers. A value type driven by `ConsolidationEngine.run`.
+struct Engine {
+    var s: EngineState
+    let config: EngineConfig
+    let sem: Semantics
+    let detector: any OverloadDetector
+    let consolidates: Bool
+    let selection: any VmSelectionPolicy
+    var random: Xoshiro256StarStar
+    let placement: PlacementRule
+    let sortDecreasing: Bool
+    let powerAware: Bool
+    let tickInterval: Double
+    let migrationModel: MigrationTimeModel
+
+    var migrationsStarted = 0
+    var deletedCount = 0
+    var rejectedCount = 0
+    var rounds = 0
+    var timeHostSelection = 0.0
+    var timeVmSelection = 0.0
+    var timeReallocation = 0.0
+    var timeTotal = 0.0
+    var forceUpdatePendingAt = -1.0
+    var nextTick = 0.0
+    var tickIndex = 0
+    var hostRows: [HostIntervalRow] = []
+    var lastReportTime = 0.0
+
+    // Planning (tentative) state of a consolidation round.
+    var roundStamp: [UInt32]
+    var currentRound: UInt32 = 0
+    var touchedHosts: [Int] = []
+    var snapshotNodes: [Int32] = []
+    var snapshotStart: [Int]
+    var snapshotLength: [Int32]
+    var plannedNodes: [Int] = []
+    var hostsWithIncoming: [Int] = []
+    var hasIncomingFlag: [Bool]
+    /// Tests: check invariants after every event and collect violations (first 20).
+    var checkEveryEvent = false
+    // Per-host cache of detector inputs, keyed by `EngineState.hostVersion`.
+    var cacheVersion: [UInt32]
+    var cacheValid: [Bool]
+    var cacheReq: [Double]
+    var cacheMaxRam: [Double]
+    var cachePlanned: [Double]
+    var cacheLongest: [Int32]
+    var cacheHistory: [Double]
+    var violations: [String] = []
+
+    init(config: EngineConfig) throws {
+        self.config = config
+        sem = config.semantics
+        let p = config.policies
+        do {
+            detector = try PolicyRegistry.overloadDetector(named: p.overload, parameter: p.overloadParameter,
+                                                           cloudSimCompatible: config.semantics.unweightedRegression)
+            selection = try PolicyRegistry.vmSelection(named: p.selection)
+        } catch {
+            throw EngineError.unknownPolicy(kind: error.category, name: error.name)
+        }
+        consolidates = p.overload != "none"
+        switch p.placement {
+        case "first-fit": placement = .firstFit; sortDecreasing = false
+        case "first-fit-decreasing": placement = .firstFit; sortDecreasing = true
+        case "best-fit": placement = .bestFit; sortDecreasing = false
+        case "worst-fit": placement = .worstFit; sortDecreasing = false
+        case "power-aware-best-fit-decreasing", "pabfd": placement = .powerAware; sortDecreasing = true
+        default: throw EngineError.unknownPolicy(kind: "placement", name: p.placement)
+        }
+        guard let model = MigrationTimeModel(name: p.migrationModel) else {
+            throw EngineError.unknownPolicy(kind: "migration", name: p.migrationModel)
+        }
+        migrationModel = model
+        powerAware = p.powerAware
+        guard config.horizon > 0, config.consolidationInterval > 0, config.reportInterval > 0 else {
+            throw EngineError.invalidConfig("horizon, consolidation and report intervals must be positive")
+        }
+        let needsHistory = (detector.needsHistory && consolidates) || selection.needsHistory
+        s = try EngineState(config: config, keepHistory: needsHistory)
+        random = RandomStreams(seed: config.seed).stream("consolidation/vm-selection")
+        let H = s.hostCount
+        roundStamp = Array(repeating: 0, count: H)
+        snapshotStart = Array(repeating: 0, count: H)
+        snapshotLength = Array(repeating: 0, count: H)
+        hasIncomingFlag = Array(repeating: false, count: H)
+        cacheVersion = Array(repeating: 0, count: H)
+        cacheValid = Array(repeating: false, count: H)
+        cacheReq = Array(repeating: 0, count: H)
+        cacheMaxRam = Array(repeating: 0, count: H)
+        cachePlanned = Array(repeating: 0, count: H)
+        cacheLongest = Array(repeating: 0, count: H)
+        cacheHistory = needsHistory ? Array(repeating: 0, count: H * EngineState.historyLength) : []
+        if sem.cloudSimClock {
+            tickInterval = config.consolidationInterval
+        } else {
+            tickInterval = config.guests.map(\.sampleInterval).min() ?? config.consolidationInterval
+        }
+        if !sem.cloudSimMetricFormulas {
+            // VirtSim counts a shutdown only for an on → off transition.
+            for h in 0..<H { s.hostHist.trackActive[h] = false }
+        }
+    }
+
+    // MARK: - Demand and updates
+
+    /// Re-reads every placed guest's demand at `t` (and appends history on ticks).
+    mutating func refreshDemands(at t: Double, tick: Bool) {
+        for g in 0..<s.guestCount {
+            let phase = s.guestPhase[g]
+            guard phase == .running || phase == .booting else { continue }
+            let u = s.utilization(g, at: t)
+            s.guestU[g] = u
+            s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
+            if tick { s.pushHistory(g, u) }
+        }
+    }
+
+    /// CloudSim's `updateCloudetProcessingWithoutSchedulingFutureEventsForce` (steps 1–3 of §2):
+    /// every host re-allocates and records history, energy is added, idle guests are deleted.
+    mutating func fullUpdate(at t: Double, tick: Bool) {
+        refreshDemands(at: t, tick: tick)
+        for h in 0..<s.hostCount { s.updateHost(h, at: t, powerAware: powerAware) }
+        if sem.trapezoidEnergy {
+            let dt = t - s.lastProcessTime
+            if dt > 0 {
+                var frame = 0.0
+                for h in 0..<s.hostCount {
+                    let type = Int(s.hostType[h])
+                    let e: Double
+                    if !powerAware {
+                        e = s.arith.models[type].maxWatts * dt
+                    } else {
+                        let from = s.arith.utilization(mips: s.hostPrevUtilMips[h], capacity: s.hostCap[h])
+                        let to = s.measuredUtilization(h)
+                        e = s.arith.trapezoid(type: type, from: from, to: to, seconds: dt,
+                                              zeroAfterIdle: sem.zeroEnergyAfterIdleUpdate)
+                    }
+                    frame += e
+                    s.hostEnergy[h] += e
+                    s.hostRepEnergy[h] += e
+                    s.hostRepUtil[h] += min(s.measuredUtilization(h), 1) * dt
+                }
+                s.energyJoules += frame
+            }
+        }
+        if sem.deleteIdleGuests { deleteIdleGuests(at: t) }
+        s.lastProcessTime = t
+    }
+
+    /// §3.4: guests not in migration whose request is exactly 0 are removed for good.
+    mutating func deleteIdleGuests(at t: Double) {
+        var doomed: [Int] = []
+        for h in 0..<s.hostCount {
+            var n = s.hostHead[h]
+            while n >= 0 {
+                let i = Int(n)
+                let g = Int(s.nodeGuest[i])
+                if s.nodeKind[i] == .primary && !s.guestInMigration[g] && s.guestPhase[g] == .running
+                    && s.guestRequest(g) == 0 {
+                    doomed.append(g)
+                }
+                n = s.nodeNext[i]
+            }
+        }
+        for g in doomed {
+            let h = Int(s.nodeHost[g])
+            if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+            s.unlink(g)
+            s.recomputeAllocation(h)
+            s.guestPhase[g] = .deleted
+            s.guestFinalHost[g] = Int32(h)
+            s.guestHost[g] = -1
+            deletedCount += 1
+        }
+    }
+
+    // MARK: - Overload detection
+
+    /// Brings host `h`'s cached sums (requested MIPS, largest RAM, planner MIPS, history) up to
+    /// date with its list. O(k · 30) when stale, O(1) otherwise.
+    mutating func refreshCache(_ h: Int) {
+        if cacheVersion[h] == s.hostVersion[h] && cacheValid[h] { return }
+        var req = 0.0, maxRam = 0.0, planned = 0.0
+        let L = EngineState.historyLength
+        let useHistory = detector.needsHistory && s.keepHistory
+        if useHistory { for j in 0..<L { cacheHistory[h * L + j] = 0 } }
+        var longest = 0
+        let cap = s.hostCap[h]
+        var n = s.hostHead[h]
+        while n >= 0 {
+            let i = Int(n)
+            let g = Int(s.nodeGuest[i])
+            req += s.hostDemand(g)
+            maxRam = max(maxRam, s.guestRam[g])
+            let a = s.nodeAlloc[i]
+            if s.nodeKind[i] == .incoming && sem.migrationCpuShares { planned += a * 0.9 / 0.1 }
+            planned += a
+            if useHistory {
+                let count = Int(s.histCount[g])
+                let scale = historyScale(g, capacity: cap)
+                for j in 0..<count { cacheHistory[h * L + j] += s.history(g, j) * scale }
+                longest = max(longest, count)
+            }
+            n = s.nodeNext[i]
+        }
+        cacheReq[h] = req
+        cacheMaxRam[h] = maxRam
+        cachePlanned[h] = planned
+        cacheLongest[h] = Int32(longest)
+        cacheVersion[h] = s.hostVersion[h]
+        cacheValid[h] = true
+    }
+
+    /// A guest's weight in its host's utilization history: CloudSim multiplies by the per-PE
+    /// MIPS (`vm.getMips()`), VirtSim by the guest's whole host-level size.
+    @inline(__always)
+    func historyScale(_ g: Int, capacity: Double) -> Double {
+        sem.cloudSimPowerArithmetic
+            ? s.guestMips[g] / capacity
+            : s.guestMips[g] * Double(s.guestPes[g]) * (1 + s.guestOverhead[g]) / capacity
+    }
+
+    /// The detector's input for host `h`, optionally with guest `extra` added.
+    mutating func overloadInput(_ h: Int, extra: Int = -1) -> OverloadInput {
+        refreshCache(h)
+        let cap = s.hostCap[h]
+        var req = cacheReq[h]
+        var maxRam = cacheMaxRam[h]
+        if extra >= 0 {
+            req += s.hostDemand(extra)
+            maxRam = max(maxRam, s.guestRam[extra])
+        }
+        var history: [Double] = []
+        if detector.needsHistory && s.keepHistory {
+            // `PowerHostUtilizationHistory.getUtilizationHistory`: slot j = Σ u_j · MIPS / host MIPS
+            // over the host's guests, newest first.
+            let L = EngineState.historyLength
+            var longest = Int(cacheLongest[h])
+            history = Array(cacheHistory[(h * L)..<(h * L + L)])
+            if extra >= 0 {
+                let count = Int(s.histCount[extra])
+                let scale = historyScale(extra, capacity: cap)
+                for j in 0..<count { history[j] += s.history(extra, j) * scale }
+                longest = max(longest, count)
+            }
+            // The CloudSim detectors trim zero tails themselves; VirtSim passes observed values only.
+            if !sem.cloudSimPowerArithmetic { history.removeLast(L - longest) }
+        }
+        return OverloadInput(requestedUtilization: req / cap, history: history,
+                             maxGuestMigrationSeconds: migrationModel.seconds(ramMB: maxRam, bandwidthMbps: s.hostBw[h]),
+                             intervalSeconds: config.consolidationInterval)
+    }
+
+    /// CloudSim's planner MIPS (cached): Σ allocations on the host, migrating-in reservations
+    /// counted at 10× (their full request).
+    @inline(__always)
+    mutating func plannerMips(_ h: Int) -> Double {
+        refreshCache(h)
+        return cachePlanned[h]
+    }
+
+    @inline(__always)
+    mutating func isOverloaded(_ h: Int, extra: Int = -1) -> Bool {
+        detector.isOverloaded(overloadInput(h, extra: extra))
+    }
+}
+
+/// Migration duration by model name. M2 (CloudSim): RAM / (half the bandwidth), FIGURES M2.
+enum MigrationTimeModel {
+    case cloudSim
+    case preCopy
+    case cold
+
+    init?(name: String) {
+        switch name {
+        case "cloudsim", "m2": self = .cloudSim
+        case "pre-copy", "precopy": self = .preCopy
+        case "cold": self = .cold
+        default: return nil
+        }
+    }
+
+    /// Seconds to move `ramMB` over a link of `bandwidthMbps`.
+    /// CloudSim: RAM / (BW / 16) with BW in Mbit/s (§2: RAM / 62.5 s at 1 Gbit/s).
+    func seconds(ramMB: Double, bandwidthMbps: Double) -> Double {
+        switch self {
+        case .cloudSim, .preCopy, .cold:
+            return ramMB / (bandwidthMbps / 16)
+        }
+    }
+}

@@ -1,0 +1,237 @@
+import SimKernel
+import VirtModel
+
+/// A kind of physical server in the datacenter: cores ("PEs" in CloudSim), speed, memory,
+/// network and its SPECpower table.
+public struct HostTypeSpec: Sendable, Hashable {
+    public var name: String
+    /// Number of cores (CloudSim processing elements).
+    public var cores: Int
+    /// Speed of one core in MIPS.
+    public var mipsPerCore: Double
+    public var ramMB: Double
+    /// Network bandwidth in Mbit/s (the M2 migration model uses half of it).
+    public var bandwidthMbps: Double
+    public var power: SpecPowerModel
+    /// How many hosts of this type (used by `EngineConfig.init(hostTypes:guests:…)` to lay hosts out).
+    public var count: Int
+
+    public init(name: String, cores: Int, mipsPerCore: Double, ramMB: Double, bandwidthMbps: Double,
+                power: SpecPowerModel, count: Int) {
+        self.name = name
+        self.cores = cores
+        self.mipsPerCore = mipsPerCore
+        self.ramMB = ramMB
+        self.bandwidthMbps = bandwidthMbps
+        self.power = power
+        self.count = count
+    }
+
+    /// Total CPU capacity in MIPS.
+    public var totalMips: Double { Double(cores) * mipsPerCore }
+}
+
+/// An immutable buffer of utilization samples shared by many guests (struct-of-arrays: one
+/// contiguous `[Float]`, each guest reads a window of it). A class only so that a million
+/// guests can share one buffer without copying; it is never mutated after creation.
+public final class SampleBuffer: Sendable {
+    public let values: [Float]
+    public init(_ values: [Float]) { self.values = values }
+}
+
+/// Where a guest's CPU utilization comes from. Values are fractions of the guest's
+/// `mips × vcpus` (0…1, larger values are allowed and mean over-demand).
+public enum UtilizationSource: Sendable {
+    /// `count` samples starting at `offset` in a shared buffer; each value is divided by
+    /// `divisor` in Double (PlanetLab stores integer percents with divisor 100, which gives
+    /// exactly Java's `percent / 100.0`).
+    case samples(SampleBuffer, offset: Int, count: Int, divisor: Double = 1)
+    /// A constant fraction (tests, simple scenarios).
+    case constant(Double)
+    /// A cheap deterministic synthetic generator evaluated on demand (no storage per sample).
+    case synthetic(SyntheticUtilization)
+}
+
+/// A deterministic synthetic utilization series: diurnal sine plus hashed noise plus rare
+/// bursts, evaluated in O(1) per sample from (seed, sample index). Used by the scale scenario
+/// so that a million guests need no sample storage at all.
+public struct SyntheticUtilization: Sendable, Hashable {
+    public var mean: Double
+    /// Amplitude of the 24-hour sine, as a fraction of utilization.
+    public var diurnalAmplitude: Double
+    /// Phase of the sine in samples.
+    public var phase: Double
+    /// Standard-deviation-like spread of the per-sample noise (uniform ± noise).
+    public var noise: Double
+    /// Probability that a sample is a burst, and the burst level.
+    public var burstProbability: Double
+    public var burstLevel: Double
+    /// Samples per day (288 for 5-minute samples).
+    public var samplesPerDay: Double
+    public var seed: UInt64
+
+    public init(mean: Double, diurnalAmplitude: Double, phase: Double, noise: Double,
+                burstProbability: Double, burstLevel: Double, samplesPerDay: Double = 288, seed: UInt64) {
+        self.mean = mean
+        self.diurnalAmplitude = diurnalAmplitude
+        self.phase = phase
+        self.noise = noise
+        self.burstProbability = burstProbability
+        self.burstLevel = burstLevel
+        self.samplesPerDay = samplesPerDay
+        self.seed = seed
+    }
+
+    /// The utilization fraction of sample `index` (clamped to [0, 1]). O(1).
+    @inlinable
+    public func value(at index: Int) -> Double {
+        var mix = SplitMix64(seed: seed &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
+        let a = Double(mix.next() >> 11) * 0x1.0p-53
+        let b = Double(mix.next() >> 11) * 0x1.0p-53
+        if b < burstProbability { return min(1, max(0, burstLevel)) }
+        let angle = 2 * Double.pi * (Double(index) + phase) / samplesPerDay
+        let v = mean * (1 + diurnalAmplitude * sin(angle)) + noise * (2 * a - 1)
+        return min(1, max(0, v))
+    }
+}
+
+/// One guest (VM, container, …) of the datacenter.
+public struct GuestSpec: Sendable {
+    public var id: Int
+    public var name: String
+    public var kind: GuestKind
+    /// MIPS of one vCPU (CloudSim VM MIPS).
+    public var mips: Double
+    public var vcpus: Int
+    /// Memory reserved on the host (the caller adds the kind's footprint).
+    public var ramMB: Double
+    /// Extra host CPU per unit of guest demand (from the cost model; 0 for native):
+    /// host demand = guest demand × (1 + cpuOverheadFraction).
+    public var cpuOverheadFraction: Double
+    public var utilization: UtilizationSource
+    /// Seconds between samples.
+    public var sampleInterval: Double
+    /// When the guest arrives (s). Guests with arrival ≤ 0 are placed at time 0.
+    public var arrival: Double
+    /// When it leaves (s), or nil to stay until the horizon.
+    public var departure: Double?
+    /// Boot time after placement (s); SLA accounting starts when it is up.
+    public var bootSeconds: Double
+
+    public init(id: Int, name: String, kind: GuestKind, mips: Double, vcpus: Int = 1, ramMB: Double,
+                cpuOverheadFraction: Double = 0, utilization: UtilizationSource, sampleInterval: Double = 300,
+                arrival: Double = 0, departure: Double? = nil, bootSeconds: Double = 0) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.mips = mips
+        self.vcpus = vcpus
+        self.ramMB = ramMB
+        self.cpuOverheadFraction = cpuOverheadFraction
+        self.utilization = utilization
+        self.sampleInterval = sampleInterval
+        self.arrival = arrival
+        self.departure = departure
+        self.bootSeconds = bootSeconds
+    }
+
+    /// Nominal CPU size in MIPS (all vCPUs).
+    public var totalMips: Double { mips * Double(vcpus) }
+}
+
+/// The policies of a run, by registry name.
+public struct PolicySpec: Sendable, Hashable {
+    /// Initial placement and migration-target selection: "first-fit", "first-fit-decreasing",
+    /// "best-fit", "worst-fit", "power-aware-best-fit-decreasing" (alias "pabfd").
+    public var placement: String
+    /// Overload detector: "thr", "iqr", "mad", "lr", "lrr", or "none" (no dynamic consolidation).
+    public var overload: String
+    /// The detector's parameter (THR threshold, IQR/MAD/LR safety parameter); nil = the default.
+    public var overloadParameter: Double?
+    /// VM selection: "mmt", "mc", "mu", "rs".
+    public var selection: String
+    /// Evacuate under-loaded hosts.
+    public var underload: Bool
+    /// Only hosts whose utilization is below this are under-load candidates (nil: every active
+    /// host, least loaded first, as CloudSim does).
+    public var underloadThreshold: Double?
+    /// At most this many under-load evacuation attempts per round (nil: no limit, as CloudSim).
+    public var maxUnderloadAttemptsPerRound: Int?
+    /// Migration model: "cloudsim" (M2), "pre-copy", "cold".
+    public var migrationModel: String
+    /// false: hosts draw full power whatever their load (CloudSim's NonPowerAware baseline).
+    public var powerAware: Bool
+
+    public init(placement: String = "power-aware-best-fit-decreasing", overload: String = "thr",
+                overloadParameter: Double? = nil, selection: String = "mmt", underload: Bool = true,
+                underloadThreshold: Double? = nil, maxUnderloadAttemptsPerRound: Int? = nil,
+                migrationModel: String = "cloudsim", powerAware: Bool = true) {
+        self.placement = placement
+        self.overload = overload
+        self.overloadParameter = overloadParameter
+        self.selection = selection
+        self.underload = underload
+        self.underloadThreshold = underloadThreshold
+        self.maxUnderloadAttemptsPerRound = maxUnderloadAttemptsPerRound
+        self.migrationModel = migrationModel
+        self.powerAware = powerAware
+    }
+}
+
+/// Everything one engine run needs.
+public struct EngineConfig: Sendable {
+    public var hostTypes: [HostTypeSpec]
+    /// Type index (into `hostTypes`) of every host, in host-id order.
+    public var hostLayout: [Int]
+    public var guests: [GuestSpec]
+    public var policies: PolicySpec
+    public var semantics: Semantics
+    /// End of the simulated period (s).
+    public var horizon: Double
+    /// Seconds between consolidation rounds (CloudSim mode: every tick).
+    public var consolidationInterval: Double
+    public var seed: UInt64
+    /// Record `hostIntervals` (per host per report interval) for hosts.csv.
+    public var recordHostIntervals: Bool
+    /// Length of a report interval for `hostIntervals` (s).
+    public var reportInterval: Double
+
+    public init(hostTypes: [HostTypeSpec], hostLayout: [Int], guests: [GuestSpec], policies: PolicySpec,
+                semantics: Semantics = .virtSim, horizon: Double, consolidationInterval: Double = 300,
+                seed: UInt64 = 1, recordHostIntervals: Bool = false, reportInterval: Double = 3600) {
+        self.hostTypes = hostTypes
+        self.hostLayout = hostLayout
+        self.guests = guests
+        self.policies = policies
+        self.semantics = semantics
+        self.horizon = horizon
+        self.consolidationInterval = consolidationInterval
+        self.seed = seed
+        self.recordHostIntervals = recordHostIntervals
+        self.reportInterval = reportInterval
+    }
+
+    /// Lays hosts out type by type: all hosts of `hostTypes[0]` first (`count` of them), then the next type.
+    public init(hostTypes: [HostTypeSpec], guests: [GuestSpec], policies: PolicySpec,
+                semantics: Semantics = .virtSim, horizon: Double, consolidationInterval: Double = 300,
+                seed: UInt64 = 1, recordHostIntervals: Bool = false, reportInterval: Double = 3600) {
+        var layout: [Int] = []
+        for (i, t) in hostTypes.enumerated() { layout.append(contentsOf: repeatElement(i, count: t.count)) }
+        self.init(hostTypes: hostTypes, hostLayout: layout, guests: guests, policies: policies,
+                  semantics: semantics, horizon: horizon, consolidationInterval: consolidationInterval,
+                  seed: seed, recordHostIntervals: recordHostIntervals, reportInterval: reportInterval)
+    }
+}
+
+/// Errors of the engine's input.
+public enum EngineError: Error, CustomStringConvertible, Equatable {
+    case invalidConfig(String)
+    case unknownPolicy(kind: String, name: String)
+
+    public var description: String {
+        switch self {
+        case .invalidConfig(let m): return "invalid engine configuration: \(m)"
+        case .unknownPolicy(let kind, let name): return "unknown \(kind) policy '\(name)'"
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import VirtModel
+
+/// The metric set of a run (Beloglazov & Buyya 2012 plus VirtSim's utilization metrics).
+/// Percent values are 0…100; SLAV and ESV use fractions as CloudSim prints them
+/// (SLAV = SLATAH × PDM with both as fractions; ESV = energy (kWh) × SLAV).
+public struct Metrics: Sendable, Hashable {
+    public var energyKWh: Double = 0
+    public var vmMigrations: Int = 0
+    /// SLA violation time per active host, percent.
+    public var slatahPercent: Double = 0
+    /// Performance degradation due to migrations, percent.
+    public var pdmPercent: Double = 0
+    /// SLATAH × PDM (fractions).
+    public var slav: Double = 0
+    /// Energy × SLAV.
+    public var esv: Double = 0
+    public var hostShutdowns: Int = 0
+    /// Seconds; NaN when there was no shutdown.
+    public var meanTimeBeforeHostShutdown: Double = .nan
+    public var stdDevTimeBeforeHostShutdown: Double = .nan
+    /// Seconds (the observed migration duration, as CloudSim measures it); NaN without migrations.
+    public var meanTimeBeforeVMMigration: Double = .nan
+    public var stdDevTimeBeforeVMMigration: Double = .nan
+    /// Time-weighted number of hosts that are powered on.
+    public var activeHostsMean: Double = 0
+    /// Percent, time-weighted over hosts while they are on: Σ∫util dt / Σ on-time.
+    public var meanActiveHostCpuUtilization: Double = 0
+    /// Share (0…1) of active host time with CPU demand ≥ capacity.
+    public var slaOverloadTimeFraction: Double = 0
+    /// Time-weighted guests per powered-on host.
+    public var guestsPerActiveHostMean: Double = 0
+    /// (requested − allocated) / requested over all guest CPU-seconds, percent.
+    public var overallSlaViolationPercent: Double = 0
+    /// Mean relative shortfall over (guest, interval) pairs that were short, percent.
+    public var averageSlaViolationPercent: Double = 0
+    /// Guests removed by the CloudSim zero-request rule.
+    public var deletedGuests: Int = 0
+    /// Guests that found no host at arrival.
+    public var rejectedGuests: Int = 0
+    /// Guests still placed at the end.
+    public var guestsAliveAtEnd: Int = 0
+    /// Wall-clock seconds spent in consolidation rounds (mean per round), as CloudSim reports
+    /// its execution times: overload detection, VM selection, reallocation, whole round.
+    public var executionTimeHostSelectionMean: Double = 0
+    public var executionTimeVmSelectionMean: Double = 0
+    public var executionTimeVmReallocationMean: Double = 0
+    public var executionTimeTotalMean: Double = 0
+    /// Consolidation rounds run.
+    public var consolidationRounds: Int = 0
+    /// Simulated time at which the run stopped.
+    public var totalSimulationTime: Double = 0
+
+    public init() {}
+
+    /// The metrics as (name, value, unit) rows in a stable order, named as summary.csv expects.
+    public var rows: [(name: String, value: Double, unit: String)] {
+        [
+            ("energy_kwh", energyKWh, "kWh"),
+            ("vm_migrations", Double(vmMigrations), "count"),
+            ("slatah_percent", slatahPercent, "percent"),
+            ("pdm_percent", pdmPercent, "percent"),
+            ("slav", slav, "fraction"),
+            ("esv", esv, "kWh"),
+            ("host_shutdowns", Double(hostShutdowns), "count"),
+            ("mean_time_before_host_shutdown", meanTimeBeforeHostShutdown, "s"),
+            ("mean_time_before_vm_migration", meanTimeBeforeVMMigration, "s"),
+            ("active_hosts_mean", activeHostsMean, "hosts"),
+            ("mean_active_host_cpu_utilization", meanActiveHostCpuUtilization, "percent"),
+            ("sla_overload_time_fraction", slaOverloadTimeFraction, "fraction"),
+            ("guests_per_active_host_mean", guestsPerActiveHostMean, "guests"),
+            ("overall_sla_violation_percent", overallSlaViolationPercent, "percent"),
+            ("average_sla_violation_percent", averageSlaViolationPercent, "percent"),
+            ("deleted_guests", Double(deletedGuests), "count"),
+            ("rejected_guests", Double(rejectedGuests), "count"),
+            ("guests_alive_at_end", Double(guestsAliveAtEnd), "count"),
+        ]
+    }
+}
+
+/// One host over one report interval (hosts.csv).
+public struct HostIntervalRow: Sendable, Hashable {
+    /// Start of the interval (s).
+    public var time: Double
+    public var host: Int
+    /// Power state at the end of the interval: "on", "sleeping".
+    public var state: String
+    /// Time-weighted mean CPU utilization over the interval (0…1).
+    public var meanUtilization: Double
+    public var energyKWh: Double
+    /// Guests placed on the host at the end of the interval (incoming migrations included).
+    public var guests: Int
+
+    public init(time: Double, host: Int, state: String, meanUtilization: Double, energyKWh: Double, guests: Int) {
+        self.time = time
+        self.host = host
+        self.state = state
+        self.meanUtilization = meanUtilization
+        self.energyKWh = energyKWh
+        self.guests = guests
+    }
+}
+
+/// One guest's summary (guests.csv).
+public struct GuestRow: Sendable, Hashable {
+    public var id: Int
+    public var name: String
+    public var kind: GuestKind
+    /// Host at first placement (-1: never placed).
+    public var initialHost: Int
+    /// Host at the end or when the guest left (-1: never placed).
+    public var finalHost: Int
+    public var migrations: Int
+    /// Mean requested MIPS over the guest's measured life.
+    public var meanDemandMips: Double
+    /// The same as a fraction of the guest's nominal MIPS (mips × vCPUs).
+    public var meanDemand: Double
+    public var requestedCpuSeconds: Double
+    public var allocatedCpuSeconds: Double
+    /// Removed by the zero-request rule (CloudSim mode).
+    public var deleted: Bool
+
+    public init(id: Int, name: String, kind: GuestKind, initialHost: Int, finalHost: Int, migrations: Int,
+                meanDemandMips: Double, meanDemand: Double, requestedCpuSeconds: Double, allocatedCpuSeconds: Double, deleted: Bool) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.initialHost = initialHost
+        self.finalHost = finalHost
+        self.migrations = migrations
+        self.meanDemandMips = meanDemandMips
+        self.meanDemand = meanDemand
+        self.requestedCpuSeconds = requestedCpuSeconds
+        self.allocatedCpuSeconds = allocatedCpuSeconds
+        self.deleted = deleted
+    }
+}
+
+/// What a run produces.
+public struct EngineResult: Sendable {
+    public var metrics: Metrics
+    /// Per host per report interval (only when `recordHostIntervals`).
+    public var hostIntervals: [HostIntervalRow]
+    public var guests: [GuestRow]
+
+    public init(metrics: Metrics, hostIntervals: [HostIntervalRow], guests: [GuestRow]) {
+        self.metrics = metrics
+        self.hostIntervals = hostIntervals
+        self.guests = guests
+    }
+}

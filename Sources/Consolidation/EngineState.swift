@@ -1,0 +1,542 @@
+import SimKernel
+import VirtModel
+
+/// Life-cycle state of a guest.
+enum GuestPhase: UInt8 {
+    case pending = 0, booting, running, departed, deleted, rejected
+}
+
+/// Kind of a list node: a guest's residence (primary), a migration reservation on the target
+/// (incoming), or a tentative placement made while planning a consolidation round (planned).
+enum NodeKind: UInt8 {
+    case primary = 0, incoming, planned, free
+}
+
+/// The datacenter as struct-of-arrays: hosts, guests, and the per-host guest lists.
+///
+/// A guest appears in a host's list through a *node*. Node `g` is guest g's primary node (where
+/// it runs); extra nodes, allocated from a free list, stand for incoming migrations and tentative
+/// placements. Lists are intrusive doubly-linked lists over node indices, so insertion order —
+/// which CloudSim's tie-breaking depends on — is kept, and append/remove are O(1).
+///
+/// The per-host allocation mirrors CloudSim's `VmSchedulerTimeSharedOverSubscription`: every node
+/// stores the request it was allocated with (`nodeReq`) and its allocation (`nodeAlloc`);
+/// `hostAvail` is the scheduler's free MIPS (0 once over-subscribed).
+struct EngineState {
+    let sem: Semantics
+    let arith: PowerArithmetic
+    let hostCount: Int
+    let guestCount: Int
+
+    // MARK: hosts
+    var hostType: [Int32]
+    var hostCap: [Double]
+    var hostPeMips: [Double]
+    var hostRam: [Double]
+    var hostBw: [Double]
+    var hostHead: [Int32]
+    var hostTail: [Int32]
+    var hostNodes: [Int32]
+    var hostUtilMips: [Double]
+    var hostPrevUtilMips: [Double]
+    var hostReqMips: [Double]
+    var hostAvail: [Double]
+    var hostRamUsed: [Double]
+    /// Bumped whenever a host's list or allocation changes (cache key).
+    var hostVersion: [UInt32]
+    /// Energy bookkeeping (joules) and the time up to which it is integrated.
+    var hostEnergy: [Double]
+    var hostEnergyT: [Double]
+    /// Report-interval accumulators.
+    var hostRepEnergy: [Double]
+    var hostRepUtil: [Double]
+    var hostRepT: [Double]
+
+    // MARK: nodes
+    var nodeGuest: [Int32]
+    var nodeHost: [Int32]
+    var nodeNext: [Int32]
+    var nodePrev: [Int32]
+    var nodeKind: [NodeKind]
+    var nodeReq: [Double]
+    var nodeAlloc: [Double]
+    var freeNodes: [Int32] = []
+
+    // MARK: guests
+    var guestMips: [Double]
+    var guestPes: [Int32]
+    var guestRam: [Double]
+    var guestOverhead: [Double]
+    var guestSrcKind: [UInt8]      // 0 samples, 1 constant, 2 synthetic
+    var guestSrcBuffer: [Int32]
+    var guestSrcOffset: [Int]
+    var guestSrcCount: [Int32]
+    var guestSrcDivisor: [Double]
+    var guestSrcConstant: [Double]
+    var guestSynth: [SyntheticUtilization]
+    var guestSynthIndex: [Int32]
+    var buffers: [SampleBuffer]
+    var guestInterval: [Double]
+    var guestStart: [Double]
+    var guestPhase: [GuestPhase]
+    var guestInMigration: [Bool]
+    var guestHost: [Int32]
+    var guestCreating: [Bool]
+    var guestReq: [Double]
+    var guestU: [Double]
+    var guestMigrations: [Int32]
+    var guestInitialHost: [Int32]
+    var guestFinalHost: [Int32]
+    /// Utilization history (CloudSim PowerVm: newest first, 30 values), only when needed.
+    static let historyLength = 30
+    var keepHistory: Bool
+    var histValues: [Double]
+    var histHead: [UInt8]
+    var histCount: [UInt8]
+
+    // MARK: metrics
+    var hostHist: HostHistoryAccumulator
+    var guestHist: GuestHistoryAccumulator
+    var energyJoules = 0.0
+    var lastProcessTime = 0.0
+
+    init(config: EngineConfig, keepHistory: Bool) throws {
+        sem = config.semantics
+        arith = PowerArithmetic(models: config.hostTypes.map(\.power), cloudSim: config.semantics.cloudSimPowerArithmetic)
+        let H = config.hostLayout.count
+        let G = config.guests.count
+        hostCount = H
+        guestCount = G
+        guard !config.hostTypes.isEmpty else { throw EngineError.invalidConfig("no host types") }
+        hostType = []; hostCap = []; hostPeMips = []; hostRam = []; hostBw = []
+        hostType.reserveCapacity(H)
+        for (i, t) in config.hostLayout.enumerated() {
+            guard t >= 0 && t < config.hostTypes.count else {
+                throw EngineError.invalidConfig("host \(i) has unknown type index \(t)")
+            }
+            let spec = config.hostTypes[t]
+            guard spec.cores > 0, spec.mipsPerCore > 0, spec.ramMB > 0, spec.bandwidthMbps > 0 else {
+                throw EngineError.invalidConfig("host type '\(spec.name)' needs positive cores, MIPS, RAM and bandwidth")
+            }
+            hostType.append(Int32(t))
+            hostCap.append(spec.totalMips)
+            hostPeMips.append(spec.mipsPerCore)
+            hostRam.append(spec.ramMB)
+            hostBw.append(spec.bandwidthMbps)
+        }
+        hostHead = Array(repeating: -1, count: H)
+        hostTail = Array(repeating: -1, count: H)
+        hostNodes = Array(repeating: 0, count: H)
+        hostUtilMips = Array(repeating: 0, count: H)
+        hostPrevUtilMips = Array(repeating: 0, count: H)
+        hostReqMips = Array(repeating: 0, count: H)
+        hostAvail = hostCap
+        hostRamUsed = Array(repeating: 0, count: H)
+        hostVersion = Array(repeating: 0, count: H)
+        hostEnergy = Array(repeating: 0, count: H)
+        hostEnergyT = Array(repeating: 0, count: H)
+        hostRepEnergy = Array(repeating: 0, count: H)
+        hostRepUtil = Array(repeating: 0, count: H)
+        hostRepT = Array(repeating: 0, count: H)
+
+        let nodeCap = G + max(16, G / 8)
+        nodeGuest = Array(repeating: -1, count: G)
+        nodeGuest.reserveCapacity(nodeCap)
+        for g in 0..<G { nodeGuest[g] = Int32(g) }
+        nodeHost = Array(repeating: -1, count: G)
+        nodeNext = Array(repeating: -1, count: G)
+        nodePrev = Array(repeating: -1, count: G)
+        nodeKind = Array(repeating: .primary, count: G)
+        nodeReq = Array(repeating: 0, count: G)
+        nodeAlloc = Array(repeating: 0, count: G)
+
+        guestMips = []; guestPes = []; guestRam = []; guestOverhead = []
+        guestSrcKind = []; guestSrcBuffer = []; guestSrcOffset = []; guestSrcCount = []
+        guestSrcDivisor = []; guestSrcConstant = []; guestSynth = []; guestSynthIndex = []
+        buffers = []
+        guestInterval = []; guestStart = []
+        guestMips.reserveCapacity(G); guestPes.reserveCapacity(G); guestRam.reserveCapacity(G)
+        guestOverhead.reserveCapacity(G); guestSrcKind.reserveCapacity(G); guestSrcBuffer.reserveCapacity(G)
+        guestSrcOffset.reserveCapacity(G); guestSrcCount.reserveCapacity(G); guestSrcDivisor.reserveCapacity(G)
+        guestSrcConstant.reserveCapacity(G); guestSynthIndex.reserveCapacity(G)
+        guestInterval.reserveCapacity(G); guestStart.reserveCapacity(G)
+        var lastBuffer: SampleBuffer? = nil
+        for (i, spec) in config.guests.enumerated() {
+            guard spec.mips > 0, spec.vcpus > 0, spec.ramMB >= 0, spec.sampleInterval > 0,
+                  spec.cpuOverheadFraction >= 0 else {
+                throw EngineError.invalidConfig("guest \(i) ('\(spec.name)') needs positive MIPS, vCPUs and sample interval")
+            }
+            guestMips.append(spec.mips)
+            guestPes.append(Int32(spec.vcpus))
+            guestRam.append(spec.ramMB)
+            guestOverhead.append(spec.cpuOverheadFraction)
+            guestInterval.append(spec.sampleInterval)
+            // Sample 0 is the sample of the slot the guest arrives in (grid-aligned).
+            let a = max(0, spec.arrival)
+            guestStart.append((a / spec.sampleInterval).rounded(.down) * spec.sampleInterval)
+            switch spec.utilization {
+            case .samples(let buffer, let offset, let count, let divisor):
+                guard count > 0, offset >= 0, offset + count <= buffer.values.count, divisor > 0 else {
+                    throw EngineError.invalidConfig("guest \(i) ('\(spec.name)') has an empty or out-of-range sample window")
+                }
+                // Buffers are shared: consecutive guests usually use the same one.
+                var index = -1
+                if let lb = lastBuffer, lb === buffer { index = buffers.count - 1 }
+                if index < 0 {
+                    if let found = buffers.firstIndex(where: { $0 === buffer }) { index = found }
+                    else { buffers.append(buffer); index = buffers.count - 1 }
+                    lastBuffer = buffer
+                }
+                guestSrcKind.append(0)
+                guestSrcBuffer.append(Int32(index))
+                guestSrcOffset.append(offset)
+                guestSrcCount.append(Int32(count))
+                guestSrcDivisor.append(divisor)
+                guestSrcConstant.append(0)
+                guestSynthIndex.append(-1)
+            case .constant(let c):
+                guestSrcKind.append(1)
+                guestSrcBuffer.append(-1); guestSrcOffset.append(0); guestSrcCount.append(1); guestSrcDivisor.append(1)
+                guestSrcConstant.append(c)
+                guestSynthIndex.append(-1)
+            case .synthetic(let s):
+                guestSrcKind.append(2)
+                guestSrcBuffer.append(-1); guestSrcOffset.append(0); guestSrcCount.append(1); guestSrcDivisor.append(1)
+                guestSrcConstant.append(0)
+                guestSynthIndex.append(Int32(guestSynth.count))
+                guestSynth.append(s)
+            }
+        }
+        guestPhase = Array(repeating: .pending, count: G)
+        guestInMigration = Array(repeating: false, count: G)
+        guestHost = Array(repeating: -1, count: G)
+        guestCreating = Array(repeating: false, count: G)
+        guestReq = Array(repeating: 0, count: G)
+        guestU = Array(repeating: 0, count: G)
+        guestMigrations = Array(repeating: 0, count: G)
+        guestInitialHost = Array(repeating: -1, count: G)
+        guestFinalHost = Array(repeating: -1, count: G)
+        self.keepHistory = keepHistory
+        histValues = keepHistory ? Array(repeating: 0, count: G * EngineState.historyLength) : []
+        histHead = keepHistory ? Array(repeating: 0, count: G) : []
+        histCount = keepHistory ? Array(repeating: 0, count: G) : []
+        hostHist = HostHistoryAccumulator(hosts: H)
+        guestHist = GuestHistoryAccumulator(guests: G)
+    }
+
+    // MARK: - Lists
+
+    /// Allocates an extra node (incoming or planned) for guest `g`. O(1) amortized.
+    mutating func newNode(guest g: Int, kind: NodeKind) -> Int {
+        if let n = freeNodes.popLast() {
+            let i = Int(n)
+            nodeGuest[i] = Int32(g); nodeKind[i] = kind; nodeHost[i] = -1
+            nodeNext[i] = -1; nodePrev[i] = -1; nodeReq[i] = 0; nodeAlloc[i] = 0
+            return i
+        }
+        nodeGuest.append(Int32(g)); nodeHost.append(-1); nodeNext.append(-1); nodePrev.append(-1)
+        nodeKind.append(kind); nodeReq.append(0); nodeAlloc.append(0)
+        return nodeGuest.count - 1
+    }
+
+    mutating func releaseNode(_ n: Int) {
+        precondition(n >= guestCount, "primary nodes are never released")
+        nodeKind[n] = .free
+        nodeHost[n] = -1
+        freeNodes.append(Int32(n))
+    }
+
+    /// Appends node `n` to host `h`'s list. O(1).
+    @inline(__always)
+    mutating func link(_ n: Int, to h: Int) {
+        nodeHost[n] = Int32(h)
+        nodeNext[n] = -1
+        let tail = hostTail[h]
+        nodePrev[n] = tail
+        if tail >= 0 { nodeNext[Int(tail)] = Int32(n) } else { hostHead[h] = Int32(n) }
+        hostTail[h] = Int32(n)
+        hostNodes[h] += 1
+        hostRamUsed[h] += guestRam[Int(nodeGuest[n])]
+        hostVersion[h] &+= 1
+    }
+
+    /// Removes node `n` from its host's list. O(1).
+    @inline(__always)
+    mutating func unlink(_ n: Int) {
+        let h = Int(nodeHost[n])
+        guard h >= 0 else { return }
+        let p = nodePrev[n], x = nodeNext[n]
+        if p >= 0 { nodeNext[Int(p)] = x } else { hostHead[h] = x }
+        if x >= 0 { nodePrev[Int(x)] = p } else { hostTail[h] = p }
+        nodeHost[n] = -1; nodeNext[n] = -1; nodePrev[n] = -1
+        hostNodes[h] -= 1
+        hostRamUsed[h] -= guestRam[Int(nodeGuest[n])]
+        if hostNodes[h] == 0 { hostRamUsed[h] = 0 }  // no drift from repeated float sums
+        hostVersion[h] &+= 1
+    }
+
+    /// Node indices of host `h`'s list, in order. O(k).
+    func nodes(of h: Int) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(Int(hostNodes[h]))
+        var n = hostHead[h]
+        while n >= 0 { out.append(Int(n)); n = nodeNext[Int(n)] }
+        return out
+    }
+
+    // MARK: - Demand
+
+    /// A guest's sample `k` (cyclic beyond the trace; index `count` repeats the last value,
+    /// as CloudSim's 289th value). O(1).
+    @inline(__always)
+    func sample(_ g: Int, _ k: Int) -> Double {
+        switch guestSrcKind[g] {
+        case 0:
+            let count = Int(guestSrcCount[g])
+            let idx: Int
+            if k < count { idx = k } else if k == count { idx = count - 1 } else { idx = k % count }
+            return Double(buffers[Int(guestSrcBuffer[g])].values[guestSrcOffset[g] + idx]) / guestSrcDivisor[g]
+        case 1:
+            return guestSrcConstant[g]
+        default:
+            return guestSynth[Int(guestSynthIndex[g])].value(at: k)
+        }
+    }
+
+    /// Utilization fraction of guest `g` at absolute time `t`: CloudSim's
+    /// `UtilizationModelPlanetLabInMemory.getUtilization` (linear interpolation) or a step. O(1).
+    @inline(__always)
+    func utilization(_ g: Int, at t: Double) -> Double {
+        let interval = guestInterval[g]
+        let time = t - guestStart[g]
+        if time <= 0 { return sample(g, 0) }
+        if !sem.interpolateSamples {
+            return sample(g, Int((time / interval).rounded(.down)))
+        }
+        if time.truncatingRemainder(dividingBy: interval) == 0 {
+            return sample(g, Int(time) / Int(interval))
+        }
+        let t1 = Int((time / interval).rounded(.down))
+        let t2 = Int((time / interval).rounded(.up))
+        let u1 = sample(g, t1), u2 = sample(g, t2)
+        let delta = (u2 - u1) / (Double(t2 - t1) * interval)
+        return u1 + delta * (time - Double(t1) * interval)
+    }
+
+    /// Host-level MIPS a guest requests now (creation request or current demand, with overhead).
+    @inline(__always)
+    func hostDemand(_ g: Int) -> Double {
+        let r = guestCreating[g] ? guestMips[g] * Double(guestPes[g]) : guestReq[g]
+        return r * (1 + guestOverhead[g])
+    }
+
+    /// Guest-level request now.
+    @inline(__always)
+    func guestRequest(_ g: Int) -> Double {
+        guestCreating[g] ? guestMips[g] * Double(guestPes[g]) : guestReq[g]
+    }
+
+    /// Appends u to the guest's history (newest first, 30 values).
+    @inline(__always)
+    mutating func pushHistory(_ g: Int, _ u: Double) {
+        guard keepHistory else { return }
+        let L = EngineState.historyLength
+        let head = (Int(histHead[g]) + 1) % L
+        histHead[g] = UInt8(head)
+        histValues[g * L + head] = u
+        if histCount[g] < UInt8(L) { histCount[g] += 1 }
+    }
+
+    /// The guest's i-th newest history value (i < count).
+    @inline(__always)
+    func history(_ g: Int, _ i: Int) -> Double {
+        let L = EngineState.historyLength
+        return histValues[g * L + (Int(histHead[g]) - i + L) % L]
+    }
+
+    // MARK: - Allocation (VmSchedulerTimeSharedOverSubscription)
+
+    /// Recomputes every node's allocation on host `h` from the stored requests, in list order:
+    /// requests are capped per core, migrating-in reservations count 10 %, and when the total
+    /// does not fit, all are scaled by capacity / total (and floored in CloudSim mode). O(k).
+    mutating func recomputeAllocation(_ h: Int) {
+        let cap = hostCap[h]
+        let pe = hostPeMips[h]
+        let shares = sem.migrationCpuShares
+        var avail = cap
+        var oversubscribed = false
+        var n = hostHead[h]
+        while n >= 0 {
+            let i = Int(n)
+            let g = Int(nodeGuest[i])
+            let pes = Double(guestPes[g])
+            let perPe = nodeReq[i] / pes
+            let capped = min(perPe, pe) * pes
+            let incoming = nodeKind[i] == .incoming
+            let effective = (incoming && shares) ? capped * 0.1 : capped
+            if !oversubscribed && avail >= effective {
+                var a = capped
+                if shares {
+                    if incoming { a = capped * 0.1 } else if guestInMigration[g] && nodeKind[i] == .primary { a = capped * 0.9 }
+                }
+                nodeAlloc[i] = a
+                avail -= effective
+            } else {
+                oversubscribed = true
+            }
+            n = nodeNext[i]
+        }
+        if oversubscribed {
+            var total = 0.0
+            n = hostHead[h]
+            while n >= 0 {
+                let i = Int(n)
+                let g = Int(nodeGuest[i])
+                let pes = Double(guestPes[g])
+                var c = min(nodeReq[i] / pes, pe) * pes
+                if nodeKind[i] == .incoming && shares { c *= 0.1 }
+                total += c
+                n = nodeNext[i]
+            }
+            let s = cap / total
+            let floor = sem.floorOversubscribedAllocations
+            n = hostHead[h]
+            while n >= 0 {
+                let i = Int(n)
+                let g = Int(nodeGuest[i])
+                let pesInt = Int(guestPes[g])
+                let pes = Double(pesInt)
+                var m = min(nodeReq[i] / pes, pe)
+                if shares && nodeKind[i] == .incoming {
+                    m *= 0.1; m *= s
+                } else if shares && guestInMigration[g] && nodeKind[i] == .primary {
+                    m *= s; m *= 0.9
+                } else {
+                    m *= s
+                }
+                if floor { m = m.rounded(.down) }
+                nodeAlloc[i] = m * pes
+                n = nodeNext[i]
+            }
+            avail = 0
+        }
+        hostAvail[h] = avail
+        hostVersion[h] &+= 1
+    }
+
+    /// Adds node `n` (already linked at the tail of `h`) to the scheduler with request `req`:
+    /// allocated directly when it fits, otherwise everything is redistributed. O(1) or O(k).
+    mutating func allocateAppended(_ n: Int, on h: Int, request req: Double) {
+        nodeReq[n] = req
+        let g = Int(nodeGuest[n])
+        let pes = Double(guestPes[g])
+        let capped = min(req / pes, hostPeMips[h]) * pes
+        let incoming = nodeKind[n] == .incoming
+        let shares = sem.migrationCpuShares
+        let effective = (incoming && shares) ? capped * 0.1 : capped
+        if hostAvail[h] >= effective {
+            var a = capped
+            if shares {
+                if incoming { a = capped * 0.1 } else if guestInMigration[g] && nodeKind[n] == .primary { a = capped * 0.9 }
+            }
+            nodeAlloc[n] = a
+            hostAvail[h] -= effective
+            hostVersion[h] &+= 1
+        } else {
+            recomputeAllocation(h)
+        }
+    }
+
+    // MARK: - Host update (HostDynamicWorkload.updateVmsProcessing)
+
+    /// Re-allocates host `h` from current requests and records host and guest history entries
+    /// at `t`. Also integrates piecewise-constant energy up to `t` (VirtSim mode). O(k).
+    mutating func updateHost(_ h: Int, at t: Double, powerAware: Bool) {
+        if !sem.trapezoidEnergy { integrateEnergy(h, to: t, powerAware: powerAware) }
+        hostPrevUtilMips[h] = hostUtilMips[h]
+        var n = hostHead[h]
+        while n >= 0 {
+            let i = Int(n)
+            nodeReq[i] = hostDemand(Int(nodeGuest[i]))
+            n = nodeNext[i]
+        }
+        recomputeAllocation(h)
+        var util = 0.0
+        var req = 0.0
+        var residents: Int32 = 0
+        let shares = sem.migrationCpuShares
+        n = hostHead[h]
+        while n >= 0 {
+            let i = Int(n)
+            let g = Int(nodeGuest[i])
+            var a = nodeAlloc[i]
+            if nodeKind[i] == .incoming {
+                util += a
+            } else {
+                residents += 1
+                let oh = 1 + guestOverhead[g]
+                if guestPhase[g] == .running {
+                    guestHist.record(g, time: t, alloc: a / oh, req: guestRequest(g), inMigration: guestInMigration[g])
+                }
+                if guestInMigration[g] && shares { a /= 0.9 }
+                util += a
+            }
+            req += nodeReq[i]
+            n = nodeNext[i]
+        }
+        hostUtilMips[h] = util
+        hostReqMips[h] = req
+        let cap = hostCap[h]
+        let active: Bool
+        let overload: Bool
+        if sem.cloudSimMetricFormulas {
+            active = util > 0
+        } else {
+            active = hostNodes[h] > 0
+        }
+        // Demand at or above capacity: the paper's "100 % utilization" (migration reservations
+        // on the target are not demand).
+        var demand = 0.0
+        if sem.cloudSimMetricFormulas {
+            demand = req
+        } else {
+            n = hostHead[h]
+            while n >= 0 {
+                let i = Int(n)
+                if nodeKind[i] != .incoming { demand += nodeReq[i] } else if shares { demand += nodeReq[i] * 0.1 }
+                n = nodeNext[i]
+            }
+        }
+        overload = demand >= cap && demand > 0
+        hostHist.record(h, time: t, alloc: util, req: req, active: active, overload: overload,
+                        guests: residents, capacity: cap, cloudSimViolation: sem.cloudSimMetricFormulas)
+        hostVersion[h] &+= 1
+    }
+
+    /// Measured utilization of host `h` at its last update (CloudSim `getUtilizationOfCpu`).
+    @inline(__always)
+    func measuredUtilization(_ h: Int) -> Double {
+        arith.utilization(mips: hostUtilMips[h], capacity: hostCap[h])
+    }
+
+    /// Watts host `h` draws now (piecewise-constant model).
+    @inline(__always)
+    func currentWatts(_ h: Int, powerAware: Bool) -> Double {
+        let type = Int(hostType[h])
+        if !powerAware { return arith.models[type].maxWatts }
+        if hostNodes[h] == 0 { return arith.models[type].sleepWatts }
+        return arith.power(type: type, utilization: measuredUtilization(h))
+    }
+
+    /// Integrates host `h`'s constant power from its last integration time to `t`.
+    @inline(__always)
+    mutating func integrateEnergy(_ h: Int, to t: Double, powerAware: Bool) {
+        let dt = t - hostEnergyT[h]
+        if dt <= 0 { return }
+        let w = currentWatts(h, powerAware: powerAware)
+        hostEnergy[h] += w * dt
+        hostRepEnergy[h] += w * dt
+        hostRepUtil[h] += (hostNodes[h] > 0 ? min(measuredUtilization(h), 1) : 0) * dt
+        hostEnergyT[h] = t
+    }
+}

@@ -1,0 +1,75 @@
+import VirtModel
+
+extension Engine {
+    /// Is host `h` a possible home for guest `g` requesting `demand` host MIPS?
+    /// CloudSim `Host.isSuitableForVm` (§3.7 step 1) or VirtSim's intended checks.
+    @inline(__always)
+    func isSuitable(_ h: Int, guest g: Int, demand: Double) -> Bool {
+        let pes = Double(s.guestPes[g])
+        if sem.perCoreCapOnCurrentRequest {
+            if s.hostPeMips[h] < demand / pes { return false }
+        } else {
+            if s.hostPeMips[h] < s.guestMips[g] { return false }
+        }
+        if s.hostAvail[h] < demand { return false }
+        if !sem.ramOnlyAtCreation || s.guestCreating[g] {
+            if s.hostRam[h] - s.hostRamUsed[h] < s.guestRam[g] { return false }
+        }
+        return true
+    }
+
+    /// Chooses a host for guest `g` (`findHostForVm`), skipping hosts with `excluded[h]`.
+    /// O(hosts · k) plus one overload evaluation per candidate.
+    mutating func findHost(for g: Int, excluded: [Bool]) -> Int? {
+        let demand = s.hostDemand(g)
+        let useDetector = consolidates
+        switch placement {
+        case .firstFit:
+            for h in 0..<s.hostCount where !excluded[h] {
+                guard isSuitable(h, guest: g, demand: demand) else { continue }
+                if useDetector && isOverloaded(h, extra: g) { continue }
+                return h
+            }
+            return nil
+        case .bestFit, .worstFit:
+            var best: Int? = nil
+            var bestScore = Double.greatestFiniteMagnitude
+            for h in 0..<s.hostCount where !excluded[h] {
+                guard isSuitable(h, guest: g, demand: demand) else { continue }
+                if useDetector && isOverloaded(h, extra: g) { continue }
+                let left = s.hostAvail[h] - demand
+                let score = placement == .bestFit ? left : -left
+                if score < bestScore { bestScore = score; best = h }
+            }
+            return best
+        case .powerAware:
+            var best: Int? = nil
+            var minDiff = Double.greatestFiniteMagnitude
+            let cloudSimEmpty = sem.requestFullMipsAtCreation
+            for h in 0..<s.hostCount where !excluded[h] {
+                guard isSuitable(h, guest: g, demand: demand) else { continue }
+                let planned = plannerMips(h)
+                let empty = s.hostNodes[h] == 0
+                if cloudSimEmpty {
+                    // §3.7: hosts with planner MIPS 0 skip the overload test.
+                    if planned != 0 && useDetector && isOverloaded(h, extra: g) { continue }
+                } else if useDetector && isOverloaded(h, extra: g) {
+                    continue
+                }
+                let after = (planned + demand) / s.hostCap[h]
+                if after > 1 { continue }  // CloudSim's power model would throw here
+                let type = Int(s.hostType[h])
+                let now: Double
+                if !cloudSimEmpty && empty {
+                    // VirtSim: waking a sleeping host costs its idle power.
+                    now = s.arith.models[type].sleepWatts
+                } else {
+                    now = s.arith.power(type: type, utilization: s.measuredUtilization(h))
+                }
+                let diff = s.arith.power(type: type, utilization: after) - now
+                if diff < minDiff { minDiff = diff; best = h }
+            }
+            return best
+        }
+    }
+}

@@ -1,0 +1,160 @@
+/// The behaviour switches of the engine. Every quirk of CloudSim 3.0.3's power package
+/// (reference `cloudsim-planetlab.md` §2–§3.10) is one Bool, so a user can flip one at a time
+/// and see what it changes. Two presets: `.cloudSimCompatible` (every quirk on, to reproduce
+/// CloudSim's numbers) and `.virtSim` (the intended behaviour).
+public struct Semantics: Sendable, Hashable {
+    /// CloudSim clock (§2): the first update is at 0.1 + Δ and later ones are reached by
+    /// repeatedly adding Δ (0.1 + 300k); nothing is measured before the first update.
+    /// Off: updates at exactly k·Δ (k·Δ computed by multiplication) from time 0.
+    public var cloudSimClock: Bool
+    /// Linear interpolation between samples at the update instant (§3.3). Off: demand is a step
+    /// function that holds sample k on [kΔ, (k+1)Δ).
+    public var interpolateSamples: Bool
+    /// Every host is updated (and demand re-read) at each migration completion (§2). Off: only
+    /// the two hosts involved are updated (demand does not change between samples).
+    public var fullUpdateAtMigrationCompletion: Bool
+    /// Per-core caps as CloudSim does them (§3.3, §3.7): a host is suitable when one core is at
+    /// least the guest's *current* per-vCPU request, and allocations are capped at core MIPS.
+    /// Off: a host is suitable only if its cores are at least the guest's *nominal* vCPU MIPS
+    /// (the cap is then never reached).
+    public var perCoreCapOnCurrentRequest: Bool
+    /// Migration CPU shares (§3.3, FIGURES M2): the migrating guest gets 0.9 of its request at
+    /// the source (the source host is charged the full request) and the target reserves 0.1.
+    public var migrationCpuShares: Bool
+    /// Under over-subscription, allocations are scaled and floored to integers (§3.3).
+    /// Off: scaled, not floored.
+    public var floorOversubscribedAllocations: Bool
+    /// A guest not in migration whose requested MIPS is exactly 0 at an update is removed for
+    /// the rest of the run (§3.4, upstream issue #64). Off: idle guests stay.
+    public var deleteIdleGuests: Bool
+    /// At creation a guest requests its full MIPS, and its allocation stays at full MIPS until
+    /// the first update (§3.5). Off: placement uses the guest's current demand.
+    public var requestFullMipsAtCreation: Bool
+    /// RAM is checked only when a guest is created (requests are 0 afterwards, §3.2).
+    /// Off: RAM is a hard constraint at every placement, and the destination reserves the
+    /// guest's memory for the whole migration.
+    public var ramOnlyAtCreation: Bool
+    /// Local regression (LR/LRR) fits without weights, as CloudSim's code does (§3.6).
+    /// Off: the intended tricube / bisquare weights.
+    public var unweightedRegression: Bool
+    /// The targets of the overload phase stay eligible as under-load candidates in the same round
+    /// (§3.8 code quirk: the exclusion reads an empty list). Off: they are excluded.
+    public var underloadConsidersOverloadTargets: Bool
+    /// Energy is the trapezoid (P(u_prev) + P(u_now))/2 · Δt between updates (§3.9).
+    /// Off: exact integration of piecewise-constant power between events.
+    public var trapezoidEnergy: Bool
+    /// A host whose utilization at the previous update was 0 adds no energy (§3.9): empty hosts
+    /// draw 0 W, and nothing is counted before the first update. Off: an empty host sleeps and
+    /// draws its sleep watts; an idle host that is on draws idle power, from time 0 to the horizon.
+    public var zeroEnergyAfterIdleUpdate: Bool
+    /// CloudSim's floating-point details: SPECpower interpolation as `PowerModelSpecPower`
+    /// (`u % 0.1 == 0` test), host utilization in (1, 1.01) clamped to 1.
+    public var cloudSimPowerArithmetic: Bool
+    /// Metric formulas of CloudSim's `Helper` (§3.10): SLATAH counts "allocated < requested"
+    /// (including migration targets' reservations), PDM is one ratio of sums, intervals end at
+    /// the last update. Off: SLATAH is time at 100 % demand (demand ≥ capacity) over active
+    /// time, PDM is the per-guest mean (Beloglazov & Buyya 2012, eq. 17–18), the last interval
+    /// runs to the horizon.
+    public var cloudSimMetricFormulas: Bool
+    /// The non-migrating baselines (npa, dvfs) place first-fit in id order (§3.5).
+    /// Off: they use the configured placement (power-aware best fit decreasing in VirtSim).
+    public var baselinesPlaceFirstFit: Bool
+
+    public init(cloudSimClock: Bool, interpolateSamples: Bool, fullUpdateAtMigrationCompletion: Bool,
+                perCoreCapOnCurrentRequest: Bool, migrationCpuShares: Bool, floorOversubscribedAllocations: Bool,
+                deleteIdleGuests: Bool, requestFullMipsAtCreation: Bool, ramOnlyAtCreation: Bool,
+                unweightedRegression: Bool, underloadConsidersOverloadTargets: Bool, trapezoidEnergy: Bool,
+                zeroEnergyAfterIdleUpdate: Bool, cloudSimPowerArithmetic: Bool, cloudSimMetricFormulas: Bool,
+                baselinesPlaceFirstFit: Bool) {
+        self.cloudSimClock = cloudSimClock
+        self.interpolateSamples = interpolateSamples
+        self.fullUpdateAtMigrationCompletion = fullUpdateAtMigrationCompletion
+        self.perCoreCapOnCurrentRequest = perCoreCapOnCurrentRequest
+        self.migrationCpuShares = migrationCpuShares
+        self.floorOversubscribedAllocations = floorOversubscribedAllocations
+        self.deleteIdleGuests = deleteIdleGuests
+        self.requestFullMipsAtCreation = requestFullMipsAtCreation
+        self.ramOnlyAtCreation = ramOnlyAtCreation
+        self.unweightedRegression = unweightedRegression
+        self.underloadConsidersOverloadTargets = underloadConsidersOverloadTargets
+        self.trapezoidEnergy = trapezoidEnergy
+        self.zeroEnergyAfterIdleUpdate = zeroEnergyAfterIdleUpdate
+        self.cloudSimPowerArithmetic = cloudSimPowerArithmetic
+        self.cloudSimMetricFormulas = cloudSimMetricFormulas
+        self.baselinesPlaceFirstFit = baselinesPlaceFirstFit
+    }
+
+    /// Every quirk of CloudSim 3.0.3, to reproduce its PlanetLab numbers.
+    public static let cloudSimCompatible = Semantics(
+        cloudSimClock: true, interpolateSamples: true, fullUpdateAtMigrationCompletion: true,
+        perCoreCapOnCurrentRequest: true, migrationCpuShares: true, floorOversubscribedAllocations: true,
+        deleteIdleGuests: true, requestFullMipsAtCreation: true, ramOnlyAtCreation: true,
+        unweightedRegression: true, underloadConsidersOverloadTargets: true, trapezoidEnergy: true,
+        zeroEnergyAfterIdleUpdate: true, cloudSimPowerArithmetic: true, cloudSimMetricFormulas: true,
+        baselinesPlaceFirstFit: true)
+
+    /// The intended behaviour (default for non-PlanetLab scenarios). Keeps the M2 migration CPU
+    /// shares, which are the migration model itself (FIGURES M2), not a quirk.
+    public static let virtSim = Semantics(
+        cloudSimClock: false, interpolateSamples: false, fullUpdateAtMigrationCompletion: false,
+        perCoreCapOnCurrentRequest: false, migrationCpuShares: true, floorOversubscribedAllocations: false,
+        deleteIdleGuests: false, requestFullMipsAtCreation: false, ramOnlyAtCreation: false,
+        unweightedRegression: false, underloadConsidersOverloadTargets: false, trapezoidEnergy: false,
+        zeroEnergyAfterIdleUpdate: false, cloudSimPowerArithmetic: false, cloudSimMetricFormulas: false,
+        baselinesPlaceFirstFit: false)
+
+    /// Switch names in a stable order (for reports and explanations).
+    public static let switchNames: [String] = [
+        "cloudSimClock", "interpolateSamples", "fullUpdateAtMigrationCompletion", "perCoreCapOnCurrentRequest",
+        "migrationCpuShares", "floorOversubscribedAllocations", "deleteIdleGuests", "requestFullMipsAtCreation",
+        "ramOnlyAtCreation", "unweightedRegression", "underloadConsidersOverloadTargets", "trapezoidEnergy",
+        "zeroEnergyAfterIdleUpdate", "cloudSimPowerArithmetic", "cloudSimMetricFormulas", "baselinesPlaceFirstFit",
+    ]
+
+    /// Reads or writes a switch by name (nil if the name is unknown).
+    public subscript(switchNamed name: String) -> Bool? {
+        get {
+            switch name {
+            case "cloudSimClock": return cloudSimClock
+            case "interpolateSamples": return interpolateSamples
+            case "fullUpdateAtMigrationCompletion": return fullUpdateAtMigrationCompletion
+            case "perCoreCapOnCurrentRequest": return perCoreCapOnCurrentRequest
+            case "migrationCpuShares": return migrationCpuShares
+            case "floorOversubscribedAllocations": return floorOversubscribedAllocations
+            case "deleteIdleGuests": return deleteIdleGuests
+            case "requestFullMipsAtCreation": return requestFullMipsAtCreation
+            case "ramOnlyAtCreation": return ramOnlyAtCreation
+            case "unweightedRegression": return unweightedRegression
+            case "underloadConsidersOverloadTargets": return underloadConsidersOverloadTargets
+            case "trapezoidEnergy": return trapezoidEnergy
+            case "zeroEnergyAfterIdleUpdate": return zeroEnergyAfterIdleUpdate
+            case "cloudSimPowerArithmetic": return cloudSimPowerArithmetic
+            case "cloudSimMetricFormulas": return cloudSimMetricFormulas
+            case "baselinesPlaceFirstFit": return baselinesPlaceFirstFit
+            default: return nil
+            }
+        }
+        set {
+            guard let v = newValue else { return }
+            switch name {
+            case "cloudSimClock": cloudSimClock = v
+            case "interpolateSamples": interpolateSamples = v
+            case "fullUpdateAtMigrationCompletion": fullUpdateAtMigrationCompletion = v
+            case "perCoreCapOnCurrentRequest": perCoreCapOnCurrentRequest = v
+            case "migrationCpuShares": migrationCpuShares = v
+            case "floorOversubscribedAllocations": floorOversubscribedAllocations = v
+            case "deleteIdleGuests": deleteIdleGuests = v
+            case "requestFullMipsAtCreation": requestFullMipsAtCreation = v
+            case "ramOnlyAtCreation": ramOnlyAtCreation = v
+            case "unweightedRegression": unweightedRegression = v
+            case "underloadConsidersOverloadTargets": underloadConsidersOverloadTargets = v
+            case "trapezoidEnergy": trapezoidEnergy = v
+            case "zeroEnergyAfterIdleUpdate": zeroEnergyAfterIdleUpdate = v
+            case "cloudSimPowerArithmetic": cloudSimPowerArithmetic = v
+            case "cloudSimMetricFormulas": cloudSimMetricFormulas = v
+            case "baselinesPlaceFirstFit": baselinesPlaceFirstFit = v
+            default: break
+            }
+        }
+    }
+}

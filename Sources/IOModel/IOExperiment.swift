@@ -1,0 +1,196 @@
+import SimKernel
+import VirtModel
+
+/// One variant's measurements in a request-level I/O experiment (a row of `io.csv`).
+public struct IOResultRow: Sendable {
+    /// Guest kind (`GuestKind` raw value).
+    public var variant: String
+    /// Route taken, e.g. "emulated", "para-kernel-backend+container-bridge".
+    public var path: String
+    /// Workload description.
+    public var workload: String
+    /// Delivered throughput in `throughputUnit`.
+    public var throughput: Double
+    /// "MB/s" (storage), "Mb/s" (network stream), "transactions/s" (request/response),
+    /// "work-s/s" (application: native CPU-seconds of work completed per second).
+    public var throughputUnit: String
+    /// Completed requests per second.
+    public var requestsPerSecond: Double
+    /// Percent of native throughput lost (native: 0).
+    public var throughputLossPercent: Double
+    /// Request latency from submission to completion, µs.
+    public var meanLatencyMicros: Double
+    public var p50LatencyMicros: Double
+    public var p99LatencyMicros: Double
+    /// CPU per request by mechanism, µs (stable order of `IOCostComponent`).
+    public var cpuMicrosPerRequest: [(component: String, micros: Double)]
+    /// Busy fraction of the guest's vCPUs (application work + guest side of the path; for
+    /// hosted VMMs and Xen 1.0 also the host side).
+    public var guestCPUUtilization: Double
+    /// Busy fraction of the host cores running device model / back-end.
+    public var hostCPUUtilization: Double
+    /// Busy fraction of the device (storage: positioning + transfer time / parallelism; network: link).
+    public var deviceUtilization: Double
+    /// Requests completed in the measurement window.
+    public var requests: UInt64
+    /// Path CPU per request measured from the simulated CPUs' busy time (guest + host busy
+    /// seconds per completed request, minus the application's compute), µs. Agrees with
+    /// `totalCPUMicrosPerRequest` up to window-edge effects.
+    public var measuredPathCPUMicrosPerRequest: Double
+
+    /// Total path CPU per request, µs.
+    public var totalCPUMicrosPerRequest: Double { cpuMicrosPerRequest.reduce(0) { $0 + $1.micros } }
+}
+
+/// Result of `IOExperiment.run`.
+public struct IOExperimentResult: Sendable {
+    /// One row per requested kind, in the spec's order.
+    public var rows: [IOResultRow]
+    /// Tidy summary rows: for every kind `io_throughput_loss` (percent), `io_latency_mean` (us),
+    /// `io_latency_p99` (us), `io_throughput` (row unit), `io_cpu_per_request` (us).
+    public var summary: [(variant: String, metric: String, value: Double, unit: String)]
+    /// Simulated requests and events over all variants (for benchmarks).
+    public var simulatedRequests: UInt64
+    public var simulatedEvents: UInt64
+}
+
+/// One cell of a block size × queue depth (or rate) sweep.
+public struct IOSweepRow: Sendable {
+    public var blockSizeBytes: Double
+    public var queueDepth: Int
+    /// Open-loop rate of the cell, requests per second (0 when closed loop).
+    public var arrivalRate: Double
+    public var variant: String
+    public var throughput: Double
+    public var throughputUnit: String
+    /// Percent of native throughput lost at this cell.
+    public var throughputLossPercent: Double
+    public var meanLatencyMicros: Double
+    /// Mean latency added over native, percent.
+    public var latencyIncreasePercent: Double
+}
+
+/// The request-level I/O experiment: runs each guest kind's path on the same workload and
+/// compares with native.
+public enum IOExperiment {
+    /// Runs `spec` (which must be valid: see `IOExperimentSpec.validate`). Cost: the number of
+    /// simulated requests × O(log in-flight).
+    public static func run(_ spec: IOExperimentSpec) -> IOExperimentResult {
+        let problems = spec.validate()
+        precondition(problems.isEmpty, "invalid IOExperimentSpec: \(problems.map { "\($0.property): \($0.message)" }.joined(separator: "; "))")
+        return run(spec, profile: HardwareProfile.named(spec.hardware)!)
+    }
+
+    /// Runs `spec` on an explicit hardware profile (a catalogue profile with changed fields:
+    /// a faster exit, more trapping accesses ...); `spec.hardware` is ignored.
+    public static func run(_ spec: IOExperimentSpec, profile: HardwareProfile) -> IOExperimentResult {
+        let problems = spec.validate().filter { $0.property != "hardware" }
+        precondition(problems.isEmpty, "invalid IOExperimentSpec: \(problems.map { "\($0.property): \($0.message)" }.joined(separator: "; "))")
+        let model = CostModel(profile: profile, ioPaths: spec.pathChoice)
+        let kinds = spec.kinds.compactMap(GuestKind.init(rawValue:))
+        var measured: [(GuestKind, IOResultRow, UInt64)] = []
+        var requests: UInt64 = 0
+        var events: UInt64 = 0
+        var native: IOResultRow?
+        for kind in [GuestKind.native] + kinds.filter({ $0 != .native }) {
+            let (row, m) = runVariant(kind: kind, spec: spec, model: model)
+            requests += m.completed
+            events += m.events
+            if kind == .native { native = row }
+            measured.append((kind, row, m.completed))
+        }
+        let base = native!
+        var rows: [IOResultRow] = []
+        for kind in kinds {
+            guard var row = measured.first(where: { $0.0 == kind })?.1 else { continue }
+            row.throughputLossPercent = kind == .native ? 0 : lossPercent(row.throughput, native: base.throughput)
+            rows.append(row)
+        }
+        var summary: [(variant: String, metric: String, value: Double, unit: String)] = []
+        for row in rows {
+            summary.append((row.variant, "io_throughput_loss", row.throughputLossPercent, "percent"))
+            summary.append((row.variant, "io_latency_mean", row.meanLatencyMicros, "us"))
+            summary.append((row.variant, "io_latency_p99", row.p99LatencyMicros, "us"))
+            summary.append((row.variant, "io_throughput", row.throughput, row.throughputUnit))
+            summary.append((row.variant, "io_cpu_per_request", row.totalCPUMicrosPerRequest, "us"))
+        }
+        return IOExperimentResult(rows: rows, summary: summary, simulatedRequests: requests, simulatedEvents: events)
+    }
+
+    /// Sweeps block size × queue depth (closed loop) or block size × arrival rate (open loop,
+    /// when `arrivalRates` is non-empty) around `spec`, one run per cell. Rows in the order
+    /// block size, then depth/rate, then the spec's kinds.
+    public static func sweep(_ spec: IOExperimentSpec, blockSizes: [Double], queueDepths: [Int] = [],
+                             arrivalRates: [Double] = []) -> [IOSweepRow] {
+        var out: [IOSweepRow] = []
+        let loads: [(Int, Double)] = arrivalRates.isEmpty
+            ? queueDepths.map { ($0, 0.0) }
+            : arrivalRates.map { (spec.queueDepth, $0) }
+        for bs in blockSizes {
+            for (qd, rate) in loads {
+                var cell = spec
+                cell.blockSizeBytes = bs
+                cell.queueDepth = qd
+                cell.arrivalRate = rate
+                if !cell.kinds.contains("native") { cell.kinds.insert("native", at: 0) }
+                let r = run(cell)
+                let nativeRow = r.rows.first { $0.variant == "native" }!
+                for row in r.rows where spec.kinds.contains(row.variant) {
+                    out.append(IOSweepRow(
+                        blockSizeBytes: bs, queueDepth: qd, arrivalRate: rate, variant: row.variant,
+                        throughput: row.throughput, throughputUnit: row.throughputUnit,
+                        throughputLossPercent: row.throughputLossPercent, meanLatencyMicros: row.meanLatencyMicros,
+                        latencyIncreasePercent: 100 * (row.meanLatencyMicros / nativeRow.meanLatencyMicros - 1)))
+                }
+            }
+        }
+        return out
+    }
+
+    static func lossPercent(_ throughput: Double, native: Double) -> Double {
+        native > 0 ? 100 * (1 - throughput / native) : 0
+    }
+
+    // MARK: One variant
+
+    static func runVariant(kind: GuestKind, spec: IOExperimentSpec, model: CostModel) -> (IOResultRow, PipelineMeasurement) {
+        let built = WorkloadBuilder.build(kind: kind, spec: spec, model: model)
+        var pipeline = RequestPipeline(PipelineConfig(
+            classes: built.classes, arrivals: spec.arrivalRate > 0 ? .openLoop(rate: spec.arrivalRate) : .closedLoop(threads: built.threads),
+            computeSeconds: built.computeSeconds, guestCPUs: spec.guestCPUs, hostCores: spec.hostCores,
+            deviceParallelism: Int(model.profile.storage.internalParallelism.value.rounded()),
+            warmupSeconds: spec.warmupSeconds, durationSeconds: spec.durationSeconds,
+            seed: spec.seed, replication: 0, streamName: "io/requests"))
+        let m = pipeline.run()
+        let window = m.windowSeconds
+        let rps = Double(m.completed) / window
+        let throughput: Double
+        switch built.unit {
+        case "MB/s": throughput = m.payloadBytes / window / 1e6
+        case "Mb/s": throughput = m.payloadBytes * 8 / window / 1e6
+        case "work-s/s": throughput = rps * built.workSecondsPerRequest
+        default: throughput = rps
+        }
+        // CPU per request by mechanism: the completed mix × each class's accounting.
+        var perComponent = Array(repeating: 0.0, count: IOCostComponent.allCases.count)
+        if m.completed > 0 {
+            for (k, c) in built.costs.enumerated() {
+                let share = Double(m.completedPerClass[k]) / Double(m.completed)
+                for j in perComponent.indices { perComponent[j] += share * c.components[j] }
+            }
+        }
+        let parallelism = built.usesStorage ? model.profile.storage.internalParallelism.value : 1
+        let row = IOResultRow(
+            variant: kind.rawValue, path: spec.pathChoice.route(for: kind).name, workload: spec.workloadDescription,
+            throughput: throughput, throughputUnit: built.unit, requestsPerSecond: rps, throughputLossPercent: 0,
+            meanLatencyMicros: m.meanLatency * 1e6, p50LatencyMicros: m.p50Latency * 1e6, p99LatencyMicros: m.p99Latency * 1e6,
+            cpuMicrosPerRequest: IOCostComponent.allCases.map { (component: $0.name, micros: perComponent[$0.rawValue]) },
+            guestCPUUtilization: m.guestBusySeconds / (window * Double(spec.guestCPUs)),
+            hostCPUUtilization: m.hostBusySeconds / (window * Double(spec.hostCores)),
+            deviceUtilization: m.deviceBusySeconds / (window * parallelism),
+            requests: m.completed,
+            measuredPathCPUMicrosPerRequest: m.completed == 0 ? 0
+                : ((m.guestBusySeconds + m.hostBusySeconds) / Double(m.completed) - built.computeSeconds) * 1e6)
+        return (row, m)
+    }
+}

@@ -1,0 +1,168 @@
+import VirtModel
+
+/// One request-level I/O experiment: a platform, the guest kinds to compare, a workload and
+/// the run length. Property names are the scenario file's `"io"` keys, one to one.
+///
+/// Call `validate()` before `IOExperiment.run`: it lists every problem at once.
+public struct IOExperimentSpec: Sendable, Hashable {
+    /// Hardware profile name (`HardwareProfile.catalogueNames`), e.g. "xeon-sandybridge-2012".
+    public var hardware: String
+    /// Guest kinds to compare, by `GuestKind` raw value; native is always run as the baseline.
+    public var kinds: [String]
+    /// I/O path of full-virtualization guests (`IOPath` raw value), default "emulated".
+    public var fullPath: String
+    /// I/O path of para-virtualized guests, default "para-kernel-backend".
+    public var paraPath: String
+    /// I/O path of containers, default "container-bridge".
+    public var containerPath: String
+    /// Workload: "fio" (storage), "netperf-stream", "netperf-rr", or "application".
+    public var workload: String
+    /// Operation profile name for `workload == "application"` (`OperationProfile.catalogueNames`).
+    public var application: String
+    /// fio: block size, bytes.
+    public var blockSizeBytes: Double
+    /// fio: fraction of requests that are reads, in [0, 1].
+    public var readFraction: Double
+    /// fio: sequential (true) or random (false) access.
+    public var sequential: Bool
+    /// Closed loop: requests outstanding at once (fio iodepth as independent jobs; netperf-rr
+    /// transactions in flight; application threads). Used when `arrivalRate` is 0.
+    public var queueDepth: Int
+    /// Open loop: Poisson arrival rate, requests per second; 0 selects the closed loop.
+    public var arrivalRate: Double
+    /// Guest application CPU per request (fio, netperf-rr), µs, on the same vCPU as the I/O path.
+    public var computeMicrosPerRequest: Double
+    /// netperf: link MTU, bytes (payload per packet = MTU − 52 bytes of IP/TCP headers).
+    public var mtuBytes: Double
+    /// netperf-stream: "transmit" or "receive" (as seen by the guest).
+    public var direction: String
+    /// netperf-stream: socket buffer (TCP window), bytes.
+    public var socketBufferBytes: Double
+    /// netperf-rr: request payload, bytes.
+    public var requestBytes: Double
+    /// netperf-rr: response payload, bytes.
+    public var responseBytes: Double
+    /// Mean requests per para-virtual notification and per virtual interrupt, ≥ 1.
+    public var requestsPerNotification: Double
+    /// Guest vCPUs (run application work and the guest side of the path).
+    public var guestCPUs: Int
+    /// Host cores running the device model / back-end (ignored where the platform runs that
+    /// work on the guest's own CPU: hosted VMM, Xen 1.0).
+    public var hostCores: Int
+    /// Simulated warm-up before measuring, seconds.
+    public var warmupSeconds: Double
+    /// Simulated measurement window, seconds.
+    public var durationSeconds: Double
+    /// Random seed (the same seed gives identical results).
+    public var seed: UInt64
+
+    public init(hardware: String = "xeon-sandybridge-2012",
+                kinds: [String] = ["native", "full", "para", "container"],
+                fullPath: String = IOPath.emulated.rawValue,
+                paraPath: String = IOPath.paraKernelBackend.rawValue,
+                containerPath: String = IOPath.containerBridge.rawValue,
+                workload: String = "fio", application: String = "database-oltp",
+                blockSizeBytes: Double = 65536, readFraction: Double = 0.7, sequential: Bool = false,
+                queueDepth: Int = 4, arrivalRate: Double = 0, computeMicrosPerRequest: Double = 0,
+                mtuBytes: Double = 1500, direction: String = "transmit", socketBufferBytes: Double = 131_072,
+                requestBytes: Double = 64, responseBytes: Double = 1024,
+                requestsPerNotification: Double = 1, guestCPUs: Int = 1, hostCores: Int = 1,
+                warmupSeconds: Double = 0.05, durationSeconds: Double = 0.5, seed: UInt64 = 1) {
+        self.hardware = hardware
+        self.kinds = kinds
+        self.fullPath = fullPath
+        self.paraPath = paraPath
+        self.containerPath = containerPath
+        self.workload = workload
+        self.application = application
+        self.blockSizeBytes = blockSizeBytes
+        self.readFraction = readFraction
+        self.sequential = sequential
+        self.queueDepth = queueDepth
+        self.arrivalRate = arrivalRate
+        self.computeMicrosPerRequest = computeMicrosPerRequest
+        self.mtuBytes = mtuBytes
+        self.direction = direction
+        self.socketBufferBytes = socketBufferBytes
+        self.requestBytes = requestBytes
+        self.responseBytes = responseBytes
+        self.requestsPerNotification = requestsPerNotification
+        self.guestCPUs = guestCPUs
+        self.hostCores = hostCores
+        self.warmupSeconds = warmupSeconds
+        self.durationSeconds = durationSeconds
+        self.seed = seed
+    }
+
+    /// Workload names `workload` accepts.
+    public static let workloads = ["fio", "netperf-stream", "netperf-rr", "application"]
+
+    /// Every problem with the spec, as (property, message); empty when valid.
+    public func validate() -> [(property: String, message: String)] {
+        var problems: [(String, String)] = []
+        if HardwareProfile.named(hardware) == nil {
+            problems.append(("hardware", "unknown hardware profile '\(hardware)'; expected one of \(HardwareProfile.catalogueNames.joined(separator: ", "))"))
+        }
+        if kinds.isEmpty { problems.append(("kinds", "at least one guest kind is needed")) }
+        for (i, k) in kinds.enumerated() where GuestKind(rawValue: k) == nil {
+            problems.append(("kinds[\(i)]", "unknown guest kind '\(k)'; expected one of \(GuestKind.scenarioNames.joined(separator: ", "))"))
+        }
+        let vmPaths: Set<IOPath> = [.emulated, .paraKernelBackend, .paraUserBackend, .passthrough, .native]
+        for (name, value) in [("fullPath", fullPath), ("paraPath", paraPath)] {
+            if let p = IOPath(rawValue: value) {
+                if !vmPaths.contains(p) { problems.append((name, "'\(value)' is a container path; a VM uses emulated, para-kernel-backend, para-user-backend or passthrough")) }
+            } else {
+                problems.append((name, "unknown I/O path '\(value)'; expected one of \(IOPath.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+        }
+        if IOPath(rawValue: containerPath) != .containerBridge && IOPath(rawValue: containerPath) != .containerHostNetwork {
+            problems.append(("containerPath", "expected container-bridge or container-host-network, got '\(containerPath)'"))
+        }
+        if !IOExperimentSpec.workloads.contains(workload) {
+            problems.append(("workload", "unknown workload '\(workload)'; expected one of \(IOExperimentSpec.workloads.joined(separator: ", "))"))
+        }
+        if workload == "application" && OperationProfile.named(application) == nil {
+            problems.append(("application", "unknown operation profile '\(application)'; expected one of \(OperationProfile.catalogueNames.joined(separator: ", "))"))
+        }
+        if !(blockSizeBytes > 0) { problems.append(("blockSizeBytes", "must be > 0")) }
+        if !(readFraction >= 0 && readFraction <= 1) { problems.append(("readFraction", "must be in [0, 1]")) }
+        if queueDepth < 1 { problems.append(("queueDepth", "must be ≥ 1")) }
+        if queueDepth > 100_000 { problems.append(("queueDepth", "must be ≤ 100000")) }
+        if !(arrivalRate >= 0) || !arrivalRate.isFinite { problems.append(("arrivalRate", "must be ≥ 0 (0 = closed loop)")) }
+        if !(computeMicrosPerRequest >= 0) { problems.append(("computeMicrosPerRequest", "must be ≥ 0")) }
+        if !(mtuBytes > 52 && mtuBytes <= 65_536) { problems.append(("mtuBytes", "must be in (52, 65536]")) }
+        if direction != "transmit" && direction != "receive" { problems.append(("direction", "expected transmit or receive")) }
+        if !(socketBufferBytes > 0) { problems.append(("socketBufferBytes", "must be > 0")) }
+        if !(requestBytes > 0) { problems.append(("requestBytes", "must be > 0")) }
+        if !(responseBytes > 0) { problems.append(("responseBytes", "must be > 0")) }
+        if !(requestsPerNotification >= 1) { problems.append(("requestsPerNotification", "must be ≥ 1")) }
+        if guestCPUs < 1 || guestCPUs > 256 { problems.append(("guestCPUs", "must be in 1...256")) }
+        if hostCores < 1 || hostCores > 256 { problems.append(("hostCores", "must be in 1...256")) }
+        if !(warmupSeconds >= 0) { problems.append(("warmupSeconds", "must be ≥ 0")) }
+        if !(durationSeconds > 0 && durationSeconds <= 3600) { problems.append(("durationSeconds", "must be in (0, 3600]")) }
+        return problems.map { (property: $0.0, message: $0.1) }
+    }
+
+    /// The path choice the spec names.
+    public var pathChoice: IOPathChoice {
+        IOPathChoice(full: IOPath(rawValue: fullPath) ?? .emulated,
+                     para: IOPath(rawValue: paraPath) ?? .paraKernelBackend,
+                     container: IOPath(rawValue: containerPath) ?? .containerBridge)
+    }
+
+    /// Short description of the workload for reports.
+    public var workloadDescription: String {
+        let loop = arrivalRate > 0 ? "rate=\(Int(arrivalRate))/s" : "qd=\(queueDepth)"
+        switch workload {
+        case "fio":
+            let pattern = sequential ? "seq" : "rand"
+            return "fio \(pattern) bs=\(Int(blockSizeBytes)) read=\(Int((readFraction * 100).rounded()))% \(loop) compute=\(computeMicrosPerRequest)us"
+        case "netperf-stream":
+            return "netperf stream \(direction) mtu=\(Int(mtuBytes)) window=\(Int(socketBufferBytes))"
+        case "netperf-rr":
+            return "netperf rr \(Int(requestBytes))/\(Int(responseBytes)) \(loop)"
+        default:
+            return "application \(application) \(loop)"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// A pool of identical FIFO servers (CPU cores, device slots).
+///
+/// Requests are served in arrival order by the server that frees up first. Because the
+/// simulation presents arrivals in time order, the completion time of a job is known the moment
+/// it arrives: start = max(now, earliest free time), done = start + service. One event per job,
+/// no per-job queue. O(servers) per job (pools are small).
+struct ServerPool {
+    /// Time each server becomes free, seconds.
+    var freeAt: [Double]
+    /// Busy seconds accumulated inside the measurement window.
+    var busySeconds: Double = 0
+
+    init(servers: Int) {
+        freeAt = Array(repeating: 0, count: max(1, servers))
+    }
+
+    var servers: Int { freeAt.count }
+
+    /// Serves a job of `service` seconds arriving at `now`; returns its completion time.
+    @inline(__always)
+    mutating func serve(arrival now: Double, service: Double, measuring: Bool) -> Double {
+        var best = 0
+        var bestTime = freeAt[0]
+        var i = 1
+        while i < freeAt.count {
+            if freeAt[i] < bestTime { bestTime = freeAt[i]; best = i }
+            i += 1
+        }
+        let start = bestTime > now ? bestTime : now
+        let done = start + service
+        freeAt[best] = done
+        if measuring { busySeconds += service }
+        return done
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// A CSV table (RFC 4180): a header row and string cells, rendered with CRLF-free `\n` line ends
+/// (as most tools expect) and quoting only where a cell needs it.
+public struct CSVTable: Sendable {
+    public var header: [String]
+    public private(set) var rows: [[String]] = []
+
+    public init(header: [String]) { self.header = header }
+
+    /// Appends a row. - Precondition: it has as many cells as the header.
+    public mutating func append(_ cells: [String]) {
+        precondition(cells.count == header.count, "CSV row has \(cells.count) cells, header has \(header.count)")
+        rows.append(cells)
+    }
+
+    /// The whole table as text. O(total cell length).
+    public func render() -> String {
+        var out = ""
+        out.reserveCapacity(rows.count * header.count * 8)
+        out += header.map(CSVTable.escape).joined(separator: ",") + "\n"
+        for row in rows { out += row.map(CSVTable.escape).joined(separator: ",") + "\n" }
+        return out
+    }
+
+    /// Quotes a cell when it holds a comma, quote, or line break.
+    public static func escape(_ cell: String) -> String {
+        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return cell
+    }
+}
+
+/// Locale-independent number formatting, identical on every machine: integers print without a
+/// fraction; other values with up to `significant` significant digits, no exponent in the
+/// usual range.
+public enum NumberFormat {
+    public static func format(_ x: Double, significant: Int = 6) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        let magnitude = abs(x)
+        if magnitude >= 1e-4 && magnitude < 1e15 {
+            let digitsBefore = max(1, Int(floor(log10(magnitude))) + 1)
+            let decimals = max(0, significant - digitsBefore)
+            var s = String(format: "%.\(decimals)f", x)
+            if s.contains(".") {
+                while s.hasSuffix("0") { s.removeLast() }
+                if s.hasSuffix(".") { s.removeLast() }
+            }
+            return s == "-0" ? "0" : s
+        }
+        return String(format: "%.\(significant - 1)e", x)
+    }
+}
+
+/// Writes files so that a reader never sees a half-written one: the bytes go to a temporary
+/// file in the same directory, which is then renamed over the target (atomic on POSIX).
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try data.write(to: temp)
+        if rename(temp.path, url.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, "errno": code])
+        }
+    }
+
+    /// Writes several files: every file is first written to its temporary name, and only when
+    /// all succeeded are they renamed into place, so a failure leaves no new result behind.
+    public static func writeAll(_ files: [(path: String, text: String)]) throws {
+        var staged: [(temp: URL, final: URL)] = []
+        do {
+            for (path, text) in files {
+                let url = URL(fileURLWithPath: path)
+                let dir = url.deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                try Data(text.utf8).write(to: temp)
+                staged.append((temp, url))
+            }
+        } catch {
+            for s in staged { try? FileManager.default.removeItem(at: s.temp) }
+            throw error
+        }
+        for s in staged where rename(s.temp.path, s.final.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: s.final.path])
+        }
+    }
+}
+
+/// One row of a tidy `summary.csv`: `scenario,variant,metric,value,unit`.
+public struct SummaryRow: Sendable, Hashable {
+    public var scenario: String
+    public var variant: String
+    public var metric: String
+    public var value: Double
+    public var unit: String
+    public init(scenario: String, variant: String, metric: String, value: Double, unit: String) {
+        self.scenario = scenario
+        self.variant = variant
+        self.metric = metric
+        self.value = value
+        self.unit = unit
+    }
+
+    public static let header = ["scenario", "variant", "metric", "value", "unit"]
+
+    public static func table(_ rows: [SummaryRow]) -> CSVTable {
+        var t = CSVTable(header: header)
+        for r in rows { t.append([r.scenario, r.variant, r.metric, NumberFormat.format(r.value), r.unit]) }
+        return t
+    }
+}

@@ -1,0 +1,97 @@
+import VirtModel
+
+/// A scenario file, read and checked: what to simulate, with which seed.
+public struct Scenario: Sendable {
+    /// Short name; results go to `results/<name>/`.
+    public var name: String
+    /// One line for `virtsim list`.
+    public var description: String
+    /// Seed of every random stream in the run (`--seed` overrides it).
+    public var seed: UInt64
+    public var study: Study
+
+    public enum Study: Sendable {
+        case consolidation(ConsolidationStudy)
+        case io(IOStudy)
+        case planetLab(PlanetLabStudy)
+    }
+
+    /// The value of the `study` key for each kind.
+    public static let studyNames = ["consolidation", "io", "planetlab"]
+}
+
+/// A server type: cores × per-core speed, memory, network, power table.
+public struct HostTypeConfig: Sendable, Hashable {
+    public var name: String
+    public var cores: Int
+    /// Per-core speed in MIPS (CloudSim's unit; only ratios matter).
+    public var mipsPerCore: Double
+    public var ramMB: Double
+    public var bandwidthMbps: Double
+    public var power: SpecPowerModel
+}
+
+/// A synthetic workload family for a fleet: each server's mean demand is drawn from `meanCDF`,
+/// and its time series is that mean times the `components`.
+public struct FleetConfig: Sendable {
+    /// Number of workloads (one dedicated server each before consolidation).
+    public var servers: Int
+    /// Distribution of per-workload mean CPU demand (fraction of one server).
+    public var meanDistribution: EmpiricalDistribution
+    /// Where the distribution comes from.
+    public var meanSource: String
+    public var components: [WorkloadComponent]
+    /// Distribution of the application's own memory (MB), excluding any guest OS.
+    public var appMemoryMB: EmpiricalDistribution
+    /// Name of the operation profile (system calls, I/O … per unit of work) from the cost model.
+    public var operations: String
+}
+
+/// One way to run the fleet: dedicated servers, or consolidated guests of one kind.
+public struct VariantConfig: Sendable, Hashable {
+    /// Name used in `summary.csv` (`dedicated`, `full`, `para`, `container` for the seed scenario).
+    public var name: String
+    public var kind: GuestKind
+    /// One workload per server, no hypervisor, no migration: the pre-virtualization baseline.
+    public var dedicated: Bool
+}
+
+/// Consolidation policies by registered name.
+public struct PolicyConfig: Sendable, Hashable {
+    public var placement: String
+    public var overload: String
+    public var overloadParameter: Double?
+    public var selection: String
+    public var underload: Bool
+    public var migration: String
+}
+
+/// The seed consolidation study (figure S1) and its kin.
+public struct ConsolidationStudy: Sendable {
+    public var hardwareProfile: String
+    public var horizonHours: Double
+    public var sampleMinutes: Double
+    public var consolidationMinutes: Double
+    public var reportMinutes: Double
+    public var hostType: HostTypeConfig
+    public var fleet: FleetConfig
+    public var variants: [VariantConfig]
+    public var policies: PolicyConfig
+}
+
+/// A request-level I/O study (figure S2 and the Xen 2003 figures); its fields are read by the
+/// I/O model's own reader.
+public struct IOStudy: Sendable {
+    public var raw: JSONValue
+    public var path: String
+}
+
+/// The CloudSim PlanetLab experiment for one day and one policy combination.
+public struct PlanetLabStudy: Sendable, Hashable {
+    /// One of the CloudSim experiment names (`lr-mmt-1.2`, …).
+    public var policy: String
+    /// Trace day folder name, e.g. `20110303`.
+    public var day: String
+    /// `cloudsim` (CloudSim 3.0.3 semantics) or `virtsim` (intended semantics).
+    public var mode: String
+}

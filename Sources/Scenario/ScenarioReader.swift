@@ -1,0 +1,234 @@
+import VirtModel
+
+/// Names a scenario may use, supplied by the modules that own them (policy registry, cost
+/// model, power models), so that validation lists exactly what the program knows.
+public struct ScenarioVocabulary: Sendable {
+    public var placements: [String]
+    public var overloadDetectors: [String]
+    public var selections: [String]
+    public var migrationModels: [String]
+    public var hardwareProfiles: [String]
+    public var operationProfiles: [String]
+    public var powerModels: [String]
+    public var planetLabPolicies: [String]
+    public var planetLabModes: [String]
+
+    public init(placements: [String], overloadDetectors: [String], selections: [String],
+                migrationModels: [String], hardwareProfiles: [String], operationProfiles: [String],
+                powerModels: [String], planetLabPolicies: [String], planetLabModes: [String]) {
+        self.placements = placements
+        self.overloadDetectors = overloadDetectors
+        self.selections = selections
+        self.migrationModels = migrationModels
+        self.hardwareProfiles = hardwareProfiles
+        self.operationProfiles = operationProfiles
+        self.powerModels = powerModels
+        self.planetLabPolicies = planetLabPolicies
+        self.planetLabModes = planetLabModes
+    }
+}
+
+/// Reads a scenario file and reports every problem at once (see `ScenarioError`).
+public struct ScenarioReader: Sendable {
+    public var vocabulary: ScenarioVocabulary
+
+    public init(vocabulary: ScenarioVocabulary) { self.vocabulary = vocabulary }
+
+    /// Parses and checks `text` (the contents of `file`). Throws `ScenarioError` listing every
+    /// problem, each with its JSON path.
+    public func read(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+        let root: JSONValue
+        do { root = try JSONParser.parse(text) } catch {
+            throw ScenarioError(file: file, diagnostics: [Diagnostic(path: "$", message: "not valid JSON: \(error)")])
+        }
+        let log = DiagnosticLog()
+        let scenario = read(root, log: log)
+        if !log.isEmpty || scenario == nil {
+            var d = log.items
+            if d.isEmpty { d = [Diagnostic(path: "$", message: "could not read the scenario")] }
+            throw ScenarioError(file: file, diagnostics: d)
+        }
+        return scenario!
+    }
+
+    func read(_ root: JSONValue, log: DiagnosticLog) -> Scenario? {
+        guard var top = ObjectReader(root, path: "$", log: log) else { return nil }
+        let name = top.string("name", required: true)
+        if let n = name, n.isEmpty || n.contains("/") || n.hasPrefix(".") {
+            log.add("$.name", "found \"\(n)\"; expected a non-empty name without '/' (it names the results folder)")
+        }
+        let description = top.string("description") ?? ""
+        let seed = top.integer("seed", min: 0) ?? 1
+        let studyName = top.string("study", required: true, oneOf: Scenario.studyNames)
+        var study: Scenario.Study?
+        switch studyName {
+        case "consolidation":
+            if var r = top.object("consolidation", required: true) { study = readConsolidation(&r).map { .consolidation($0) } }
+        case "io":
+            if let v = top.raw("io", required: true, expected: "an object") { study = .io(IOStudy(raw: v, path: "$.io")) }
+        case "planetlab":
+            if var r = top.object("planetlab", required: true) { study = readPlanetLab(&r).map { .planetLab($0) } }
+        default: break
+        }
+        // Sections of other study kinds are not allowed: they would be silently ignored.
+        for other in Scenario.studyNames where other != studyName {
+            if top.has(other), studyName != nil {
+                log.add("$.\(other)", "present, but \"study\" is \"\(studyName!)\"; remove it or change \"study\"")
+            }
+        }
+        top.finish()
+        guard let name, let study else { return nil }
+        return Scenario(name: name, description: description, seed: UInt64(seed), study: study)
+    }
+
+    func readPlanetLab(_ r: inout ObjectReader) -> PlanetLabStudy? {
+        let policy = r.string("policy", required: true, oneOf: vocabulary.planetLabPolicies)
+        let day = r.string("day") ?? "20110303"
+        if day.count != 8 || !day.allSatisfy(\.isNumber) {
+            r.log.add(r.childPath("day"), "found \"\(day)\"; expected a trace day folder name such as \"20110303\"")
+        }
+        let mode = r.string("mode", oneOf: vocabulary.planetLabModes) ?? "cloudsim"
+        r.finish()
+        guard let policy else { return nil }
+        return PlanetLabStudy(policy: policy, day: day, mode: mode)
+    }
+
+    func readConsolidation(_ r: inout ObjectReader) -> ConsolidationStudy? {
+        let log = r.log
+        let profile = r.string("hardwareProfile", required: true, oneOf: vocabulary.hardwareProfiles)
+        let horizon = r.number("horizonHours", required: true, positive: true, unit: "hours")
+        let sample = r.number("sampleMinutes", positive: true, unit: "minutes") ?? 5
+        let interval = r.number("consolidationMinutes", positive: true, unit: "minutes") ?? 5
+        let report = r.number("reportMinutes", positive: true, unit: "minutes") ?? 60
+        var hostType: HostTypeConfig?
+        if var h = r.object("hostType", required: true) { hostType = readHostType(&h) }
+        var fleet: FleetConfig?
+        if var f = r.object("fleet", required: true) { fleet = readFleet(&f) }
+        var variants: [VariantConfig] = []
+        var variantsOK = true
+        for (value, path) in r.array("variants", required: true, nonEmpty: true) ?? [] {
+            guard var v = ObjectReader(value, path: path, log: log) else { variantsOK = false; continue }
+            let name = v.string("name", required: true)
+            let kind = v.string("kind", required: true, oneOf: GuestKind.scenarioNames).flatMap(GuestKind.init(rawValue:))
+            let dedicated = v.bool("dedicated") ?? false
+            if dedicated, let k = kind, k != .native {
+                log.add(v.childPath("kind"), "found \"\(k.rawValue)\"; a dedicated variant runs on bare metal, expected \"native\"")
+            }
+            v.finish()
+            if let name, let kind {
+                if variants.contains(where: { $0.name == name }) { log.add(path + ".name", "duplicate variant name \"\(name)\"") }
+                variants.append(VariantConfig(name: name, kind: kind, dedicated: dedicated))
+            } else { variantsOK = false }
+        }
+        var policies: PolicyConfig?
+        if var p = r.object("policies", required: true) { policies = readPolicies(&p) }
+        r.finish()
+        // A guest larger than every host can never be placed.
+        if let h = hostType, let f = fleet, let largest = f.appMemoryMB.points.last?.value, largest > h.ramMB {
+            log.add(r.childPath("fleet") + ".appMemoryMB", "largest application memory \(largest) MB exceeds the host's \(h.ramMB) MB: such a guest fits on no host")
+        }
+        guard let profile, let horizon, let hostType, let fleet, let policies, variantsOK else { return nil }
+        return ConsolidationStudy(hardwareProfile: profile, horizonHours: horizon, sampleMinutes: sample,
+                                  consolidationMinutes: interval, reportMinutes: report, hostType: hostType,
+                                  fleet: fleet, variants: variants, policies: policies)
+    }
+
+    func readHostType(_ h: inout ObjectReader) -> HostTypeConfig? {
+        let name = h.string("name") ?? "host"
+        let cores = h.integer("cores", required: true, min: 1)
+        let mips = h.number("mipsPerCore", required: true, positive: true, unit: "MIPS")
+        let ram = h.number("ramMB", required: true, positive: true, unit: "MB")
+        let bw = h.number("bandwidthMbps", positive: true, unit: "Mb/s") ?? 1000
+        let power = h.string("power", required: true, oneOf: vocabulary.powerModels).flatMap(SpecPowerModel.named)
+        h.finish()
+        guard let cores, let mips, let ram, let power else { return nil }
+        return HostTypeConfig(name: name, cores: cores, mipsPerCore: mips, ramMB: ram, bandwidthMbps: bw, power: power)
+    }
+
+    func readFleet(_ f: inout ObjectReader) -> FleetConfig? {
+        let log = f.log
+        let servers = f.integer("servers", required: true, min: 1, max: 1_000_000)
+        var meanSource = ""
+        var meanDist: EmpiricalDistribution?
+        if var m = f.object("meanUtilization", required: true) {
+            meanDist = readCDF(&m, valueRange: 0...1)
+            meanSource = m.string("source", required: true) ?? ""
+            m.finish()
+        }
+        var memory: EmpiricalDistribution?
+        if var m = f.object("appMemoryMB", required: true) {
+            memory = readCDF(&m, valueRange: 0...Double.greatestFiniteMagnitude)
+            _ = m.string("source")
+            m.finish()
+        }
+        var components: [WorkloadComponent] = []
+        for (value, path) in f.array("components") ?? [] {
+            guard var c = ObjectReader(value, path: path, log: log) else { continue }
+            switch c.string("type", required: true, oneOf: ["diurnal", "bursty", "heavy-tailed"]) {
+            case "diurnal":
+                let a = c.number("amplitude", required: true, range: 0...0.999)
+                let p = c.number("peakHour", range: 0...24) ?? 14
+                if let a { components.append(.diurnal(amplitude: a, peakHour: p)) }
+            case "bursty":
+                let rate = c.number("ratePerHour", required: true, positive: true)
+                let minutes = c.number("meanMinutes", required: true, positive: true)
+                let mult = c.number("multiplier", required: true, positive: true)
+                if let rate, let minutes, let mult { components.append(.bursty(ratePerHour: rate, meanMinutes: minutes, multiplier: mult)) }
+            case "heavy-tailed":
+                let alpha = c.number("alpha", required: true)
+                if let alpha, !(alpha > 1) { log.add(c.childPath("alpha"), "found \(alpha); expected a number > 1 (the mean must exist)") }
+                if let alpha, alpha > 1 { components.append(.heavyTailed(alpha: alpha)) }
+            default: break
+            }
+            _ = c.string("source")
+            c.finish()
+        }
+        let ops = f.string("operations", required: true, oneOf: vocabulary.operationProfiles)
+        f.finish()
+        guard let servers, let meanDist, let memory, let ops else { return nil }
+        return FleetConfig(servers: servers, meanDistribution: meanDist, meanSource: meanSource,
+                           components: components, appMemoryMB: memory, operations: ops)
+    }
+
+    /// `{"cdf": [[value, probability], …]}`: probabilities from 0 to 1, both columns increasing.
+    func readCDF(_ m: inout ObjectReader, valueRange: ClosedRange<Double>) -> EmpiricalDistribution? {
+        let log = m.log
+        guard let items = m.array("cdf", required: true, nonEmpty: true) else { return nil }
+        var points: [(value: Double, probability: Double)] = []
+        var ok = true
+        for (value, path) in items {
+            guard case .array(let pair) = value, pair.count == 2,
+                  case .number(let x, _) = pair[0], case .number(let p, _) = pair[1] else {
+                log.add(path, "found \(value.brief); expected [value, cumulative probability]")
+                ok = false
+                continue
+            }
+            if !valueRange.contains(x) { log.add(path + "[0]", "found \(x); expected a value in range"); ok = false }
+            if !(0...1).contains(p) { log.add(path + "[1]", "found \(p); expected a probability in [0, 1]"); ok = false }
+            if let last = points.last, x < last.value || p < last.probability {
+                log.add(path, "found [\(x), \(p)] after [\(last.value), \(last.probability)]; expected both columns non-decreasing")
+                ok = false
+            }
+            points.append((x, p))
+        }
+        guard ok else { return nil }
+        if points.count < 2 || points.first!.probability != 0 || points.last!.probability != 1 {
+            log.add(m.childPath("cdf"), "expected at least two points, the first with probability 0 and the last with probability 1")
+            return nil
+        }
+        return EmpiricalDistribution(points: points)
+    }
+
+    func readPolicies(_ p: inout ObjectReader) -> PolicyConfig? {
+        let placement = p.string("placement", required: true, oneOf: vocabulary.placements)
+        let overload = p.string("overload", required: true, oneOf: vocabulary.overloadDetectors)
+        let parameter = p.number("overloadParameter", positive: true)
+        let selection = p.string("selection", required: true, oneOf: vocabulary.selections)
+        let underload = p.bool("underload") ?? true
+        let migration = p.string("migration", oneOf: vocabulary.migrationModels) ?? "cloudsim"
+        p.finish()
+        guard let placement, let overload, let selection else { return nil }
+        return PolicyConfig(placement: placement, overload: overload, overloadParameter: parameter,
+                            selection: selection, underload: underload, migration: migration)
+    }
+}

@@ -1,0 +1,40 @@
+/// IQR: adaptive upper threshold 1 − s·IQR(history); overloaded iff U_req > threshold
+/// (Beloglazov & Buyya 2012 §6.2.2; CloudSim `PowerVmAllocationPolicyMigrationInterQuartileRange`).
+/// s = 1.5 is CloudSim's `IqrMmt` default. With fewer than 12 history values the THR 0.7 fallback decides.
+///
+/// - CloudSim mode: the history is trimmed of trailing zeros (an all-zero history counts as length 1),
+///   quartiles are sorted x[round(0.25(n+1)) − 1] and x[round(0.75(n+1)) − 1] with Java `Math.round`.
+/// - VirtSim mode: the history as given; quartiles by linear interpolation between order statistics
+///   (Hyndman & Fan type 7, the default of R and NumPy).
+public struct InterQuartileRangeDetector: OverloadDetector {
+    public static let registryName = "iqr"
+    public static let defaultParameter = 1.5
+    /// "12 has been suggested as a safe value" (CloudSim source comment).
+    public static let minimumHistory = 12
+    public var name: String { Self.registryName }
+    public var safety: Double
+    public var parameter: Double { safety }
+    public var cloudSimCompatible: Bool
+    public var fallback: StaticThresholdDetector
+    public var needsHistory: Bool { true }
+
+    public init(safety: Double = InterQuartileRangeDetector.defaultParameter, cloudSimCompatible: Bool = false,
+                fallbackThreshold: Double = OverloadFallback.cloudSimThreshold) {
+        self.safety = safety
+        self.cloudSimCompatible = cloudSimCompatible
+        self.fallback = StaticThresholdDetector(threshold: fallbackThreshold)
+    }
+
+    public func evaluate(_ input: OverloadInput) -> OverloadVerdict {
+        let data = cloudSimCompatible ? CloudSimMath.trimZeroTail(input.history) : input.history
+        let length = cloudSimCompatible ? CloudSimMath.countNonZeroBeginning(data) : data.count
+        guard length >= Self.minimumHistory else {
+            return fallback.asFallback(of: name, historyLength: length)(input)
+        }
+        let iqr = cloudSimCompatible ? CloudSimMath.iqr(data) : Quantiles.interQuartileRange(data)
+        let threshold = 1 - safety * iqr
+        return OverloadVerdict(overloaded: input.requestedUtilization > threshold, detector: name, usedFallback: false,
+                               compared: input.requestedUtilization, limit: threshold, statistic: iqr,
+                               statisticName: "IQR", historyLength: length)
+    }
+}

@@ -1,0 +1,36 @@
+/// MAD: adaptive upper threshold 1 − s·MAD(history); overloaded iff U_req > threshold
+/// (Beloglazov & Buyya 2012 §6.2.1; CloudSim `PowerVmAllocationPolicyMigrationMedianAbsoluteDeviation`).
+/// s = 2.5 is CloudSim's `MadMmt` default. With fewer than 12 history values the THR 0.7 fallback decides.
+/// MAD = median |x_i − median(x)| with commons-math's `Percentile(50)` median in both modes (it is the
+/// ordinary median); CloudSim mode also trims trailing zeros with CloudSim's length quirk.
+public struct MedianAbsoluteDeviationDetector: OverloadDetector {
+    public static let registryName = "mad"
+    public static let defaultParameter = 2.5
+    public static let minimumHistory = 12
+    public var name: String { Self.registryName }
+    public var safety: Double
+    public var parameter: Double { safety }
+    public var cloudSimCompatible: Bool
+    public var fallback: StaticThresholdDetector
+    public var needsHistory: Bool { true }
+
+    public init(safety: Double = MedianAbsoluteDeviationDetector.defaultParameter, cloudSimCompatible: Bool = false,
+                fallbackThreshold: Double = OverloadFallback.cloudSimThreshold) {
+        self.safety = safety
+        self.cloudSimCompatible = cloudSimCompatible
+        self.fallback = StaticThresholdDetector(threshold: fallbackThreshold)
+    }
+
+    public func evaluate(_ input: OverloadInput) -> OverloadVerdict {
+        let data = cloudSimCompatible ? CloudSimMath.trimZeroTail(input.history) : input.history
+        let length = cloudSimCompatible ? CloudSimMath.countNonZeroBeginning(data) : data.count
+        guard length >= Self.minimumHistory else {
+            return fallback.asFallback(of: name, historyLength: length)(input)
+        }
+        let mad = CloudSimMath.mad(data)
+        let threshold = 1 - safety * mad
+        return OverloadVerdict(overloaded: input.requestedUtilization > threshold, detector: name, usedFallback: false,
+                               compared: input.requestedUtilization, limit: threshold, statistic: mad,
+                               statisticName: "MAD", historyLength: length)
+    }
+}

@@ -1,0 +1,119 @@
+/// An unknown policy name, with the names that are known (for `validate` and `--help`).
+public struct PolicyLookupError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var category: String
+    public var name: String
+    public var known: [String]
+    public init(category: String, name: String, known: [String]) {
+        self.category = category
+        self.name = name
+        self.known = known
+    }
+    public var description: String {
+        "unknown \(category) policy \"\(name)\"; expected one of: \(known.joined(separator: ", "))"
+    }
+}
+
+/// Policies by the names scenario files use.
+///
+/// `cloudSimCompatible` selects CloudSim 3.0.3's exact semantics (the PlanetLab scenarios) instead of
+/// VirtSim's intended ones; see each policy's documentation for what differs.
+public enum PolicyRegistry {
+    /// Placement names (canonical first) and aliases.
+    public static let allPlacementNames: [String] = [
+        FirstFitPlacement.registryName, BestFitPlacement.registryName, WorstFitPlacement.registryName,
+        FirstFitDecreasingPlacement.registryName, PowerAwareBestFitDecreasingPlacement.registryName, "pabfd",
+    ]
+    public static let allOverloadDetectorNames: [String] = [
+        StaticThresholdDetector.registryName, InterQuartileRangeDetector.registryName,
+        MedianAbsoluteDeviationDetector.registryName, LocalRegressionDetector.registryName,
+        RobustLocalRegressionDetector.registryName, NoOverloadDetector.registryName,
+    ]
+    public static let allVmSelectionNames: [String] = [
+        MinimumMigrationTimeSelection.registryName, MaximumCorrelationSelection.registryName,
+        MinimumUtilizationSelection.registryName, RandomSelection.registryName,
+    ]
+    public static let allUnderloadNames: [String] = [LeastUtilizedUnderloadPolicy.registryName, "none"]
+
+    /// One line per policy for `--help`.
+    public static let summaries: [(category: String, name: String, summary: String)] = [
+        ("placement", "first-fit", "lowest-index host that fits"),
+        ("placement", "best-fit", "host with the least free MIPS left"),
+        ("placement", "worst-fit", "host with the most free MIPS left"),
+        ("placement", "first-fit-decreasing", "first fit, guests by decreasing MIPS"),
+        ("placement", "power-aware-best-fit-decreasing", "least power increase, guests by decreasing MIPS (alias pabfd)"),
+        ("overload", "thr", "U > threshold (default 0.8)"),
+        ("overload", "iqr", "U > 1 − s·IQR(history) (default s = 1.5)"),
+        ("overload", "mad", "U > 1 − s·MAD(history) (default s = 2.5)"),
+        ("overload", "lr", "s · local-regression prediction ≥ 1 (default s = 1.2)"),
+        ("overload", "lrr", "robust local regression (default s = 1.2)"),
+        ("overload", "none", "never overloaded"),
+        ("selection", "mmt", "minimum migration time (smallest RAM)"),
+        ("selection", "mc", "maximum correlation (largest R²)"),
+        ("selection", "mu", "minimum utilization"),
+        ("selection", "rs", "random (seeded)"),
+    ]
+
+    public static func placement(named name: String, cloudSimCompatible: Bool = false) throws(PolicyLookupError) -> any PlacementPolicy {
+        switch name {
+        case FirstFitPlacement.registryName: return FirstFitPlacement()
+        case BestFitPlacement.registryName: return BestFitPlacement()
+        case WorstFitPlacement.registryName: return WorstFitPlacement()
+        case FirstFitDecreasingPlacement.registryName: return FirstFitDecreasingPlacement()
+        case PowerAwareBestFitDecreasingPlacement.registryName, "pabfd":
+            return PowerAwareBestFitDecreasingPlacement(cloudSimCompatible: cloudSimCompatible)
+        default: throw PolicyLookupError(category: "placement", name: name, known: allPlacementNames)
+        }
+    }
+
+    /// The default safety parameter (threshold for THR) of a detector, nil for unknown names or "none".
+    /// THR 0.8, IQR 1.5, MAD 2.5, LR/LRR 1.2: the values of CloudSim's PlanetLab examples
+    /// (Beloglazov & Buyya, CCPE 2012, §7).
+    public static func defaultParameter(forOverloadDetector name: String) -> Double? {
+        switch name {
+        case StaticThresholdDetector.registryName: StaticThresholdDetector.defaultParameter
+        case InterQuartileRangeDetector.registryName: InterQuartileRangeDetector.defaultParameter
+        case MedianAbsoluteDeviationDetector.registryName: MedianAbsoluteDeviationDetector.defaultParameter
+        case LocalRegressionDetector.registryName: LocalRegressionDetector.defaultParameter
+        case RobustLocalRegressionDetector.registryName: RobustLocalRegressionDetector.defaultParameter
+        default: nil
+        }
+    }
+
+    /// A detector with `parameter` (nil: its default). Throws for unknown names; a negative parameter
+    /// is rejected too (CloudSim exits on a negative safety parameter).
+    public static func overloadDetector(named name: String, parameter: Double? = nil,
+                                        cloudSimCompatible: Bool = false) throws(PolicyLookupError) -> any OverloadDetector {
+        if let p = parameter, !(p >= 0) || !p.isFinite {
+            throw PolicyLookupError(category: "overload", name: "\(name) with parameter \(p)", known: ["a finite parameter ≥ 0"])
+        }
+        let p = parameter ?? defaultParameter(forOverloadDetector: name) ?? 0
+        switch name {
+        case StaticThresholdDetector.registryName: return StaticThresholdDetector(threshold: p)
+        case InterQuartileRangeDetector.registryName: return InterQuartileRangeDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
+        case MedianAbsoluteDeviationDetector.registryName: return MedianAbsoluteDeviationDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
+        case LocalRegressionDetector.registryName: return LocalRegressionDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
+        case RobustLocalRegressionDetector.registryName: return RobustLocalRegressionDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
+        case NoOverloadDetector.registryName: return NoOverloadDetector()
+        default: throw PolicyLookupError(category: "overload", name: name, known: allOverloadDetectorNames)
+        }
+    }
+
+    public static func vmSelection(named name: String) throws(PolicyLookupError) -> any VmSelectionPolicy {
+        switch name {
+        case MinimumMigrationTimeSelection.registryName: return MinimumMigrationTimeSelection()
+        case MaximumCorrelationSelection.registryName: return MaximumCorrelationSelection()
+        case MinimumUtilizationSelection.registryName: return MinimumUtilizationSelection()
+        case RandomSelection.registryName: return RandomSelection()
+        default: throw PolicyLookupError(category: "selection", name: name, known: allVmSelectionNames)
+        }
+    }
+
+    /// nil for "none" (no under-load consolidation).
+    public static func underload(named name: String, utilizationBound: Double = 1) throws(PolicyLookupError) -> LeastUtilizedUnderloadPolicy? {
+        switch name {
+        case LeastUtilizedUnderloadPolicy.registryName: return LeastUtilizedUnderloadPolicy(utilizationBound: utilizationBound)
+        case "none": return nil
+        default: throw PolicyLookupError(category: "underload", name: name, known: allUnderloadNames)
+        }
+    }
+}

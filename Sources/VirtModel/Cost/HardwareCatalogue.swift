@@ -1,0 +1,198 @@
+/// The named hardware profiles. Each number carries its source; "assumption: ..." marks a
+/// value chosen by reasoning where no measurement was at hand.
+extension HardwareProfile {
+    /// All catalogue profiles, in a stable order.
+    public static let catalogue: [HardwareProfile] = [dell2650_2003, xeonSandyBridge2012]
+
+    /// Names accepted by `named(_:)`.
+    public static var catalogueNames: [String] { catalogue.map(\.name) }
+
+    /// The catalogue profile called `name`, or nil. O(catalogue size).
+    public static func named(_ name: String) -> HardwareProfile? {
+        catalogue.first { $0.name == name }
+    }
+
+    private static let barham = "Barham et al., SOSP 2003, Tables 3-5 (lmbench), FIGURES.md §2.2"
+    private static let agesen = "Agesen et al., USENIX ATC 2012, Table 1"
+    private static let adams = "Adams & Agesen, ASPLOS 2006 (Pentium 4 nanobenchmarks)"
+    private static let handling = "assumption: Agesen et al. 2012 model a whole exit incl. software handling as ~3000 cycles; minus the Westmere round trip (761) leaves ~2240 cycles of handling, taken as the same on every generation"
+    private static let userExit = "assumption: bouncing an exit to the user-space device model (return from the KVM_RUN ioctl, device dispatch, re-entry) costs ~6000 cycles beyond an in-kernel exit, the order of the gap between in-kernel and user-space port-I/O exit microbenchmarks"
+    private static let bhargava = "Bhargava et al., ASPLOS 2008: 24 references per 2-D walk vs 4 native"
+    private static let pwc = "Bhargava et al., ASPLOS 2008: page-walk caches recover 15-38%; midpoint"
+    private static let ideTraps = "assumption: ATA command protocol register writes: features, sector count, LBA low/mid/high, device, command (7) + bus-master PRD address and start (2)"
+    private static let ideIsr = "assumption: interrupt handler reads ATA status, reads and acknowledges bus-master status (3)"
+    private static let bridge = "assumption: veth hop + bridge forwarding + conntrack/NAT lookup ~3000 cycles per packet"
+    private static let headers = "Ethernet preamble 8 + header 14 + FCS 4 + inter-frame gap 12, IPv4 20, TCP 20, TCP timestamps 12"
+    private static let tcpRule = "assumption: the '1 GHz per 1 Gb/s' TCP rule of thumb examined by Foong et al., ISPASS 2003 (Linux 2.4, 2.4 GHz P4): ~1 cycle per bit at MTU 1500 = 11,680 cycles per 1448-byte packet, minus the data copy"
+
+    /// Barham et al. 2003's test machine: Dell PowerEdge 2650, one 2.4 GHz Xeon (NetBurst,
+    /// no VT-x) used, Broadcom Tigon-3 GbE, 10k RPM SCSI disk. Full virtualization is VMware
+    /// Workstation 3.2 (hosted, binary translation); para-virtualization is Xen 1.0.
+    public static let dell2650_2003: HardwareProfile = {
+        let clock = 2.4
+        func cyc(_ c: Double) -> Double { c / (clock * 1000) }
+        return HardwareProfile(
+            name: "dell2650-2003",
+            summary: "Dell 2650, 2.4 GHz Xeon (1 CPU), Tigon-3 GbE, 10k RPM SCSI; VMware Workstation 3.2 (hosted BT) and Xen 1.0 PV",
+            clockGHz: Cited(clock, "Barham et al., SOSP 2003, §4 test machine (FIGURES.md §2.2)"),
+            fullVirtualization: .hostedBinaryTranslation,
+            paraVirtualization: .xenPV,
+            nestedPaging: false,
+            exitRoundTripCycles: Cited(3963, "\(agesen), Prescott (NetBurst); this Xeon has no VT-x, so used only if a study forces hardware assist on it"),
+            exitHandlingCycles: Cited(2240, handling),
+            userSpaceExitExtraCycles: Cited(6000, userExit),
+            worldSwitchMicros: Cited(8.90 * 0.733 / clock, "Sugerman et al., USENIX ATC 2001: one VMM-host world switch ≈ 8.90 µs on a 733 MHz Pentium III, scaled by clock to 2.4 GHz (assumption: same cycle count; NetBurst's slower privileged instructions make this a lower bound)"),
+            binaryTranslationTrapCycles: Cited(216, "\(adams): `in` port read under binary translation"),
+            binaryTranslationPageTableUpdateCycles: Cited(391, "\(adams): PTE modification under binary translation (native 1)"),
+            shadowPageTableUpdateCycles: Cited(12733, "\(adams): PTE modification under the hardware VMM without nested paging"),
+            hypercallMicros: Cited(0.45, "assumption: a Xen 2003 hypercall is a software trap into ring 0 like a system call (Barham et al. §2), so it costs about lmbench's null system call, 0.45 µs"),
+            domainSwitchMicros: Cited(0, "Xen 1.0 keeps device drivers in the hypervisor (Barham et al. 2003; moved to driver domains in Xen 2.0, Fraser et al. 2004): no switch to a back-end domain"),
+            paraPageTableUpdateMicros: Cited(0.1, "assumption: one validated mmu_update entry: a 0.45 µs hypercall amortized over ~8 batched updates plus ~100 cycles of validation"),
+            paraReceivePageFlipMicros: Cited(1.0, "assumption: page flipping one received page (two PTE updates through Xen, one TLB entry flush, ownership bookkeeping) ~2400 cycles"),
+            nestedWalkExtraReferences: Cited(20, bhargava),
+            cachedReferenceCycles: Cited(10, "assumption: NetBurst L1 ~4 cycles, L2 ~18 cycles; page-walk entries mostly in L1/L2"),
+            pageWalkCacheRecovery: Cited(0.265, pwc),
+            nestedPagingFaultExitFraction: Cited(0.05, "assumption: only the first touch of guest-physical memory takes an EPT violation; ~5% of steady-state guest faults"),
+            copyBytesPerMicro: Cited(1000, "assumption: memcpy ≈ 1 GB/s on a 2.4 GHz Xeon with DDR-266 (lmbench bcopy magnitude of that era)"),
+            native: NativeOperationCosts(
+                syscall: Cited(0.45, "\(barham), L-UP null system call"),
+                pageFault: Cited(1.42, "\(barham), L-UP page fault"),
+                pageTableUpdate: Cited(cyc(1), "\(adams): PTE modification native 1 cycle"),
+                contextSwitch: Cited(0.77, "\(barham), L-UP context switch 2p/0K"),
+                contextSwitchLarge: Cited(37.6, "\(barham), L-UP context switch 16p/64K"),
+                fork: Cited(110, "\(barham), L-UP fork"),
+                exec: Cited(530, "\(barham), L-UP exec"),
+                timerInterrupt: Cited(2.0, "assumption: Linux 2.4 timer tick handler (HZ = 100) ~5000 cycles")),
+            measured: [
+                MeasuredOperationCosts(kind: .native,
+                    syscall: Cited(0.45, "\(barham), L-UP"), pageFault: Cited(1.42, "\(barham), L-UP"),
+                    contextSwitch: Cited(0.77, "\(barham), L-UP 2p/0K"),
+                    contextSwitchLarge: Cited(37.6, "\(barham), L-UP 16p/64K"), fork: Cited(110, "\(barham), L-UP"),
+                    exec: Cited(530, "\(barham), L-UP")),
+                MeasuredOperationCosts(kind: .para,
+                    syscall: Cited(0.46, "\(barham), Xen"), pageFault: Cited(2.73, "\(barham), Xen"),
+                    contextSwitch: Cited(1.97, "\(barham), Xen 2p/0K"),
+                    contextSwitchLarge: Cited(39.4, "\(barham), Xen 16p/64K"), fork: Cited(198, "\(barham), Xen"),
+                    exec: Cited(768, "\(barham), Xen")),
+                MeasuredOperationCosts(kind: .full,
+                    syscall: Cited(0.73, "\(barham), VMware Workstation 3.2"), pageFault: Cited(12.4, "\(barham), VMware"),
+                    contextSwitch: Cited(18.1, "\(barham), VMware 2p/0K"),
+                    contextSwitchLarge: Cited(72.2, "\(barham), VMware 16p/64K"), fork: Cited(874, "\(barham), VMware"),
+                    exec: Cited(2300, "\(barham), VMware")),
+            ],
+            containerSyscallMicros: Cited(cyc(50), "assumption: namespace-aware lookups add ~50 cycles per system call (no seccomp filter in this era)"),
+            containerPageFaultMicros: Cited(cyc(250), "assumption: memory-cgroup charge/uncharge ~250 cycles per faulted page"),
+            containerContextSwitchMicros: Cited(cyc(250), "assumption: group-scheduling accounting ~250 cycles per switch"),
+            containerBlockAccountingMicros: Cited(cyc(1000), "assumption: block-cgroup accounting/throttling ~1000 cycles per request"),
+            bridgeNATPacketMicros: Cited(cyc(3000), bridge),
+            storage: StorageDeviceProfile(
+                name: "10k RPM SCSI disk",
+                randomReadPositioningMicros: Cited(4700 + 3000, "assumption: 10k RPM SCSI datasheet average read seek ≈ 4.7 ms; plus half a revolution at 10k RPM = 3.0 ms (physics)"),
+                randomWritePositioningMicros: Cited(5200 + 3000, "assumption: write seeks settle ~0.5 ms slower than reads (datasheet magnitude); plus 3.0 ms rotational latency"),
+                sequentialPositioningMicros: Cited(300, "assumption: sequential requests need only track switches and partial rotations, amortized ~0.3 ms with read-ahead"),
+                positioningSpread: Cited(0.5, "assumption: seek distance and rotational position vary; uniform ±50% of the mean"),
+                internalParallelism: Cited(1, "one actuator: the disk positions one request at a time"),
+                bandwidthMBps: Cited(50, "assumption: 10k RPM media rate of 2003 drives, 40-70 MB/s")),
+            nic: NICProfile(
+                name: "Broadcom Tigon-3 GbE",
+                bandwidthGbps: Cited(1.0, "Barham et al. 2003: Tigon-3 gigabit Ethernet"),
+                oneWayLatencyMicros: Cited(25, "assumption: NIC interrupt moderation + one switch hop + peer, ~25 µs one way"),
+                transmitPacketMicros: Cited(cyc(11_680 - 1448 * clock), tcpRule),
+                receivePacketMicros: Cited(cyc(11_680 - 1448 * clock), tcpRule),
+                headerBytes: Cited(90, headers),
+                hostForwardingFraction: Cited(0.5, "assumption: the host runs only the driver and a software bridge for a guest's packet, about half of the native TCP/IP per-packet path")),
+            diskSubmitMicros: Cited(8, "assumption: Linux 2.4 block layer + SCSI mid-layer + adapter driver ~20k cycles to submit"),
+            diskCompletionMicros: Cited(6, "assumption: interrupt + SCSI completion + bottom half ~15k cycles"),
+            emulatedDisk: EmulatedDeviceProfile(
+                name: "emulated IDE disk, file-backed on the host",
+                trapsPerSubmit: Cited(9, ideTraps), trapsPerCompletion: Cited(3, ideIsr),
+                deviceModelMicros: Cited(5, "assumption: VMApp decodes the command and maps the guest buffer, ~12k cycles"),
+                copiesData: true),
+            emulatedNIC: EmulatedDeviceProfile(
+                name: "emulated AMD Lance (vlance)",
+                trapsPerSubmit: Cited(12, "Sugerman et al., USENIX ATC 2001: ~12 trapping I/O-port accesses per transmitted packet"),
+                trapsPerCompletion: Cited(4, "assumption: the Lance interrupt handler reads CSR0, acknowledges it and walks RAP/RDP (~4 accesses)"),
+                deviceModelMicros: Cited(3, "assumption: VMApp frames the packet for the host vmnet driver, ~7k cycles"),
+                copiesData: true),
+            paraBackendRequestMicros: Cited(1.0, "assumption: Xen's per-request ring service: descriptor, virtual block/firewall-router rule lookup, pin and validate the data page, response ~2400 cycles"),
+            paraBackendWakeupMicros: Cited(0, "Xen services the ring in the hypercall itself: no back-end thread to wake")
+        )
+    }()
+
+    /// A 2012-class virtualization server: Sandy Bridge-EP Xeon with VT-x and EPT, KVM with a
+    /// QEMU device model, an NVMe-class SSD and 10 GbE.
+    public static let xeonSandyBridge2012: HardwareProfile = {
+        let clock = 2.6
+        func cyc(_ c: Double) -> Double { c / (clock * 1000) }
+        return HardwareProfile(
+            name: "xeon-sandybridge-2012",
+            summary: "2.6 GHz Sandy Bridge-EP Xeon, VT-x + EPT, KVM/QEMU, NVMe-class SSD, 10 GbE",
+            clockGHz: Cited(clock, "assumption: Xeon E5-2670 (Sandy Bridge-EP, 2012) base clock"),
+            fullVirtualization: .hardwareAssist,
+            paraVirtualization: .virtioOnHardwareAssist,
+            nestedPaging: true,
+            exitRoundTripCycles: Cited(784, "\(agesen), Sandy Bridge"),
+            exitHandlingCycles: Cited(2240, handling),
+            userSpaceExitExtraCycles: Cited(6000, userExit),
+            worldSwitchMicros: Cited(0, "not used: KVM is not a hosted VMM"),
+            binaryTranslationTrapCycles: Cited(216, "\(adams) (not used: hardware assist)"),
+            binaryTranslationPageTableUpdateCycles: Cited(391, "\(adams) (not used: hardware assist)"),
+            shadowPageTableUpdateCycles: Cited(12733, "\(adams): used only if nested paging is turned off"),
+            hypercallMicros: Cited(cyc(784 + 2240), "a vmcall is one exit: \(agesen) round trip + handling"),
+            domainSwitchMicros: Cited(0, "not used: virtio back-ends run on their own thread"),
+            paraPageTableUpdateMicros: Cited(0, "not used: nested paging leaves guest page tables alone"),
+            paraReceivePageFlipMicros: Cited(0, "not used: virtio receives by copy"),
+            nestedWalkExtraReferences: Cited(20, bhargava),
+            cachedReferenceCycles: Cited(5, "assumption: Sandy Bridge L1 4 cycles, L2 12 cycles; walk entries mostly in L1"),
+            pageWalkCacheRecovery: Cited(0.265, pwc),
+            nestedPagingFaultExitFraction: Cited(0.05, "assumption: only the first touch of guest-physical memory takes an EPT violation; ~5% of steady-state guest faults"),
+            copyBytesPerMicro: Cited(5000, "assumption: single-core memcpy ≈ 5 GB/s on Sandy Bridge-EP with DDR3-1600"),
+            native: NativeOperationCosts(
+                syscall: Cited(0.07, "assumption: null system call ~180 cycles (pre-KPTI kernel)"),
+                pageFault: Cited(0.9, "assumption: minor fault incl. zeroing a 4 KiB page ~2300 cycles"),
+                pageTableUpdate: Cited(cyc(1), "\(adams): PTE modification 1 cycle"),
+                contextSwitch: Cited(1.2, "assumption: lmbench 2p/0K ~3000 cycles"),
+                contextSwitchLarge: Cited(8, "assumption: lmbench 16p/64K on a 2012 server: switch plus refilling 64 KiB from L2/L3"),
+                fork: Cited(60, "assumption: lmbench fork magnitude for a small process on a 2012 server"),
+                exec: Cited(220, "assumption: lmbench exec magnitude on a 2012 server"),
+                timerInterrupt: Cited(0.6, "assumption: tick/hrtimer interrupt ~1500 cycles")),
+            measured: [],
+            containerSyscallMicros: Cited(cyc(60), "assumption: default seccomp-BPF filter ~60 cycles per system call"),
+            containerPageFaultMicros: Cited(cyc(250), "assumption: memory-cgroup charge/uncharge ~250 cycles per faulted page"),
+            containerContextSwitchMicros: Cited(cyc(250), "assumption: group-scheduling accounting ~250 cycles per switch"),
+            containerBlockAccountingMicros: Cited(cyc(1000), "assumption: block-cgroup accounting/throttling ~1000 cycles per request"),
+            bridgeNATPacketMicros: Cited(cyc(3000), bridge),
+            storage: StorageDeviceProfile(
+                name: "NVMe-class datacenter SSD",
+                randomReadPositioningMicros: Cited(80, "assumption: datacenter NVMe random 4 KiB read latency ~80 µs (Intel DC P3700-class datasheet magnitude)"),
+                randomWritePositioningMicros: Cited(25, "assumption: writes land in the SSD's power-protected DRAM buffer, ~20-30 µs"),
+                sequentialPositioningMicros: Cited(25, "assumption: sequential reads are served from the SSD's read-ahead/striping, ~25 µs"),
+                positioningSpread: Cited(0.3, "assumption: flash access time varies ±30% with die contention"),
+                internalParallelism: Cited(32, "assumption: ~18 channels × several dies; ~32 requests positioned concurrently (≈400k random-read IOPS at 80 µs)"),
+                bandwidthMBps: Cited(2800, "assumption: PCIe 3.0 x4 NVMe sequential read ~2.8 GB/s")),
+            nic: NICProfile(
+                name: "10 GbE",
+                bandwidthGbps: Cited(10, "10 gigabit Ethernet"),
+                oneWayLatencyMicros: Cited(10, "assumption: NIC + one switch hop + peer ~10 µs one way"),
+                transmitPacketMicros: Cited(cyc(11_680 - 1448 * clock / 5), tcpRule),
+                receivePacketMicros: Cited(cyc(11_680 - 1448 * clock / 5), tcpRule),
+                headerBytes: Cited(90, headers),
+                hostForwardingFraction: Cited(0.5, "assumption: the host runs only the driver and a software bridge for a guest's packet, about half of the native TCP/IP per-packet path")),
+            diskSubmitMicros: Cited(2.5, "assumption: Linux block layer + NVMe driver submit ~6500 cycles (magnitude of Yang et al., FAST 2012)"),
+            diskCompletionMicros: Cited(2.0, "assumption: interrupt + completion ~5000 cycles (magnitude of Yang et al., FAST 2012)"),
+            emulatedDisk: EmulatedDeviceProfile(
+                name: "QEMU emulated IDE disk (cache=none)",
+                trapsPerSubmit: Cited(9, ideTraps), trapsPerCompletion: Cited(3, ideIsr),
+                deviceModelMicros: Cited(4, "assumption: QEMU IDE + block layer + AIO submission ~10k cycles per request"),
+                copiesData: false),
+            emulatedNIC: EmulatedDeviceProfile(
+                name: "QEMU emulated e1000",
+                trapsPerSubmit: Cited(2, "assumption: e1000 transmit writes the tail register (TDT) and touches one control register"),
+                trapsPerCompletion: Cited(3, "assumption: e1000 interrupt handler reads ICR and masks/unmasks IMS"),
+                deviceModelMicros: Cited(3, "assumption: QEMU e1000 descriptor processing + tap write ~8k cycles"),
+                copiesData: true),
+            paraBackendRequestMicros: Cited(1.0, "assumption: vhost descriptor fetch, address translation and host I/O submission ~2600 cycles"),
+            paraBackendWakeupMicros: Cited(1.2, "assumption: eventfd signal + scheduler wake-up of the back-end thread ≈ one context switch")
+        )
+    }()
+}

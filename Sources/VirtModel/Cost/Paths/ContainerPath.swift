@@ -1,0 +1,31 @@
+/// A container: the host kernel's native path, plus cgroup accounting of each disk request and,
+/// on a bridged network, a veth + bridge + NAT hop per packet. Host networking adds nothing
+/// per packet.
+public struct ContainerPath: IOPathCosting {
+    public enum Network: Sendable, Hashable {
+        case bridgeNAT
+        case hostNetwork
+    }
+    public var network: Network
+
+    public init(network: Network) { self.network = network }
+
+    public func cost(_ shape: IORequestShape, on p: HardwareProfile) -> IORequestCost {
+        var c = IORequestCost()
+        NativePath.addGuestDriver(shape, on: p, to: &c)
+        addContainerLayer(shape, on: p, to: &c)
+        return c
+    }
+
+    /// The container's own additions, also stacked on a VM's path for container-in-VM.
+    public func addContainerLayer(_ shape: IORequestShape, on p: HardwareProfile, to c: inout IORequestCost) {
+        switch shape.device {
+        case .storage:
+            c.add(p.containerBlockAccountingMicros.value, .containerAccounting, side: .guest, completion: false)
+        case .network:
+            if network == .bridgeNAT {
+                c.add(p.bridgeNATPacketMicros.value, .bridgeNAT, side: .guest, completion: shape.direction == .read)
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// Full virtualization with an emulated device.
+///
+/// Each request costs the guest's native driver work, plus N trapping register accesses
+/// (each an exit to the user-space device model on hardware-assisted platforms, or a
+/// binary-translation emulation inside a hosted VMM, which then world-switches to the host to
+/// do the I/O), device-model work and the host's own I/O stack, a data copy for devices that
+/// copy, and virtual interrupt injection with trapping accesses in the guest's interrupt handler.
+public struct EmulatedPath: IOPathCosting {
+    public init() {}
+
+    public func cost(_ shape: IORequestShape, on p: HardwareProfile) -> IORequestCost {
+        var c = IORequestCost()
+        NativePath.addGuestDriver(shape, on: p, to: &c)
+        let device = shape.device == .storage ? p.emulatedDisk : p.emulatedNIC
+        let receive = NativePath.isReceive(shape)
+        let trap: Double
+        switch p.fullVirtualization {
+        case .hardwareAssist:
+            trap = p.userSpaceExitMicros
+        case .hostedBinaryTranslation:
+            trap = p.micros(cycles: p.binaryTranslationTrapCycles.value)
+            c.hostWorkOnGuestCPU = true
+        }
+        // Submission: the driver programs the device register by register. A received packet
+        // has no submission; the guest meets the device only in its interrupt handler.
+        if !receive {
+            c.add(device.trapsPerSubmit.value * trap, .traps, side: .guest, completion: false)
+        }
+        if p.fullVirtualization == .hostedBinaryTranslation {
+            // The VMM cannot touch the real device: it switches to the host world and back,
+            // once to issue the I/O and once when the host takes the device's interrupt.
+            let roundTrip = 2 * p.worldSwitchMicros.value
+            if !receive { c.add(roundTrip, .worldSwitch, side: .host, completion: false) }
+            c.add(roundTrip, .worldSwitch, side: .host, completion: true)
+        }
+        c.add(device.deviceModelMicros.value, .deviceModel, side: .host, completion: receive)
+        NativePath.addHostStack(shape, on: p, to: &c)
+        if device.copiesData {
+            c.add(p.copyMicros(bytes: shape.bytes), .copy, side: .host, completion: NativePath.dataPhaseIsCompletion(shape))
+        }
+        // Completion: inject a virtual interrupt into the vCPU; the guest's handler reads and
+        // acknowledges emulated registers (traps), then signals end of interrupt.
+        switch p.fullVirtualization {
+        case .hardwareAssist:
+            c.add(p.exitMicros, .interrupt, side: .host, completion: true)      // kick the running vCPU
+            c.add(p.exitMicros, .interrupt, side: .guest, completion: true)     // EOI write exits (no APICv)
+        case .hostedBinaryTranslation:
+            c.add(trap, .interrupt, side: .guest, completion: true)             // VMM raises the virtual IRQ
+        }
+        c.add(device.trapsPerCompletion.value * trap, .traps, side: .guest, completion: true)
+        return c
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Reports
+import Scenario
+
+/// Options shared by commands that run simulations.
+struct RunContext {
+    /// Root of the PlanetLab traces (`--traces`, else `VIRTSIM_TRACES`).
+    var traceRoot: String?
+    /// `--day` for PlanetLab scenarios.
+    var day: String?
+    var progress: ((String) -> (@Sendable (Double) -> Void)?)
+}
+
+/// What a study produces: tidy summary rows, extra tables by file name, and a short text table.
+struct StudyOutput {
+    var summary: [SummaryRow]
+    var tables: [(file: String, table: CSVTable)]
+    var display: String
+}
+
+/// Errors of a run that are the input's fault (exit 2), as opposed to bugs.
+struct InputError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+func resolveTraceRoot(_ parsed: ParsedArguments) -> String? {
+    parsed.options["traces"] ?? ProcessInfo.processInfo.environment["VIRTSIM_TRACES"]
+}
+
+enum RunCommand {
+    static let help = """
+    OVERVIEW: Run a scenario and write its CSV results.
+
+    USAGE: virtsim run [<scenario>] [--out <dir>] [--seed <n>] [--traces <dir>] [--day <yyyymmdd>]
+
+    ARGUMENTS:
+      <scenario>              A scenario file (JSON). Without it, the built-in default: the seed
+                              consolidation scenario (figure S1).
+
+    OPTIONS:
+      --out <dir>             Output folder (default: results/<scenario name>/).
+      --seed <n>              Seed of every random stream (default: the scenario's).
+      --traces <dir>          PlanetLab trace root (default: $VIRTSIM_TRACES).
+      --day <yyyymmdd>        Trace day for PlanetLab scenarios (default: the scenario's).
+      -h, --help              Show help information.
+
+    Writes summary.csv (scenario,variant,metric,value,unit) and the study's tables, atomically.
+    Exit status: 0 success, 2 bad usage or input.
+    """
+
+    static func execute(_ args: [String], console: Console) -> ExitStatus {
+        let (p, early) = VirtSimMain.parse(args, help: help, options: ["out", "seed", "traces", "day"], flags: [],
+                                           maxPositionals: 1, console: console)
+        guard let parsed = p else { return early! }
+        do {
+            let seed = try parsed.integer("seed")
+            let traceRoot = resolveTraceRoot(parsed)
+            var scenario = try ScenarioLoader.load(parsed.positionals.first, traceRoot: traceRoot, day: parsed.options["day"])
+            if let seed { scenario.seed = seed }
+            let outDir = parsed.options["out"] ?? "results/\(scenario.name)"
+            let output = try StudyRunner.run(scenario, context: RunContext(
+                traceRoot: traceRoot, day: parsed.options["day"], progress: { console.progress($0) }))
+            try writeOutput(output, to: outDir)
+            console.out(output.display)
+            console.out("wrote \(outDir)/summary.csv" + output.tables.map { ", \($0.file)" }.joined())
+            return .success
+        } catch let e as ScenarioError {
+            console.err("Error: " + e.description)
+        } catch let e as UsageError {
+            console.err("Error: \(e.message)\n\n" + help)
+        } catch {
+            console.err("Error: \(error)")
+        }
+        return .badInput
+    }
+
+    static func writeOutput(_ output: StudyOutput, to dir: String) throws {
+        var files = [(path: "\(dir)/summary.csv", text: SummaryRow.table(output.summary).render())]
+        files += output.tables.map { ("\(dir)/\($0.file)", $0.table.render()) }
+        try AtomicFile.writeAll(files)
+    }
+}
+
+enum ValidateCommand {
+    static let help = """
+    OVERVIEW: Check scenario files without running them.
+
+    USAGE: virtsim validate <scenario> ... [--traces <dir>]
+
+    Reports every problem at once, each with its JSON path, the value found and what was expected.
+    Writes nothing. Exit status: 0 all valid, 2 any problem.
+
+    OPTIONS:
+      --traces <dir>          PlanetLab trace root, to check that a scenario's trace files exist
+                              (default: $VIRTSIM_TRACES).
+      -h, --help              Show help information.
+    """
+
+    static func execute(_ args: [String], console: Console) -> ExitStatus {
+        let (p, early) = VirtSimMain.parse(args, help: help, options: ["traces"], flags: [], maxPositionals: 1000, console: console)
+        guard let parsed = p else { return early! }
+        guard !parsed.positionals.isEmpty else {
+            console.err("Error: missing expected argument '<scenario>'\n\n" + help)
+            return .badInput
+        }
+        var status = ExitStatus.success
+        for file in parsed.positionals {
+            do {
+                let s = try ScenarioLoader.load(file, traceRoot: resolveTraceRoot(parsed), day: nil)
+                console.out("\(file): valid (\(s.name))")
+            } catch let e as ScenarioError {
+                console.err(e.description)
+                status = .badInput
+            } catch {
+                console.err("\(file): \(error)")
+                status = .badInput
+            }
+        }
+        return status
+    }
+}
+
+enum ListCommand {
+    static let help = """
+    OVERVIEW: List the shipped scenarios with one line each.
+
+    USAGE: virtsim list [--dir <dir>]
+
+    OPTIONS:
+      --dir <dir>             Folder to list (default: scenarios).
+      -h, --help              Show help information.
+    """
+
+    static func execute(_ args: [String], console: Console) -> ExitStatus {
+        let (p, early) = VirtSimMain.parse(args, help: help, options: ["dir"], flags: [], maxPositionals: 0, console: console)
+        guard let parsed = p else { return early! }
+        let dir = parsed.options["dir"] ?? "scenarios"
+        let files = ScenarioLoader.scenarioFiles(in: dir)
+        if files.isEmpty {
+            console.err("Error: no scenario files under '\(dir)'")
+            return .badInput
+        }
+        let width = files.map(\.count).max() ?? 0
+        var status = ExitStatus.success
+        for f in files {
+            do {
+                let s = try ScenarioLoader.load(f, traceRoot: nil, day: nil, checkTraces: false)
+                console.out(f.padding(toLength: width + 2, withPad: " ", startingAt: 0) + s.description)
+            } catch {
+                console.out(f.padding(toLength: width + 2, withPad: " ", startingAt: 0) + "(invalid: run 'virtsim validate \(f)')")
+                status = .badInput
+            }
+        }
+        return status
+    }
+}

@@ -1,0 +1,111 @@
+import Consolidation
+import Reports
+import Scenario
+import SimKernel
+import VirtModel
+
+/// Runs a consolidation study: the same fleet of workloads hosted once per variant (dedicated
+/// servers, or guests of one kind consolidated by the scenario's policies).
+///
+/// Nothing here knows the expected figures: utilization comes out of the workloads, the cost
+/// model's per-kind overhead and footprint, placement, consolidation and migration.
+struct ConsolidationStudyRunner {
+    let scenario: Scenario
+    let study: ConsolidationStudy
+
+    var sampleSeconds: Double { study.sampleMinutes * 60 }
+    var horizonSeconds: Double { study.horizonHours * 3600 }
+    var sampleCount: Int { Int((horizonSeconds / sampleSeconds).rounded(.up)) }
+
+    /// One variant's engine configuration. The cost model sets each kind's CPU overhead (operation
+    /// rates × per-operation costs) and memory footprint.
+    func engineConfig(for variant: VariantConfig, fleet: Fleet, buffer: SampleBuffer) throws -> EngineConfig {
+        guard let profile = HardwareProfile.named(study.hardwareProfile),
+              let operations = OperationProfile.named(study.fleet.operations) else {
+            throw InputError(message: "unknown hardware or operation profile")
+        }
+        let cost = CostModel(profile: profile)
+        let host = study.hostType
+        let servers = study.fleet.servers
+        let overhead = variant.dedicated ? 0 : cost.overhead(kind: variant.kind, operations: operations).cpuFraction
+        let footprint = variant.dedicated ? 0 : cost.memoryFootprintMB(kind: variant.kind)
+        let guests = (0..<servers).map { i in
+            GuestSpec(
+                id: i, name: "w\(i)", kind: variant.kind, mips: host.mipsPerCore, vcpus: host.cores,
+                // A dedicated server's memory is all its own workload's: reserving it whole keeps
+                // one workload per server, the pre-virtualization baseline.
+                ramMB: variant.dedicated ? host.ramMB : fleet.appMemoryMB[i] + footprint,
+                cpuOverheadFraction: overhead,
+                utilization: .samples(buffer, offset: i * fleet.sampleCount, count: fleet.sampleCount),
+                sampleInterval: sampleSeconds)
+        }
+        let hostType = HostTypeSpec(name: host.name, cores: host.cores, mipsPerCore: host.mipsPerCore, ramMB: host.ramMB,
+                                    bandwidthMbps: host.bandwidthMbps, power: host.power, count: servers)
+        let p = study.policies
+        let policies = variant.dedicated
+            ? PolicySpec(placement: "first-fit", overload: "none", selection: p.selection, underload: false,
+                         migrationModel: p.migration)
+            : PolicySpec(placement: p.placement, overload: p.overload, overloadParameter: p.overloadParameter,
+                         selection: p.selection, underload: p.underload, migrationModel: p.migration)
+        return EngineConfig(hostTypes: [hostType], guests: guests, policies: policies, semantics: .virtSim,
+                            horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,
+                            seed: scenario.seed, recordHostIntervals: true, reportInterval: study.reportMinutes * 60)
+    }
+
+    func makeFleet() -> Fleet {
+        Fleet(study.fleet, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: RandomStreams(seed: scenario.seed))
+    }
+
+    func run(context: RunContext) throws -> StudyOutput {
+        let fleet = makeFleet()
+        let buffer = SampleBuffer(fleet.samples)
+        var summary: [SummaryRow] = []
+        var hosts = CSVTable(header: ["variant", "time_h", "host", "state", "cpu_utilization_percent", "energy_kwh", "guests"])
+        var guestsTable = CSVTable(header: ["variant", "guest", "name", "kind", "mean_demand_percent", "ram_mb",
+                                           "cpu_overhead_percent", "initial_host", "final_host", "migrations"])
+        var display = [["variant", "kind", "util %", "active hosts", "guests/host", "energy kWh", "migrations", "overload %"]]
+        let profile = HardwareProfile.named(study.hardwareProfile)!
+        let operations = OperationProfile.named(study.fleet.operations)!
+        let cost = CostModel(profile: profile)
+        for (k, variant) in study.variants.enumerated() {
+            let config = try engineConfig(for: variant, fleet: fleet, buffer: buffer)
+            let label = "\(variant.name) (\(k + 1)/\(study.variants.count))"
+            let result = try ConsolidationEngine.run(config, progress: context.progress(label))
+            let m = result.metrics
+            func add(_ metric: String, _ value: Double, _ unit: String) {
+                summary.append(SummaryRow(scenario: scenario.name, variant: variant.name, metric: metric, value: value, unit: unit))
+            }
+            let overheadPercent = 100 * (variant.dedicated ? 0 : cost.overhead(kind: variant.kind, operations: operations).cpuFraction)
+            add("mean_active_host_cpu_utilization", m.meanActiveHostCpuUtilization, "percent")
+            add("active_hosts_mean", m.activeHostsMean, "hosts")
+            add("guests_per_active_host", m.guestsPerActiveHostMean, "guests")
+            add("energy_kwh", m.energyKWh, "kWh")
+            add("migrations", Double(m.vmMigrations), "count")
+            add("sla_overload_time_fraction", m.slaOverloadTimeFraction, "fraction")
+            add("slatah_percent", m.slatahPercent, "percent")
+            add("pdm_percent", m.pdmPercent, "percent")
+            add("host_shutdowns", Double(m.hostShutdowns), "count")
+            add("cpu_overhead_percent", overheadPercent, "percent")
+            add("guest_memory_footprint_mb", variant.dedicated ? 0 : cost.memoryFootprintMB(kind: variant.kind), "MB")
+            add("workload_mean_demand", 100 * fleet.meanDemand, "percent")
+            for r in result.hostIntervals {
+                hosts.append([variant.name, NumberFormat.format(r.time / 3600), String(r.host), r.state,
+                              NumberFormat.format(100 * r.meanUtilization), NumberFormat.format(r.energyKWh), String(r.guests)])
+            }
+            for g in result.guests {
+                guestsTable.append([variant.name, String(g.id), g.name, variant.kind.rawValue,
+                                    NumberFormat.format(100 * g.meanDemand), NumberFormat.format(config.guests[g.id].ramMB),
+                                    NumberFormat.format(overheadPercent), String(g.initialHost), String(g.finalHost), String(g.migrations)])
+            }
+            let util = NumberFormat.format(m.meanActiveHostCpuUtilization, significant: 3)
+            let active = NumberFormat.format(m.activeHostsMean, significant: 4)
+            let density = NumberFormat.format(m.guestsPerActiveHostMean, significant: 3)
+            let energy = NumberFormat.format(m.energyKWh, significant: 4)
+            let overload = NumberFormat.format(100 * m.slaOverloadTimeFraction, significant: 3)
+            display.append([variant.name, variant.kind.rawValue, util, active, density, energy, String(m.vmMigrations), overload])
+        }
+        let header = "\(scenario.name): \(study.fleet.servers) workloads, \(NumberFormat.format(study.horizonHours)) h, seed \(scenario.seed)"
+        return StudyOutput(summary: summary, tables: [("hosts.csv", hosts), ("guests.csv", guestsTable)],
+                           display: header + "\n" + TextTable.render(display))
+    }
+}

@@ -1,3 +1,0 @@
-public enum VirtSimMain {
-    public static func main() { print("virtsim: under construction") }
-}

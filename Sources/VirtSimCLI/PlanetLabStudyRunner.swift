@@ -1,0 +1,58 @@
+import Consolidation
+import Reports
+import Scenario
+import VirtModel
+
+/// Checks that a PlanetLab scenario's traces are there and well formed.
+enum TraceCheck {
+    static func problems(root: String?, day: String) -> [Diagnostic] {
+        guard let root else {
+            return [Diagnostic(path: "$.planetlab.day", message: "needs the PlanetLab traces: pass --traces DIR or set VIRTSIM_TRACES")]
+        }
+        do {
+            _ = try PlanetLabTrace.readDay(root: root, day: day)
+            return []
+        } catch {
+            return [Diagnostic(path: "$.planetlab.day", message: error.description)]
+        }
+    }
+}
+
+/// Runs CloudSim's PlanetLab experiment for one policy combination and day.
+enum PlanetLabStudyRunner {
+    static func semantics(_ mode: String) -> Semantics { mode == "virtsim" ? .virtSim : .cloudSimCompatible }
+
+    static func run(_ scenario: Scenario, study: PlanetLabStudy, context: RunContext) throws -> StudyOutput {
+        guard let root = context.traceRoot else { throw InputError(message: "PlanetLab scenarios need --traces DIR or VIRTSIM_TRACES") }
+        let day = try PlanetLabTrace.readDay(root: root, day: study.day)
+        let config = try PlanetLabExperiment.config(policy: study.policy, day: day, semantics: semantics(study.mode),
+                                                    seed: scenario.seed, recordHostIntervals: true, reportInterval: 3600)
+        let result = try ConsolidationEngine.run(config, progress: context.progress("\(study.policy) \(study.day)"))
+        let variant = study.mode
+        var summary: [SummaryRow] = []
+        for r in result.metrics.rows where r.value.isFinite {
+            summary.append(SummaryRow(scenario: scenario.name, variant: variant, metric: r.name, value: r.value, unit: r.unit))
+        }
+        var hosts = CSVTable(header: ["variant", "time_h", "host", "state", "cpu_utilization_percent", "energy_kwh", "guests"])
+        for r in result.hostIntervals where r.state != "off" || r.energyKWh > 0 {
+            hosts.append([variant, NumberFormat.format(r.time / 3600), String(r.host), r.state,
+                          NumberFormat.format(100 * r.meanUtilization), NumberFormat.format(r.energyKWh), String(r.guests)])
+        }
+        var guests = CSVTable(header: ["variant", "guest", "trace", "initial_host", "final_host", "migrations",
+                                       "mean_demand_mips", "requested_cpu_mips_s", "allocated_cpu_mips_s", "deleted"])
+        for g in result.guests {
+            guests.append([variant, String(g.id), g.name, String(g.initialHost), String(g.finalHost), String(g.migrations),
+                           NumberFormat.format(g.meanDemandMips), NumberFormat.format(g.requestedCpuSeconds),
+                           NumberFormat.format(g.allocatedCpuSeconds), g.deleted ? "1" : "0"])
+        }
+        let m = result.metrics
+        let g = { (x: Double) in NumberFormat.format(x, significant: 5) }
+        let display = TextTable.render([
+            ["policy", "day", "mode", "energy kWh", "migrations", "SLATAH %", "PDM %", "SLAV", "ESV", "shutdowns"],
+            [study.policy, study.day, study.mode, g(m.energyKWh), String(m.vmMigrations), g(m.slatahPercent), g(m.pdmPercent),
+             NumberFormat.format(m.slav, significant: 5), NumberFormat.format(m.esv, significant: 5), String(m.hostShutdowns)],
+        ])
+        return StudyOutput(summary: summary, tables: [("hosts.csv", hosts), ("guests.csv", guests)],
+                           display: "\(scenario.name): \(day.count) VMs on \(PlanetLabExperiment.hostCount) hosts\n" + display)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Scenario
+
+/// Finds, reads and checks scenario files (or the built-in default).
+enum ScenarioLoader {
+    /// The name shown for the built-in scenario.
+    static let builtInLabel = "(built-in seed-consolidation)"
+
+    /// Reads `path` (nil: the built-in default). Throws `ScenarioError` with every problem,
+    /// including trace files a PlanetLab scenario needs, when `checkTraces` is set.
+    static func load(_ path: String?, traceRoot: String?, day: String?, checkTraces: Bool = true) throws -> Scenario {
+        let text: String
+        let label: String
+        if let path {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ScenarioError(file: path, diagnostics: [Diagnostic(path: "$", message: "cannot read the file (missing or unreadable)")])
+            }
+            guard let t = String(data: data, encoding: .utf8) else {
+                throw ScenarioError(file: path, diagnostics: [Diagnostic(path: "$", message: "not UTF-8 text")])
+            }
+            text = t
+            label = path
+        } else {
+            text = BuiltInScenarios.seedConsolidation
+            label = builtInLabel
+        }
+        var scenario = try ScenarioReader(vocabulary: Vocabulary.current).read(text, file: label)
+        var problems: [Diagnostic] = []
+        if case .planetLab(var study) = scenario.study {
+            if let day { study.day = day }
+            scenario.study = .planetLab(study)
+            if checkTraces { problems += TraceCheck.problems(root: traceRoot, day: study.day) }
+        }
+        if case .io(let io) = scenario.study {
+            problems += IOStudyReader.problems(io)
+        }
+        if !problems.isEmpty { throw ScenarioError(file: label, diagnostics: problems) }
+        return scenario
+    }
+
+    /// Scenario files under `dir`, recursively, in byte order of their paths.
+    static func scenarioFiles(in dir: String) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
+        var files: [String] = []
+        while let f = e.nextObject() as? String { if f.hasSuffix(".json") { files.append("\(dir)/\(f)") } }
+        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}

@@ -1,0 +1,47 @@
+import Consolidation
+import Foundation
+import Reports
+import Scenario
+import Scheduling
+import VirtModel
+
+/// Names the scenario reader accepts, taken from the modules that own them.
+enum Vocabulary {
+    static var current: ScenarioVocabulary {
+        ScenarioVocabulary(
+            placements: PolicyRegistry.allPlacementNames,
+            overloadDetectors: PolicyRegistry.allOverloadDetectorNames,
+            selections: PolicyRegistry.allVmSelectionNames,
+            migrationModels: MigrationModels.allNames,
+            hardwareProfiles: HardwareProfile.catalogueNames,
+            operationProfiles: OperationProfile.catalogueNames,
+            powerModels: SpecPowerModel.catalogue.map(\.name),
+            planetLabPolicies: PlanetLabExperiment.policyNames,
+            planetLabModes: ["cloudsim", "virtsim"])
+    }
+}
+
+
+
+/// Runs a scenario's study and shapes its results into tables.
+enum StudyRunner {
+    static func run(_ scenario: Scenario, context: RunContext) throws -> StudyOutput {
+        switch scenario.study {
+        case .consolidation(let study):
+            return try ConsolidationStudyRunner(scenario: scenario, study: study).run(context: context)
+        case .io(let study):
+            return try IOStudyRunner.run(scenario, study: study)
+        case .planetLab(let study):
+            return try PlanetLabStudyRunner.run(scenario, study: study, context: context)
+        }
+    }
+
+    static func explain(_ scenario: Scenario, guest: Int, time: Double, variant: String?, context: RunContext) throws -> String {
+        throw InputError(message: "explain not available yet")
+    }
+}
+
+enum FigureCatalogue {
+    static let ids = ["S1", "S2", "X1", "X2", "M1", "M2"]
+    static func run(only: String?, context: RunContext) throws -> [FigureCheck] { [] }
+}
