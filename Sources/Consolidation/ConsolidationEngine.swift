@@ -62,10 +62,12 @@ extension Engine {
                 handle(event.payload, at: event.time, sched: &sched)
             }
             if checkEveryEvent && violations.count < 20 { violations += invariantViolations(at: sched.now) }
-            if case .some = progress, sched.now >= nextTick - tickInterval {
-                progress?(min(1, sched.now / horizon))
+            if let progress, tickIndex != reportedTick {
+                reportedTick = tickIndex
+                progress(min(1, sched.now / horizon))
             }
         }
+        progress?(1)
         return finish(at: horizon)
     }
 
@@ -141,7 +143,7 @@ extension Engine {
             // stays at full MIPS until the first update.
             s.guestCreating[g] = false
             if sem.requestFullMipsAtCreation { s.guestReq[g] = 0; s.guestU[g] = 0 }
-            if s.nodeHost[g] >= 0 { s.hostVersion[Int(s.nodeHost[g])] &+= 1 }  // its demand changed
+            if s.nodeHost[g] >= 0 { s.bump(Int(s.nodeHost[g])) }  // its demand changed
         }
         return order.filter { s.guestPhase[$0] == .booting }
     }
@@ -162,7 +164,7 @@ extension Engine {
         s.link(g, to: h)
         s.allocateAppended(g, on: h, request: s.hostDemand(g))
         s.guestCreating[g] = false
-        s.hostVersion[h] &+= 1
+        s.bump(h)
         s.guestHost[g] = Int32(h)
         s.guestInitialHost[g] = Int32(h)
         s.pushHistory(g, u)

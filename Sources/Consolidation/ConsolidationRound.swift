@@ -282,7 +282,7 @@ extension Engine {
             var placed: [(node: Int, move: PlannedMigration)] = []
             var failed = false
             for g in sortByCpuDescending(guests) {
-                if let target = findHost(for: g, excluded: excludedPlace) {
+                if let target = findHost(for: g, excluded: excludedPlace, skipEmpty: true) {
                     let node = tentativelyCreate(guest: g, on: target)
                     placed.append((node, PlannedMigration(guest: g, target: target)))
                 } else {

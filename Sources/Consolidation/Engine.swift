@@ -36,6 +36,9 @@ enum PlacementRule {
 
 /// The engine: state, policies and the event handlers. A value type driven by `ConsolidationEngine.run`.
 struct Engine {
+    /// Below this many hosts a linear scan is as fast as the first-fit index.
+    static let indexMinimumHosts = 2048
+
     var s: EngineState
     let config: EngineConfig
     let sem: Semantics
@@ -60,6 +63,7 @@ struct Engine {
     var forceUpdatePendingAt = -1.0
     var nextTick = 0.0
     var tickIndex = 0
+    var reportedTick = -1
     var hostRows: [HostIntervalRow] = []
     var lastReportTime = 0.0
 
@@ -83,6 +87,10 @@ struct Engine {
     var cachePlanned: [Double]
     var cacheLongest: [Int32]
     var cacheHistory: [Double]
+    /// Exact first-fit index (first-fit placement with THR or no detector).
+    var ffIndex: FirstFitIndex?
+    /// THR threshold for the index's headroom (∞ without a detector).
+    var indexThreshold = Double.infinity
     var violations: [String] = []
 
     init(config: EngineConfig) throws {
@@ -128,6 +136,13 @@ struct Engine {
         cachePlanned = Array(repeating: 0, count: H)
         cacheLongest = Array(repeating: 0, count: H)
         cacheHistory = needsHistory ? Array(repeating: 0, count: H * EngineState.historyLength) : []
+        let indexable = placement == .firstFit && (p.overload == "thr" || p.overload == "none")
+        if indexable && (H >= Engine.indexMinimumHosts || config.forceFirstFitIndex) {
+            ffIndex = FirstFitIndex(hosts: H)
+            indexThreshold = p.overload == "thr" ? detector.parameter : .infinity
+            s.trackDirty = true
+            for h in 0..<H { s.bump(h) }
+        }
         if sem.cloudSimClock {
             tickInterval = config.consolidationInterval
         } else {

@@ -195,6 +195,8 @@ public struct EngineConfig: Sendable {
     public var recordHostIntervals: Bool
     /// Length of a report interval for `hostIntervals` (s).
     public var reportInterval: Double
+    /// Use the first-fit index even for small datacenters (tests compare it with the scan).
+    var forceFirstFitIndex = false
 
     public init(hostTypes: [HostTypeSpec], hostLayout: [Int], guests: [GuestSpec], policies: PolicySpec,
                 semantics: Semantics = .virtSim, horizon: Double, consolidationInterval: Double = 300,

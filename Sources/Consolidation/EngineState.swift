@@ -44,6 +44,11 @@ struct EngineState {
     var hostRamUsed: [Double]
     /// Bumped whenever a host's list or allocation changes (cache key).
     var hostVersion: [UInt32]
+    /// Hosts changed since the placement index last looked (each listed once).
+    var dirtyHosts: [Int32] = []
+    var dirtyFlag: [Bool]
+    /// Only when a placement index reads `dirtyHosts`.
+    var trackDirty = false
     /// Energy bookkeeping (joules) and the time up to which it is integrated.
     var hostEnergy: [Double]
     var hostEnergyT: [Double]
@@ -133,6 +138,7 @@ struct EngineState {
         hostAvail = hostCap
         hostRamUsed = Array(repeating: 0, count: H)
         hostVersion = Array(repeating: 0, count: H)
+        dirtyFlag = Array(repeating: false, count: H)
         hostEnergy = Array(repeating: 0, count: H)
         hostEnergyT = Array(repeating: 0, count: H)
         hostRepEnergy = Array(repeating: 0, count: H)
@@ -224,6 +230,16 @@ struct EngineState {
         guestHist = GuestHistoryAccumulator(guests: G)
     }
 
+    /// Marks host `h` changed: its cache entry is stale and the placement index must re-read it. O(1).
+    @inline(__always)
+    mutating func bump(_ h: Int) {
+        hostVersion[h] &+= 1
+        if trackDirty && !dirtyFlag[h] {
+            dirtyFlag[h] = true
+            dirtyHosts.append(Int32(h))
+        }
+    }
+
     // MARK: - Lists
 
     /// Allocates an extra node (incoming or planned) for guest `g`. O(1) amortized.
@@ -257,7 +273,7 @@ struct EngineState {
         hostTail[h] = Int32(n)
         hostNodes[h] += 1
         hostRamUsed[h] += guestRam[Int(nodeGuest[n])]
-        hostVersion[h] &+= 1
+        bump(h)
     }
 
     /// Removes node `n` from its host's list. O(1).
@@ -272,7 +288,7 @@ struct EngineState {
         hostNodes[h] -= 1
         hostRamUsed[h] -= guestRam[Int(nodeGuest[n])]
         if hostNodes[h] == 0 { hostRamUsed[h] = 0 }  // no drift from repeated float sums
-        hostVersion[h] &+= 1
+        bump(h)
     }
 
     /// Node indices of host `h`'s list, in order. O(k).
@@ -421,7 +437,7 @@ struct EngineState {
             avail = 0
         }
         hostAvail[h] = avail
-        hostVersion[h] &+= 1
+        bump(h)
     }
 
     /// Adds node `n` (already linked at the tail of `h`) to the scheduler with request `req`:
@@ -441,7 +457,7 @@ struct EngineState {
             }
             nodeAlloc[n] = a
             hostAvail[h] -= effective
-            hostVersion[h] &+= 1
+            bump(h)
         } else {
             recomputeAllocation(h)
         }
@@ -510,7 +526,7 @@ struct EngineState {
         overload = demand >= cap && demand > 0
         hostHist.record(h, time: t, alloc: util, req: req, active: active, overload: overload,
                         guests: residents, capacity: cap, cloudSimViolation: sem.cloudSimMetricFormulas)
-        hostVersion[h] &+= 1
+        bump(h)
     }
 
     /// Measured utilization of host `h` at its last update (CloudSim `getUtilizationOfCpu`).

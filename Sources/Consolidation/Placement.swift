@@ -20,10 +20,12 @@ extension Engine {
 
     /// Chooses a host for guest `g` (`findHostForVm`), skipping hosts with `excluded[h]`.
     /// O(hosts · k) plus one overload evaluation per candidate.
-    mutating func findHost(for g: Int, excluded: [Bool]) -> Int? {
+    mutating func findHost(for g: Int, excluded: [Bool], skipEmpty: Bool = false) -> Int? {
         let demand = s.hostDemand(g)
         let useDetector = consolidates
         switch placement {
+        case .firstFit where ffIndex != nil:
+            return indexedFirstFit(g, demand: demand, excluded: excluded, skipEmpty: skipEmpty)
         case .firstFit:
             for h in 0..<s.hostCount where !excluded[h] {
                 guard isSuitable(h, guest: g, demand: demand) else { continue }
@@ -71,5 +73,48 @@ extension Engine {
             }
             return best
         }
+    }
+}
+
+extension Engine {
+    /// Brings the first-fit index up to date with every host changed since the last query.
+    mutating func flushIndex() {
+        guard var index = ffIndex else { return }
+        ffIndex = nil
+        let dirty = s.dirtyHosts
+        let rebuild = dirty.count > s.hostCount / 8
+        for x in dirty {
+            let h = Int(x)
+            s.dirtyFlag[h] = false
+            if indexThreshold.isFinite { refreshCache(h) }
+            let cap = s.hostCap[h]
+            // Headroom a little loose: the exact THR test runs on the candidate leaf.
+            let head = indexThreshold.isFinite ? indexThreshold * cap - cacheReq[h] + 1e-6 * cap : .infinity
+            index.setLeaf(h, avail: s.hostAvail[h], ram: s.hostRam[h] - s.hostRamUsed[h], head: head,
+                          pe: s.hostPeMips[h], busy: s.hostNodes[h] > 0)
+            if !rebuild { index.propagate(h) }
+        }
+        if rebuild { index.rebuild() }
+        s.dirtyHosts.removeAll(keepingCapacity: true)
+        ffIndex = index
+    }
+
+    /// First fit through the index; the same host as the linear scan.
+    mutating func indexedFirstFit(_ g: Int, demand: Double, excluded: [Bool], skipEmpty: Bool) -> Int? {
+        flushIndex()
+        var index = ffIndex!
+        ffIndex = nil
+        let checkRam = !sem.ramOnlyAtCreation || s.guestCreating[g]
+        let core = sem.perCoreCapOnCurrentRequest ? demand / Double(s.guestPes[g]) : s.guestMips[g]
+        let thr = indexThreshold
+        let useThr = consolidates && thr.isFinite
+        let found = index.first(mips: demand, ramMB: checkRam ? s.guestRam[g] : -.infinity,
+                                headroom: useThr ? demand : -.infinity, coreMips: core, busyOnly: skipEmpty) { h in
+            if excluded[h] || !isSuitable(h, guest: g, demand: demand) { return false }
+            if useThr && (cacheReq[h] + demand) / s.hostCap[h] > thr { return false }
+            return true
+        }
+        ffIndex = index
+        return found
     }
 }

@@ -82,11 +82,12 @@ public enum IOExperiment {
     }
 
     /// Runs `spec` on an explicit hardware profile (a catalogue profile with changed fields:
-    /// a faster exit, more trapping accesses ...); `spec.hardware` is ignored.
+    /// a faster exit, more trapping accesses ...); `spec.hardware` is ignored, the spec's
+    /// `fullDiskDevice` / `fullNetworkDevice` are applied when set.
     public static func run(_ spec: IOExperimentSpec, profile: HardwareProfile) -> IOExperimentResult {
         let problems = spec.validate().filter { $0.property != "hardware" }
         precondition(problems.isEmpty, "invalid IOExperimentSpec: \(problems.map { "\($0.property): \($0.message)" }.joined(separator: "; "))")
-        let model = CostModel(profile: profile, ioPaths: spec.pathChoice)
+        let model = CostModel(profile: spec.applyingDevices(to: profile), ioPaths: spec.pathChoice)
         let kinds = spec.kinds.compactMap(GuestKind.init(rawValue:))
         var measured: [(GuestKind, IOResultRow, UInt64)] = []
         var requests: UInt64 = 0
@@ -155,10 +156,16 @@ public enum IOExperiment {
 
     static func runVariant(kind: GuestKind, spec: IOExperimentSpec, model: CostModel) -> (IOResultRow, PipelineMeasurement) {
         let built = WorkloadBuilder.build(kind: kind, spec: spec, model: model)
+        // An emulated controller accepts only so many commands at once (one per IDE channel):
+        // the rest wait in the guest, so the device's own parallelism is capped by it.
+        var parallelism = Int(model.profile.storage.internalParallelism.value.rounded())
+        if spec.pathChoice.route(for: kind).path == .emulated {
+            parallelism = min(parallelism, max(1, Int(model.profile.emulatedDisk.maxOutstanding.value.rounded())))
+        }
         var pipeline = RequestPipeline(PipelineConfig(
             classes: built.classes, arrivals: spec.arrivalRate > 0 ? .openLoop(rate: spec.arrivalRate) : .closedLoop(threads: built.threads),
             computeSeconds: built.computeSeconds, guestCPUs: spec.guestCPUs, hostCores: spec.hostCores,
-            deviceParallelism: Int(model.profile.storage.internalParallelism.value.rounded()),
+            deviceParallelism: max(1, parallelism),
             warmupSeconds: spec.warmupSeconds, durationSeconds: spec.durationSeconds,
             seed: spec.seed, replication: 0, streamName: "io/requests"))
         let m = pipeline.run()
@@ -179,7 +186,7 @@ public enum IOExperiment {
                 for j in perComponent.indices { perComponent[j] += share * c.components[j] }
             }
         }
-        let parallelism = built.usesStorage ? model.profile.storage.internalParallelism.value : 1
+        let deviceServers = built.usesStorage ? Double(max(1, parallelism)) : 1
         let row = IOResultRow(
             variant: kind.rawValue, path: spec.pathChoice.route(for: kind).name, workload: spec.workloadDescription,
             throughput: throughput, throughputUnit: built.unit, requestsPerSecond: rps, throughputLossPercent: 0,
@@ -187,7 +194,7 @@ public enum IOExperiment {
             cpuMicrosPerRequest: IOCostComponent.allCases.map { (component: $0.name, micros: perComponent[$0.rawValue]) },
             guestCPUUtilization: m.guestBusySeconds / (window * Double(spec.guestCPUs)),
             hostCPUUtilization: m.hostBusySeconds / (window * Double(spec.hostCores)),
-            deviceUtilization: m.deviceBusySeconds / (window * parallelism),
+            deviceUtilization: m.deviceBusySeconds / (window * deviceServers),
             requests: m.completed,
             measuredPathCPUMicrosPerRequest: m.completed == 0 ? 0
                 : ((m.guestBusySeconds + m.hostBusySeconds) / Double(m.completed) - built.computeSeconds) * 1e6)

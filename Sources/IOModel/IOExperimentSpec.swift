@@ -11,6 +11,12 @@ public struct IOExperimentSpec: Sendable, Hashable {
     public var kinds: [String]
     /// I/O path of full-virtualization guests (`IOPath` raw value), default "emulated".
     public var fullPath: String
+    /// Emulated disk controller of full-virtualization guests (`EmulatedStorageController`:
+    /// "ide", "ahci", "lsi-logic"); "" keeps the hardware profile's own default.
+    public var fullDiskDevice: String
+    /// Emulated NIC of full-virtualization guests (`EmulatedNetworkController`: "e1000",
+    /// "lance"); "" keeps the hardware profile's own default.
+    public var fullNetworkDevice: String
     /// I/O path of para-virtualized guests, default "para-kernel-backend".
     public var paraPath: String
     /// I/O path of containers, default "container-bridge".
@@ -59,6 +65,7 @@ public struct IOExperimentSpec: Sendable, Hashable {
     public init(hardware: String = "xeon-sandybridge-2012",
                 kinds: [String] = ["native", "full", "para", "container"],
                 fullPath: String = IOPath.emulated.rawValue,
+                fullDiskDevice: String = "", fullNetworkDevice: String = "",
                 paraPath: String = IOPath.paraKernelBackend.rawValue,
                 containerPath: String = IOPath.containerBridge.rawValue,
                 workload: String = "fio", application: String = "database-oltp",
@@ -71,6 +78,8 @@ public struct IOExperimentSpec: Sendable, Hashable {
         self.hardware = hardware
         self.kinds = kinds
         self.fullPath = fullPath
+        self.fullDiskDevice = fullDiskDevice
+        self.fullNetworkDevice = fullNetworkDevice
         self.paraPath = paraPath
         self.containerPath = containerPath
         self.workload = workload
@@ -115,6 +124,12 @@ public struct IOExperimentSpec: Sendable, Hashable {
                 problems.append((name, "unknown I/O path '\(value)'; expected one of \(IOPath.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
+        if !fullDiskDevice.isEmpty && EmulatedStorageController(rawValue: fullDiskDevice) == nil {
+            problems.append(("fullDiskDevice", "unknown emulated disk controller '\(fullDiskDevice)'; expected one of \(EmulatedStorageController.names.joined(separator: ", ")) (or omit for the hardware profile's default)"))
+        }
+        if !fullNetworkDevice.isEmpty && EmulatedNetworkController(rawValue: fullNetworkDevice) == nil {
+            problems.append(("fullNetworkDevice", "unknown emulated NIC '\(fullNetworkDevice)'; expected one of \(EmulatedNetworkController.names.joined(separator: ", ")) (or omit for the hardware profile's default)"))
+        }
         if IOPath(rawValue: containerPath) != .containerBridge && IOPath(rawValue: containerPath) != .containerHostNetwork {
             problems.append(("containerPath", "expected container-bridge or container-host-network, got '\(containerPath)'"))
         }
@@ -148,6 +163,14 @@ public struct IOExperimentSpec: Sendable, Hashable {
         IOPathChoice(full: IOPath(rawValue: fullPath) ?? .emulated,
                      para: IOPath(rawValue: paraPath) ?? .paraKernelBackend,
                      container: IOPath(rawValue: containerPath) ?? .containerBridge)
+    }
+
+    /// `profile` with the emulated devices this spec names (unchanged where it names none). O(1).
+    public func applyingDevices(to profile: HardwareProfile) -> HardwareProfile {
+        var p = profile
+        if let d = EmulatedStorageController(rawValue: fullDiskDevice) { p = p.withEmulatedDisk(d) }
+        if let n = EmulatedNetworkController(rawValue: fullNetworkDevice) { p = p.withEmulatedNIC(n) }
+        return p
     }
 
     /// Short description of the workload for reports.

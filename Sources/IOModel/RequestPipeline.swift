@@ -78,53 +78,46 @@ struct PipelineMeasurement: Sendable {
     var events: UInt64
 }
 
-/// The SimKernel event queue plus a clock: the scheduler's semantics (time order, then
-/// priority, then insertion sequence; time never runs backwards), driven inline so the
-/// compiler specializes the queue for this payload type in the hot loop.
-struct Clock {
-    var queue = EventQueue<Int32>()
-    var now = 0.0
-    var firedCount: UInt64 = 0
-
-    @inline(__always)
-    mutating func schedule(_ payload: Int32, at time: Double) {
-        precondition(time >= now, "cannot schedule into the past")
-        queue.schedule(payload, at: time)
-    }
-
-    @inline(__always)
-    mutating func schedule(_ payload: Int32, after delay: Double) {
-        schedule(payload, at: now + delay)
-    }
-}
-
-/// The request-level engine: guest vCPU(s) → host CPU(s) → device → host → guest, on the
-/// SimKernel event queue, one event per stage.
+/// The request-level engine: guest vCPU(s) → host CPU(s) → device → host → guest, one wake-up
+/// per change of server.
 ///
 /// Queues are where real systems queue: the guest's vCPUs (application work and the guest side
 /// of the I/O path compete there), the host cores that run the device model / back-end (or the
 /// guest's own CPU for hosted VMMs and Xen 1.0), the device's positioning slots and its shared
-/// transfer bus, or the network link. Cost per stage is O(servers) + O(log events).
+/// transfer bus, or the network link.
+///
+/// Consecutive work on the same CPU by the same thread is one burst, as it is on a real CPU:
+/// the application's compute and the system call that submits its request; for a hosted VMM or
+/// Xen 1.0 also the host-side submission; and in a closed loop, the completion of one request
+/// (interrupt, wake-up) followed by the thread's next compute and submission. So a request costs
+/// two wake-ups when all its CPU work is on the guest's CPU (native, container, hosted VMM) and
+/// four when a separate host core runs the device model or back-end. Every wake-up is processed
+/// in time order (`SlotCalendar`), so FIFO servers see their arrivals in time order.
+/// Cost per wake-up: O(servers) + O(log in-flight).
 struct RequestPipeline {
-    private static let stageCompute: UInt8 = 0
-    private static let stageGuestSubmit: UInt8 = 1
-    private static let stageHostSubmit: UInt8 = 2
-    private static let stageDevice: UInt8 = 3
-    private static let stageHostComplete: UInt8 = 4
-    private static let stageGuestComplete: UInt8 = 5
-    private static let arrivalEvent: Int32 = -1
+    /// What a slot's pending wake-up means when it fires.
+    private static let afterGuestBurst: UInt8 = 0
+    private static let afterHostSubmit: UInt8 = 1
+    private static let afterDevice: UInt8 = 2
+    private static let afterHostComplete: UInt8 = 3
+    private static let afterCompletion: UInt8 = 4
+    /// Calendar slot of the open-loop arrival process.
+    private static let arrivalSlot = SlotCalendar.maxSlots - 1
 
     let config: PipelineConfig
     private var guest: ServerPool
     private var host: ServerPool
     private var deviceSlots: ServerPool
     private var busFreeAt = 0.0
+    private var nextDeviceSlot = 0
     private var linkFreeAt = 0.0
     private var deviceBusy = 0.0
     private var rng: Xoshiro256StarStar
     private var cumulative: [Double]
+    private let classes: [RequestClass]
+    private let closedLoop: Bool
 
-    /// In-flight request state, indexed by slot (one array: one uniqueness check per write).
+    /// In-flight request state, by slot (one array: one uniqueness check per write).
     private struct Slot {
         var submittedAt: Double
         var classIndex: Int32
@@ -132,13 +125,20 @@ struct RequestPipeline {
     }
     private var slots: [Slot] = []
     private var freeSlots: [Int32] = []
-    private let classes: [RequestClass]
+
+    private var calendar: SlotCalendar
+    /// While a wake-up is handled: its slot, until that slot is re-timed (then the calendar's
+    /// top is replaced in place) or found finished (then it is popped).
+    private var handlingTop = false
+    private var currentSlot = -1
+    private var now = 0.0
+    private var fired: UInt64 = 0
 
     private var histogram = LatencyHistogram()
     private var completedPerClass: [UInt64]
     private var payloadBytes = 0.0
-    private var measureStart: Double
-    private var measureEnd: Double
+    private let measureStart: Double
+    private let measureEnd: Double
 
     init(_ config: PipelineConfig) {
         self.config = config
@@ -154,133 +154,179 @@ struct RequestPipeline {
         classes = config.classes
         measureStart = config.warmupSeconds
         measureEnd = config.warmupSeconds + config.durationSeconds
+        if case .closedLoop = config.arrivals { closedLoop = true } else { closedLoop = false }
+        var expected = 64
+        if case .closedLoop(let threads) = config.arrivals { expected = max(1, threads) + 1 }
+        calendar = SlotCalendar(capacity: expected)
     }
 
     /// Runs warm-up plus the measurement window and returns what was measured.
     mutating func run() -> PipelineMeasurement {
-        var scheduler = Clock()
         switch config.arrivals {
         case .closedLoop(let threads):
-            for _ in 0..<max(1, threads) {
-                let s = newSlot()
-                start(slot: s, now: 0, &scheduler)
+            let n = max(1, threads)
+            precondition(n < SlotCalendar.maxSlots - 1, "too many threads")
+            slots.reserveCapacity(n)
+            for _ in 0..<n {
+                beginRequest(slot: newSlot(), carry: 0, previous: -1)
             }
         case .openLoop(let rate):
-            scheduler.schedule(RequestPipeline.arrivalEvent, after: exponential(mean: 1 / rate))
+            calendar.push(slot: Self.arrivalSlot, at: exponential(mean: 1 / rate))
         }
         let end = measureEnd
-        while let next = scheduler.queue.first, next.key.time <= end {
-            let event = scheduler.queue.popFirst()!
-            scheduler.now = event.key.time
-            scheduler.firedCount &+= 1
-            handle(event.payload, &scheduler)
+        while !calendar.isEmpty && calendar.topTime <= end {
+            now = calendar.topTime
+            let slot = calendar.topSlot
+            fired &+= 1
+            handlingTop = true
+            currentSlot = slot
+            if slot == Self.arrivalSlot {
+                if case .openLoop(let rate) = config.arrivals {
+                    wake(Self.arrivalSlot, at: now + exponential(mean: 1 / rate))
+                }
+                beginRequest(slot: newSlot(), carry: 0, previous: -1)
+            } else {
+                switch slots[slot].stage {
+                case Self.afterGuestBurst: afterGuestBurst(slot)
+                case Self.afterHostSubmit: startDevice(slot)
+                case Self.afterDevice: afterDevice(slot)
+                case Self.afterHostComplete: complete(slot)
+                default: finishOpen(slot)
+                }
+            }
+            if handlingTop {
+                calendar.popTop()
+                handlingTop = false
+            }
         }
-        let window = config.durationSeconds
         return PipelineMeasurement(
             completed: histogram.count, completedPerClass: completedPerClass, payloadBytes: payloadBytes,
             meanLatency: histogram.mean, p50Latency: histogram.quantile(0.5), p99Latency: histogram.quantile(0.99),
             guestBusySeconds: guest.busySeconds, hostBusySeconds: host.busySeconds, deviceBusySeconds: deviceBusy,
-            windowSeconds: window, events: scheduler.firedCount)
+            windowSeconds: config.durationSeconds, events: fired)
     }
 
-    // MARK: Events
+    // MARK: Wake-ups
 
+    /// Sets `slot`'s next wake-up; the slot being handled re-times the calendar's top in place.
     @inline(__always)
-    private mutating func handle(_ payload: Int32, _ s: inout Clock) {
-        let now = s.now
-        if payload == RequestPipeline.arrivalEvent {
-            if case .openLoop(let rate) = config.arrivals {
-                s.schedule(RequestPipeline.arrivalEvent, after: exponential(mean: 1 / rate))
-            }
-            start(slot: newSlot(), now: now, &s)
-            return
-        }
-        let slot = Int(payload)
-        let st = slots[slot].stage
-        if st == RequestPipeline.stageGuestComplete {
-            finish(slot: slot, now: now, &s)
+    private mutating func wake(_ slot: Int, at time: Double) {
+        if handlingTop && slot == currentSlot {
+            calendar.replaceTop(slot: slot, at: time)
+            handlingTop = false
         } else {
-            advance(slot: slot, from: st &+ 1, now: now, &s)
+            calendar.push(slot: slot, at: time)
         }
     }
 
-    private mutating func newSlot() -> Int32 {
-        if let s = freeSlots.popLast() { return s }
+    @inline(__always)
+    private var measuring: Bool { now >= measureStart && now < measureEnd }
+
+    private mutating func newSlot() -> Int {
+        if let s = freeSlots.popLast() { return Int(s) }
         slots.append(Slot(submittedAt: 0, classIndex: 0, stage: 0))
-        return Int32(slots.count - 1)
+        return slots.count - 1
     }
 
-    /// A thread (closed loop) or an arrival (open loop) begins: pick a class, compute first.
-    private mutating func start(slot: Int32, now: Double, _ s: inout Clock) {
-        let i = Int(slot)
-        slots[i].classIndex = pickClass()
-        advance(slot: i, from: RequestPipeline.stageCompute, now: now, &s)
-    }
+    // MARK: Stages
 
-    /// Starts stage `first` (skipping stages with no work) and schedules its completion.
+    /// A request begins: its guest burst is `carry` (the previous request's completion work, in a
+    /// closed loop), the application's compute, the guest-side submission and, when host work
+    /// runs on the guest's CPU, the host-side submission.
     @inline(__always)
-    private mutating func advance(slot i: Int, from first: UInt8, now: Double, _ s: inout Clock) {
-        let c = classes[Int(slots[i].classIndex)]
-        var submitted = -1.0
-        let measuring = now >= measureStart && now < measureEnd
-        var st = first
-        while true {
-            var done = -1.0
-            switch st {
-            case RequestPipeline.stageCompute:
-                if config.computeSeconds > 0 {
-                    done = guest.serve(arrival: now, service: config.computeSeconds, measuring: measuring)
-                }
-            case RequestPipeline.stageGuestSubmit:
-                submitted = now
-                if c.guestSubmit > 0 { done = guest.serve(arrival: now, service: c.guestSubmit, measuring: measuring) }
-            case RequestPipeline.stageHostSubmit:
-                if c.hostSubmit > 0 { done = serveHost(c, now: now, service: c.hostSubmit, measuring: measuring) }
-            case RequestPipeline.stageDevice:
-                done = serveDevice(c.device, now: now, measuring: measuring)
-            case RequestPipeline.stageHostComplete:
-                if c.hostComplete > 0 { done = serveHost(c, now: now, service: c.hostComplete, measuring: measuring) }
-            default:
-                if c.guestComplete > 0 {
-                    done = guest.serve(arrival: now, service: c.guestComplete, measuring: measuring)
-                } else {
-                    if submitted >= 0 { slots[i].submittedAt = submitted }
-                    slots[i].stage = RequestPipeline.stageGuestComplete
-                    finish(slot: i, now: now, &s)
-                    return
-                }
-            }
-            if done >= 0 {
-                if submitted >= 0 {
-                    slots[i].submittedAt = submitted
-                }
-                slots[i].stage = st
-                s.schedule(Int32(i), at: done)
-                return
-            }
-            st &+= 1
+    private mutating func beginRequest(slot: Int, carry: Double, previous: Int) {
+        let k = pickClass()
+        let c = classes[k]
+        let pre = config.computeSeconds
+        let service = carry + pre + c.guestSubmit + (c.hostOnGuestCPU ? c.hostSubmit : 0)
+        let previousSubmitted = slots[slot].submittedAt
+        if service > 0 {
+            let done = guest.serve(arrival: now, service: service, measuring: measuring)
+            let start = done - service
+            if previous >= 0 { record(previous, submitted: previousSubmitted, finished: start + carry) }
+            slots[slot] = Slot(submittedAt: start + carry + pre, classIndex: Int32(k), stage: Self.afterGuestBurst)
+            wake(slot, at: done)
+        } else {
+            if previous >= 0 { record(previous, submitted: previousSubmitted, finished: now) }
+            slots[slot] = Slot(submittedAt: now, classIndex: Int32(k), stage: Self.afterGuestBurst)
+            afterGuestBurst(slot)
+        }
+    }
+
+    /// Host-side submission on a host core, or straight to the device.
+    @inline(__always)
+    private mutating func afterGuestBurst(_ slot: Int) {
+        let c = classes[Int(slots[slot].classIndex)]
+        if !c.hostOnGuestCPU && c.hostSubmit > 0 {
+            slots[slot].stage = Self.afterHostSubmit
+            wake(slot, at: host.serve(arrival: now, service: c.hostSubmit, measuring: measuring))
+        } else {
+            startDevice(slot)
         }
     }
 
     @inline(__always)
-    private mutating func serveHost(_ c: RequestClass, now: Double, service: Double, measuring: Bool) -> Double {
-        c.hostOnGuestCPU
-            ? guest.serve(arrival: now, service: service, measuring: measuring)
-            : host.serve(arrival: now, service: service, measuring: measuring)
+    private mutating func startDevice(_ slot: Int) {
+        let c = classes[Int(slots[slot].classIndex)]
+        slots[slot].stage = Self.afterDevice
+        wake(slot, at: serveDevice(c.device))
+    }
+
+    /// Host-side completion on a host core, or straight to the guest.
+    @inline(__always)
+    private mutating func afterDevice(_ slot: Int) {
+        let c = classes[Int(slots[slot].classIndex)]
+        if !c.hostOnGuestCPU && c.hostComplete > 0 {
+            slots[slot].stage = Self.afterHostComplete
+            wake(slot, at: host.serve(arrival: now, service: c.hostComplete, measuring: measuring))
+        } else {
+            complete(slot)
+        }
+    }
+
+    /// The guest completes the request (interrupt, wake-up; plus host completion on the guest's
+    /// CPU). Closed loop: the same thread goes on to its next request in the same burst.
+    @inline(__always)
+    private mutating func complete(_ slot: Int) {
+        let k = Int(slots[slot].classIndex)
+        let c = classes[k]
+        let carry = c.guestComplete + (c.hostOnGuestCPU ? c.hostComplete : 0)
+        if closedLoop {
+            beginRequest(slot: slot, carry: carry, previous: k)
+        } else if carry > 0 {
+            slots[slot].stage = Self.afterCompletion
+            wake(slot, at: guest.serve(arrival: now, service: carry, measuring: measuring))
+        } else {
+            finishOpen(slot)
+        }
+    }
+
+    /// Open loop: the request is done; its slot is recycled.
+    private mutating func finishOpen(_ slot: Int) {
+        record(Int(slots[slot].classIndex), submitted: slots[slot].submittedAt, finished: now)
+        freeSlots.append(Int32(slot))
     }
 
     @inline(__always)
-    private mutating func serveDevice(_ d: DeviceDemand, now: Double, measuring: Bool) -> Double {
+    private mutating func record(_ k: Int, submitted: Double, finished: Double) {
+        guard finished >= measureStart && finished <= measureEnd else { return }
+        histogram.record(finished - submitted)
+        completedPerClass[k] &+= 1
+        payloadBytes += classes[k].payloadBytes
+    }
+
+    @inline(__always)
+    private mutating func serveDevice(_ d: DeviceDemand) -> Double {
         switch d.kind {
         case .storage:
             let positioning = d.primarySeconds * (1 + d.spread * (2 * rng.nextUnit() - 1))
             // Take the slot that frees first; transfer when both positioning and bus are done.
-            var best = 0
-            var bestTime = deviceSlots.freeAt[0]
-            for k in 1..<deviceSlots.freeAt.count where deviceSlots.freeAt[k] < bestTime {
-                bestTime = deviceSlots.freeAt[k]; best = k
-            }
-            let begin = max(now, bestTime)
+            // Every request leaves through the shared bus, so completion times are handed out
+            // in non-decreasing order: the slot that frees first is always the one used longest
+            // ago, i.e. the slots are used round-robin (O(1) instead of a scan).
+            let best = nextDeviceSlot
+            nextDeviceSlot = best + 1 == deviceSlots.servers ? 0 : best + 1
+            let begin = max(now, deviceSlots.freeAt[best])
             let transferStart = max(begin + positioning, busFreeAt)
             let done = transferStart + d.secondarySeconds
             busFreeAt = done
@@ -295,31 +341,15 @@ struct RequestPipeline {
         }
     }
 
-    /// The request is complete: record it, then loop (closed) or free the slot (open).
-    private mutating func finish(slot i: Int, now: Double, _ s: inout Clock) {
-        if now >= measureStart && now <= measureEnd {
-            let k = Int(slots[i].classIndex)
-            histogram.record(now - slots[i].submittedAt)
-            completedPerClass[k] &+= 1
-            payloadBytes += classes[k].payloadBytes
-        }
-        switch config.arrivals {
-        case .closedLoop:
-            start(slot: Int32(i), now: now, &s)
-        case .openLoop:
-            freeSlots.append(Int32(i))
-        }
-    }
-
     // MARK: Random draws
 
     @inline(__always)
-    private mutating func pickClass() -> Int32 {
+    private mutating func pickClass() -> Int {
         if cumulative.count == 1 { return 0 }
         let u = rng.nextUnit()
         var k = 0
         while k < cumulative.count - 1 && u >= cumulative[k] { k += 1 }
-        return Int32(k)
+        return k
     }
 
     private mutating func exponential(mean: Double) -> Double {

@@ -16,9 +16,10 @@ struct ServerPool {
 
     var servers: Int { freeAt.count }
 
-    /// Serves a job of `service` seconds arriving at `now`; returns its completion time.
+    /// Index of the server that frees first (lowest index on ties). O(servers).
     @inline(__always)
-    mutating func serve(arrival now: Double, service: Double, measuring: Bool) -> Double {
+    func earliest() -> Int {
+        if freeAt.count == 1 { return 0 }
         var best = 0
         var bestTime = freeAt[0]
         var i = 1
@@ -26,6 +27,14 @@ struct ServerPool {
             if freeAt[i] < bestTime { bestTime = freeAt[i]; best = i }
             i += 1
         }
+        return best
+    }
+
+    /// Serves a job of `service` seconds arriving at `now`; returns its completion time.
+    @inline(__always)
+    mutating func serve(arrival now: Double, service: Double, measuring: Bool) -> Double {
+        let best = earliest()
+        let bestTime = freeAt[best]
         let start = bestTime > now ? bestTime : now
         let done = start + service
         freeAt[best] = done

@@ -77,6 +77,14 @@ public struct ConsolidationStudy: Sendable {
     public var fleet: FleetConfig
     public var variants: [VariantConfig]
     public var policies: PolicyConfig
+    /// Engine behaviour switches overriding the VirtSim preset (see `Semantics`), in file order.
+    public var switches: [SemanticSwitch]
+}
+
+/// One engine behaviour switch set by a scenario (`"switches": {"deleteIdleGuests": true}`).
+public struct SemanticSwitch: Sendable, Hashable {
+    public var name: String
+    public var value: Bool
 }
 
 /// A request-level I/O study (figure S2 and the Xen 2003 figures); its fields are read by the
@@ -87,11 +95,13 @@ public struct IOStudy: Sendable {
 }
 
 /// The CloudSim PlanetLab experiment for one day and one policy combination.
-public struct PlanetLabStudy: Sendable, Hashable {
+public struct PlanetLabStudy: Sendable {
     /// One of the CloudSim experiment names (`lr-mmt-1.2`, …).
     public var policy: String
     /// Trace day folder name, e.g. `20110303`.
     public var day: String
     /// `cloudsim` (CloudSim 3.0.3 semantics) or `virtsim` (intended semantics).
     public var mode: String
+    /// Switches overriding the mode's preset, in file order.
+    public var switches: [SemanticSwitch]
 }

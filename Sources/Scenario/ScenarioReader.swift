@@ -12,10 +12,14 @@ public struct ScenarioVocabulary: Sendable {
     public var powerModels: [String]
     public var planetLabPolicies: [String]
     public var planetLabModes: [String]
+    /// Engine behaviour switch names (`Semantics.switchNames`).
+    public var semanticSwitches: [String] = []
 
     public init(placements: [String], overloadDetectors: [String], selections: [String],
                 migrationModels: [String], hardwareProfiles: [String], operationProfiles: [String],
-                powerModels: [String], planetLabPolicies: [String], planetLabModes: [String]) {
+                powerModels: [String], planetLabPolicies: [String], planetLabModes: [String],
+                semanticSwitches: [String] = []) {
+        self.semanticSwitches = semanticSwitches
         self.placements = placements
         self.overloadDetectors = overloadDetectors
         self.selections = selections
@@ -88,9 +92,10 @@ public struct ScenarioReader: Sendable {
             r.log.add(r.childPath("day"), "found \"\(day)\"; expected a trace day folder name such as \"20110303\"")
         }
         let mode = r.string("mode", oneOf: vocabulary.planetLabModes) ?? "cloudsim"
+        let switches = readSwitches(&r)
         r.finish()
         guard let policy else { return nil }
-        return PlanetLabStudy(policy: policy, day: day, mode: mode)
+        return PlanetLabStudy(policy: policy, day: day, mode: mode, switches: switches)
     }
 
     func readConsolidation(_ r: inout ObjectReader) -> ConsolidationStudy? {
@@ -122,6 +127,7 @@ public struct ScenarioReader: Sendable {
         }
         var policies: PolicyConfig?
         if var p = r.object("policies", required: true) { policies = readPolicies(&p) }
+        let switches = readSwitches(&r)
         r.finish()
         // A guest larger than every host can never be placed.
         if let h = hostType, let f = fleet, let largest = f.appMemoryMB.points.last?.value, largest > h.ramMB {
@@ -130,7 +136,7 @@ public struct ScenarioReader: Sendable {
         guard let profile, let horizon, let hostType, let fleet, let policies, variantsOK else { return nil }
         return ConsolidationStudy(hardwareProfile: profile, horizonHours: horizon, sampleMinutes: sample,
                                   consolidationMinutes: interval, reportMinutes: report, hostType: hostType,
-                                  fleet: fleet, variants: variants, policies: policies)
+                                  fleet: fleet, variants: variants, policies: policies, switches: switches)
     }
 
     func readHostType(_ h: inout ObjectReader) -> HostTypeConfig? {
@@ -217,6 +223,30 @@ public struct ScenarioReader: Sendable {
             return nil
         }
         return EmpiricalDistribution(points: points)
+    }
+
+    /// `"switches": {"name": true|false, …}`: engine behaviour switches by name.
+    func readSwitches(_ r: inout ObjectReader) -> [SemanticSwitch] {
+        guard let v = r.raw("switches") else { return [] }
+        let path = r.childPath("switches")
+        guard case .object(let members) = v else {
+            r.log.add(path, "expected an object of switch names to true/false, found \(v.brief)")
+            return []
+        }
+        var out: [SemanticSwitch] = []
+        for (name, value) in members {
+            let p = path + "." + name
+            guard vocabulary.semanticSwitches.contains(name) else {
+                r.log.add(p, "unknown switch; expected one of: " + vocabulary.semanticSwitches.joined(separator: ", "))
+                continue
+            }
+            guard case .bool(let b) = value else {
+                r.log.add(p, "expected true or false, found \(value.brief)")
+                continue
+            }
+            out.append(SemanticSwitch(name: name, value: b))
+        }
+        return out
     }
 
     func readPolicies(_ p: inout ObjectReader) -> PolicyConfig? {

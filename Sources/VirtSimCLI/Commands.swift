@@ -9,7 +9,12 @@ struct RunContext {
     /// `--day` for PlanetLab scenarios.
     var day: String?
     var progress: ((String) -> (@Sendable (Double) -> Void)?)
+    /// Threads for independent runs (variants); results never depend on it.
+    var threads: Int = defaultThreads
 }
+
+/// Default thread count: the processors this process may use.
+let defaultThreads = ProcessInfo.processInfo.activeProcessorCount
 
 /// What a study produces: tidy summary rows, extra tables by file name, and a short text table.
 struct StudyOutput {
@@ -33,6 +38,7 @@ enum RunCommand {
     OVERVIEW: Run a scenario and write its CSV results.
 
     USAGE: virtsim run [<scenario>] [--out <dir>] [--seed <n>] [--traces <dir>] [--day <yyyymmdd>]
+                       [--mode <mode>] [--threads <n>]
 
     ARGUMENTS:
       <scenario>              A scenario file (JSON). Without it, the built-in default: the seed
@@ -43,6 +49,10 @@ enum RunCommand {
       --seed <n>              Seed of every random stream (default: the scenario's).
       --traces <dir>          PlanetLab trace root (default: $VIRTSIM_TRACES).
       --day <yyyymmdd>        Trace day for PlanetLab scenarios (default: the scenario's).
+      --threads <n>           Threads for independent runs (default: processor count). Outputs
+                              are identical for every thread count.
+      --mode <mode>           PlanetLab semantics: cloudsim (CloudSim 3.0.3, quirks included) or
+                              virtsim (intended behaviour) (default: the scenario's).
       -h, --help              Show help information.
 
     Writes summary.csv (scenario,variant,metric,value,unit) and the study's tables, atomically.
@@ -50,7 +60,7 @@ enum RunCommand {
     """
 
     static func execute(_ args: [String], console: Console) -> ExitStatus {
-        let (p, early) = VirtSimMain.parse(args, help: help, options: ["out", "seed", "traces", "day"], flags: [],
+        let (p, early) = VirtSimMain.parse(args, help: help, options: ["out", "seed", "traces", "day", "mode", "threads"], flags: [],
                                            maxPositionals: 1, console: console)
         guard let parsed = p else { return early! }
         do {
@@ -58,12 +68,24 @@ enum RunCommand {
             let traceRoot = resolveTraceRoot(parsed)
             var scenario = try ScenarioLoader.load(parsed.positionals.first, traceRoot: traceRoot, day: parsed.options["day"])
             if let seed { scenario.seed = seed }
+            if let mode = parsed.options["mode"] {
+                guard case .planetLab(var study) = scenario.study else {
+                    throw UsageError(message: "'--mode' applies to PlanetLab scenarios only")
+                }
+                guard ["cloudsim", "virtsim"].contains(mode) else {
+                    throw UsageError(message: "'--mode' expects cloudsim or virtsim, found '\(mode)'")
+                }
+                study.mode = mode
+                scenario.study = .planetLab(study)
+            }
             let outDir = parsed.options["out"] ?? "results/\(scenario.name)"
+            let threads = try parsed.integer("threads").map(Int.init) ?? defaultThreads
+            guard threads >= 1 else { throw UsageError(message: "'--threads' expects a number ≥ 1") }
             let output = try StudyRunner.run(scenario, context: RunContext(
-                traceRoot: traceRoot, day: parsed.options["day"], progress: { console.progress($0) }))
-            try writeOutput(output, to: outDir)
+                traceRoot: traceRoot, day: parsed.options["day"], progress: { console.progress($0) }, threads: threads))
+            try writeOutput(output, scenarioName: scenario.name, to: outDir)
             console.out(output.display)
-            console.out("wrote \(outDir)/summary.csv" + output.tables.map { ", \($0.file)" }.joined())
+            console.out("wrote \(outDir)/: summary.csv" + output.tables.map { ", \($0.file)" }.joined() + ", report.html and charts")
             return .success
         } catch let e as ScenarioError {
             console.err("Error: " + e.description)
@@ -75,9 +97,10 @@ enum RunCommand {
         return .badInput
     }
 
-    static func writeOutput(_ output: StudyOutput, to dir: String) throws {
+    static func writeOutput(_ output: StudyOutput, scenarioName: String, to dir: String) throws {
         var files = [(path: "\(dir)/summary.csv", text: SummaryRow.table(output.summary).render())]
         files += output.tables.map { ("\(dir)/\($0.file)", $0.table.render()) }
+        files += renderCharts(for: output, scenarioName: scenarioName).map { ("\(dir)/\($0.file)", $0.text) }
         try AtomicFile.writeAll(files)
     }
 }

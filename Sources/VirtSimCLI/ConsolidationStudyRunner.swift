@@ -47,7 +47,7 @@ struct ConsolidationStudyRunner {
                          migrationModel: p.migration)
             : PolicySpec(placement: p.placement, overload: p.overload, overloadParameter: p.overloadParameter,
                          selection: p.selection, underload: p.underload, migrationModel: p.migration)
-        return EngineConfig(hostTypes: [hostType], guests: guests, policies: policies, semantics: .virtSim,
+        return EngineConfig(hostTypes: [hostType], guests: guests, policies: policies, semantics: PlanetLabStudyRunner.semantics("virtsim", switches: study.switches),
                             horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,
                             seed: scenario.seed, recordHostIntervals: true, reportInterval: study.reportMinutes * 60)
     }
@@ -67,10 +67,15 @@ struct ConsolidationStudyRunner {
         let profile = HardwareProfile.named(study.hardwareProfile)!
         let operations = OperationProfile.named(study.fleet.operations)!
         let cost = CostModel(profile: profile)
+        let configs = try study.variants.map { try engineConfig(for: $0, fleet: fleet, buffer: buffer) }
+        // Variants are independent runs: run them in parallel, assemble in scenario order.
+        let progress = CombinedProgress(jobs: configs.count, sink: context.progress("\(scenario.name)"))
+        let results = try parallelMap(configs.count, threads: context.threads) { k in
+            try ConsolidationEngine.run(configs[k], progress: progress.callback(k))
+        }
         for (k, variant) in study.variants.enumerated() {
-            let config = try engineConfig(for: variant, fleet: fleet, buffer: buffer)
-            let label = "\(variant.name) (\(k + 1)/\(study.variants.count))"
-            let result = try ConsolidationEngine.run(config, progress: context.progress(label))
+            let config = configs[k]
+            let result = results[k]
             let m = result.metrics
             func add(_ metric: String, _ value: Double, _ unit: String) {
                 summary.append(SummaryRow(scenario: scenario.name, variant: variant.name, metric: metric, value: value, unit: unit))

@@ -17,7 +17,8 @@ enum Vocabulary {
             operationProfiles: OperationProfile.catalogueNames,
             powerModels: SpecPowerModel.catalogue.map(\.name),
             planetLabPolicies: PlanetLabExperiment.policyNames,
-            planetLabModes: ["cloudsim", "virtsim"])
+            planetLabModes: ["cloudsim", "virtsim"],
+            semanticSwitches: Semantics.switchNames)
     }
 }
 
@@ -41,7 +42,3 @@ enum StudyRunner {
     }
 }
 
-enum FigureCatalogue {
-    static let ids = ["S1", "S2", "X1", "X2", "M1", "M2"]
-    static func run(only: String?, context: RunContext) throws -> [FigureCheck] { [] }
-}

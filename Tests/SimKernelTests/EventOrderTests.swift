@@ -56,6 +56,23 @@ struct EventOrderTests {
         #expect(fired.map(\.index) == expected.map(\.1))
     }
 
+    @Test("twenty thousand random events come out fully sorted by (time, priority, insertion)",
+          arguments: specificationSeeds)
+    func largeRandomQueueIsSorted(seed: UInt64) {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var queue = EventQueue<Int>()
+        var expected: [(time: Double, priority: Int32, index: Int)] = []
+        for index in 0..<20_000 {
+            // Coarse times and three priorities: plenty of exact ties at every level.
+            let time = Double(rng.next() % 500)
+            let priority = Int32(rng.next() % 3)
+            queue.schedule(index, at: time, priority: priority)
+            expected.append((time, priority, index))
+        }
+        expected.sort { ($0.time, $0.priority, $0.index) < ($1.time, $1.priority, $1.index) }
+        #expect(queue.drain().map(\.payload) == expected.map(\.index))
+    }
+
     @Test("every scheduled event takes a new, strictly increasing sequence number")
     func sequenceNumbersIncrease() throws {
         var queue = EventQueue<Int>()

@@ -19,8 +19,6 @@ extension HardwareProfile {
     private static let userExit = "assumption: bouncing an exit to the user-space device model (return from the KVM_RUN ioctl, device dispatch, re-entry) costs ~6000 cycles beyond an in-kernel exit, the order of the gap between in-kernel and user-space port-I/O exit microbenchmarks"
     private static let bhargava = "Bhargava et al., ASPLOS 2008: 24 references per 2-D walk vs 4 native"
     private static let pwc = "Bhargava et al., ASPLOS 2008: page-walk caches recover 15-38%; midpoint"
-    private static let ideTraps = "assumption: ATA command protocol register writes: features, sector count, LBA low/mid/high, device, command (7) + bus-master PRD address and start (2)"
-    private static let ideIsr = "assumption: interrupt handler reads ATA status, reads and acknowledges bus-master status (3)"
     private static let bridge = "assumption: veth hop + bridge forwarding + conntrack/NAT lookup ~3000 cycles per packet"
     private static let headers = "Ethernet preamble 8 + header 14 + FCS 4 + inter-frame gap 12, IPv4 20, TCP 20, TCP timestamps 12"
     private static let tcpRule = "assumption: the '1 GHz per 1 Gb/s' TCP rule of thumb examined by Foong et al., ISPASS 2003 (Linux 2.4, 2.4 GHz P4): ~1 cycle per bit at MTU 1500 = 11,680 cycles per 1448-byte packet, minus the data copy"
@@ -103,17 +101,10 @@ extension HardwareProfile {
                 hostForwardingFraction: Cited(0.5, "assumption: the host runs only the driver and a software bridge for a guest's packet, about half of the native TCP/IP per-packet path")),
             diskSubmitMicros: Cited(8, "assumption: Linux 2.4 block layer + SCSI mid-layer + adapter driver ~20k cycles to submit"),
             diskCompletionMicros: Cited(6, "assumption: interrupt + SCSI completion + bottom half ~15k cycles"),
-            emulatedDisk: EmulatedDeviceProfile(
-                name: "emulated IDE disk, file-backed on the host",
-                trapsPerSubmit: Cited(9, ideTraps), trapsPerCompletion: Cited(3, ideIsr),
-                deviceModelMicros: Cited(5, "assumption: VMApp decodes the command and maps the guest buffer, ~12k cycles"),
-                copiesData: true),
-            emulatedNIC: EmulatedDeviceProfile(
-                name: "emulated AMD Lance (vlance)",
-                trapsPerSubmit: Cited(12, "Sugerman et al., USENIX ATC 2001: ~12 trapping I/O-port accesses per transmitted packet"),
-                trapsPerCompletion: Cited(4, "assumption: the Lance interrupt handler reads CSR0, acknowledges it and walks RAP/RDP (~4 accesses)"),
-                deviceModelMicros: Cited(3, "assumption: VMApp frames the packet for the host vmnet driver, ~7k cycles"),
-                copiesData: true),
+            emulatedDisk: EmulatedStorageController.ide.profile(
+                deviceModelMicros: Cited(5, "assumption: VMApp decodes the command and maps the guest buffer, ~12k cycles")),
+            emulatedNIC: EmulatedNetworkController.lance.profile(
+                deviceModelMicros: Cited(3, "assumption: VMApp frames the packet for the host vmnet driver, ~7k cycles")),
             paraBackendRequestMicros: Cited(1.0, "assumption: Xen's per-request ring service: descriptor, virtual block/firewall-router rule lookup, pin and validate the data page, response ~2400 cycles"),
             paraBackendWakeupMicros: Cited(0, "Xen services the ring in the hypercall itself: no back-end thread to wake")
         )
@@ -180,17 +171,10 @@ extension HardwareProfile {
                 hostForwardingFraction: Cited(0.5, "assumption: the host runs only the driver and a software bridge for a guest's packet, about half of the native TCP/IP per-packet path")),
             diskSubmitMicros: Cited(2.5, "assumption: Linux block layer + NVMe driver submit ~6500 cycles (magnitude of Yang et al., FAST 2012)"),
             diskCompletionMicros: Cited(2.0, "assumption: interrupt + completion ~5000 cycles (magnitude of Yang et al., FAST 2012)"),
-            emulatedDisk: EmulatedDeviceProfile(
-                name: "QEMU emulated IDE disk (cache=none)",
-                trapsPerSubmit: Cited(9, ideTraps), trapsPerCompletion: Cited(3, ideIsr),
-                deviceModelMicros: Cited(4, "assumption: QEMU IDE + block layer + AIO submission ~10k cycles per request"),
-                copiesData: false),
-            emulatedNIC: EmulatedDeviceProfile(
-                name: "QEMU emulated e1000",
-                trapsPerSubmit: Cited(2, "assumption: e1000 transmit writes the tail register (TDT) and touches one control register"),
-                trapsPerCompletion: Cited(3, "assumption: e1000 interrupt handler reads ICR and masks/unmasks IMS"),
-                deviceModelMicros: Cited(3, "assumption: QEMU e1000 descriptor processing + tap write ~8k cycles"),
-                copiesData: true),
+            emulatedDisk: EmulatedStorageController.ide.profile(
+                deviceModelMicros: Cited(4, "assumption: QEMU device emulation + block layer + AIO submission ~10k cycles per request")),
+            emulatedNIC: EmulatedNetworkController.e1000.profile(
+                deviceModelMicros: Cited(3, "assumption: QEMU e1000 descriptor processing + tap write ~8k cycles")),
             paraBackendRequestMicros: Cited(1.0, "assumption: vhost descriptor fetch, address translation and host I/O submission ~2600 cycles"),
             paraBackendWakeupMicros: Cited(1.2, "assumption: eventfd signal + scheduler wake-up of the back-end thread ≈ one context switch")
         )

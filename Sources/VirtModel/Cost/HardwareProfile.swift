@@ -224,6 +224,21 @@ public struct HardwareProfile: Sendable {
     /// Copy `bytes` once, µs.
     @inlinable public func copyMicros(bytes: Double) -> Double { bytes / copyBytesPerMicro.value }
 
+    /// This platform with its full-virtualization guests given `controller` as their disk; the
+    /// platform's device-model cost per request is kept. O(1).
+    public func withEmulatedDisk(_ controller: EmulatedStorageController) -> HardwareProfile {
+        var p = self
+        p.emulatedDisk = controller.profile(deviceModelMicros: emulatedDisk.deviceModelMicros)
+        return p
+    }
+
+    /// This platform with its full-virtualization guests given `controller` as their NIC. O(1).
+    public func withEmulatedNIC(_ controller: EmulatedNetworkController) -> HardwareProfile {
+        var p = self
+        p.emulatedNIC = controller.profile(deviceModelMicros: emulatedNIC.deviceModelMicros)
+        return p
+    }
+
     /// lmbench-style measurements for `kind`, if the profile has them.
     public func measuredCosts(for kind: GuestKind) -> MeasuredOperationCosts? {
         measured.first { $0.kind == kind }
@@ -286,12 +301,13 @@ public struct HardwareProfile: Sendable {
         add("nic.hostForwardingFraction", nic.hostForwardingFraction)
         add("diskSubmitMicros", diskSubmitMicros)
         add("diskCompletionMicros", diskCompletionMicros)
-        add("emulatedDisk.trapsPerSubmit", emulatedDisk.trapsPerSubmit)
-        add("emulatedDisk.trapsPerCompletion", emulatedDisk.trapsPerCompletion)
-        add("emulatedDisk.deviceModelMicros", emulatedDisk.deviceModelMicros)
-        add("emulatedNIC.trapsPerSubmit", emulatedNIC.trapsPerSubmit)
-        add("emulatedNIC.trapsPerCompletion", emulatedNIC.trapsPerCompletion)
-        add("emulatedNIC.deviceModelMicros", emulatedNIC.deviceModelMicros)
+        for (prefix, d) in [("emulatedDisk", emulatedDisk), ("emulatedNIC", emulatedNIC)] {
+            add("\(prefix).trapsPerSubmit", d.trapsPerSubmit)
+            add("\(prefix).trapsPerCompletion", d.trapsPerCompletion)
+            add("\(prefix).trapsPerInterrupt", d.trapsPerInterrupt)
+            add("\(prefix).maxOutstanding", d.maxOutstanding)
+            add("\(prefix).deviceModelMicros", d.deviceModelMicros)
+        }
         add("paraBackendRequestMicros", paraBackendRequestMicros)
         add("paraBackendWakeupMicros", paraBackendWakeupMicros)
         return rows.map { (parameter: $0.0, value: $0.1, source: $0.2) }

@@ -1,10 +1,11 @@
 /// Full virtualization with an emulated device.
 ///
-/// Each request costs the guest's native driver work, plus N trapping register accesses
-/// (each an exit to the user-space device model on hardware-assisted platforms, or a
-/// binary-translation emulation inside a hosted VMM, which then world-switches to the host to
-/// do the I/O), device-model work and the host's own I/O stack, a data copy for devices that
-/// copy, and virtual interrupt injection with trapping accesses in the guest's interrupt handler.
+/// Each request costs the guest's native driver work, plus the trapping register accesses of the
+/// device's protocol (`EmulatedDeviceProfile`: per submitted request, per completed request, and
+/// per interrupt shared by the requests it completes), each an exit to the user-space device
+/// model on hardware-assisted platforms or a binary-translation emulation inside a hosted VMM
+/// (which then world-switches to the host to do the I/O); device-model work and the host's own
+/// I/O stack; a data copy for devices that copy; and virtual interrupt injection.
 public struct EmulatedPath: IOPathCosting {
     public init() {}
 
@@ -13,6 +14,9 @@ public struct EmulatedPath: IOPathCosting {
         NativePath.addGuestDriver(shape, on: p, to: &c)
         let device = shape.device == .storage ? p.emulatedDisk : p.emulatedNIC
         let receive = NativePath.isReceive(shape)
+        // Requests completed per virtual interrupt: the guest's batching, capped by what the
+        // controller holds at once (an IDE channel completes one command per interrupt).
+        let perInterrupt = device.requestsPerInterrupt(batch: shape.requestsPerNotification)
         let trap: Double
         switch p.fullVirtualization {
         case .hardwareAssist:
@@ -31,7 +35,7 @@ public struct EmulatedPath: IOPathCosting {
             // once to issue the I/O and once when the host takes the device's interrupt.
             let roundTrip = 2 * p.worldSwitchMicros.value
             if !receive { c.add(roundTrip, .worldSwitch, side: .host, completion: false) }
-            c.add(roundTrip, .worldSwitch, side: .host, completion: true)
+            c.add(roundTrip / perInterrupt, .worldSwitch, side: .host, completion: true)
         }
         c.add(device.deviceModelMicros.value, .deviceModel, side: .host, completion: receive)
         NativePath.addHostStack(shape, on: p, to: &c)
@@ -42,12 +46,13 @@ public struct EmulatedPath: IOPathCosting {
         // acknowledges emulated registers (traps), then signals end of interrupt.
         switch p.fullVirtualization {
         case .hardwareAssist:
-            c.add(p.exitMicros, .interrupt, side: .host, completion: true)      // kick the running vCPU
-            c.add(p.exitMicros, .interrupt, side: .guest, completion: true)     // EOI write exits (no APICv)
+            c.add(p.exitMicros / perInterrupt, .interrupt, side: .host, completion: true)   // kick the running vCPU
+            c.add(p.exitMicros / perInterrupt, .interrupt, side: .guest, completion: true)  // EOI write exits (no APICv)
         case .hostedBinaryTranslation:
-            c.add(trap, .interrupt, side: .guest, completion: true)             // VMM raises the virtual IRQ
+            c.add(trap / perInterrupt, .interrupt, side: .guest, completion: true)          // VMM raises the virtual IRQ
         }
-        c.add(device.trapsPerCompletion.value * trap, .traps, side: .guest, completion: true)
+        let completionTraps = device.trapsPerCompletion.value + device.trapsPerInterrupt.value / perInterrupt
+        c.add(completionTraps * trap, .traps, side: .guest, completion: true)
         return c
     }
 }

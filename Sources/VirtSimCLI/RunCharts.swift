@@ -1,0 +1,306 @@
+import Foundation
+import Reports
+
+/// The charts and the HTML page of one run, drawn from the run's own tables, ready to be
+/// written next to its CSV files: `report.html` first, then one `.svg` per chart (the same
+/// charts the page inlines). Deterministic: the same output gives the same bytes.
+///
+/// Which charts: chosen by the tables present. `io.csv` → I/O charts (throughput, loss,
+/// latency, CPU per request by component, and the sweep grid when `io_sweep.csv` exists);
+/// `hosts.csv` → hosts over time (active-host utilization, active hosts, energy per hour),
+/// plus per-variant bars of the summary when there are several variants (consolidation
+/// studies). Anything else gets the summary table alone.
+func renderCharts(for output: StudyOutput, scenarioName: String) -> [(file: String, text: String)] {
+    RunCharts.render(summary: output.summary, tables: output.tables, scenarioName: scenarioName)
+}
+
+/// The same charts, drawn from a results folder written earlier (`summary.csv` and whichever
+/// of the studies' tables are there), e.g. to redraw old results. Nothing is written.
+/// - Throws: when `summary.csv` is missing, or a table is not valid CSV.
+func renderCharts(resultsDirectory dir: String, scenarioName: String) throws -> [(file: String, text: String)] {
+    func load(_ name: String) throws -> CSVTable? {
+        guard let data = FileManager.default.contents(atPath: dir + "/" + name) else { return nil }
+        return try CSVTable.parse(String(decoding: data, as: UTF8.self))
+    }
+    guard let summary = try load("summary.csv") else { throw InputError(message: "no summary.csv in '\(dir)'") }
+    var tables: [(file: String, table: CSVTable)] = []
+    for name in RunCharts.knownTables {
+        if let t = try load(name) { tables.append((name, t)) }
+    }
+    return RunCharts.render(summary: SummaryRow.rows(from: summary), tables: tables, scenarioName: scenarioName)
+}
+
+/// Builds the charts of a run from its tables (see `renderCharts(for:scenarioName:)`).
+enum RunCharts {
+    /// A chart with its file name and the words around it on the page.
+    struct Chart {
+        var file: String
+        var heading: String
+        var text: String
+        var svg: String
+    }
+
+    /// The tables the study runners write, in the order they write them.
+    static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv"]
+
+    static func render(summary: [SummaryRow], tables: [(file: String, table: CSVTable)], scenarioName: String) -> [(file: String, text: String)] {
+        func table(_ name: String) -> CSVTable? { tables.first { $0.file == name }?.table }
+        var charts: [Chart] = []
+        var study = "unknown"
+        if let io = table("io.csv") {
+            study = "I/O"
+            charts += ioCharts(io: io, cpu: table("io_cpu.csv"), sweep: table("io_sweep.csv"))
+        } else if let hosts = table("hosts.csv") {
+            let variants = distinct(summary.map(\.variant))
+            study = variants.count > 1 ? "consolidation" : "single-variant consolidation (e.g. PlanetLab)"
+            if variants.count > 1 { charts += variantBars(summary) }
+            charts += hostTimeSeries(hosts)
+        }
+        let sections = charts.map { ReportSection(heading: $0.heading, text: $0.text, svg: $0.svg, file: $0.file) }
+        let files = ["summary.csv"] + tables.map(\.file)
+        let intro = "Results of scenario \(scenarioName) (\(study) study). The charts below are drawn from the CSV tables "
+            + "of this run, listed at the end; every chart is also a separate SVG file."
+        let page = HTMLReport.page(title: "VirtSim run: \(scenarioName)", intro: intro, summary: summary,
+                                   sections: sections, files: files)
+        return [("report.html", page)] + charts.map { ($0.file, $0.svg) }
+    }
+
+    // MARK: - Consolidation: per-variant bars of the summary
+
+    static func variantBars(_ summary: [SummaryRow]) -> [Chart] {
+        let variants = distinct(summary.map(\.variant))
+        func values(_ metric: String) -> [Double]? {
+            let rows = summary.filter { $0.metric == metric }
+            guard !rows.isEmpty else { return nil }
+            return variants.map { v in rows.first { $0.variant == v }?.value ?? .nan }
+        }
+        var charts: [Chart] = []
+        if let u = values("mean_active_host_cpu_utilization") {
+            charts.append(Chart(
+                file: "utilization.svg", heading: "CPU utilization of active hosts",
+                text: "Mean CPU utilization of the hosts that are switched on, per variant, over the whole run. Packing more "
+                    + "guests on each host raises it; a dedicated server stays at its own workload's level.",
+                svg: SVGChart.bar(title: "Mean CPU utilization of active hosts", categories: variants,
+                                  series: [BarSeries(name: "utilization", values: u)], unit: "CPU utilization (%)")))
+        }
+        if let h = values("active_hosts_mean") {
+            charts.append(Chart(
+                file: "active-hosts.svg", heading: "Active hosts",
+                text: "Mean number of hosts switched on, per variant (time-weighted). Fewer hosts for the same workloads "
+                    + "means denser consolidation.",
+                svg: SVGChart.bar(title: "Mean number of active hosts", categories: variants,
+                                  series: [BarSeries(name: "active hosts", values: h)], unit: "active hosts")))
+        }
+        if let e = values("energy_kwh") {
+            charts.append(Chart(
+                file: "energy.svg", heading: "Energy",
+                text: "Energy used by all hosts over the whole run, per variant.",
+                svg: SVGChart.bar(title: "Energy of all hosts over the run", categories: variants,
+                                  series: [BarSeries(name: "energy", values: e)], unit: "energy (kWh)")))
+        }
+        return charts
+    }
+
+    // MARK: - Hosts over time (consolidation and PlanetLab)
+
+    /// Per variant and report interval: active hosts, their mean CPU utilization, energy.
+    struct HostSeries {
+        var variant: String
+        var timeHours: [Double] = []
+        var activeHosts: [Double] = []
+        var activeUtilization: [Double] = []
+        var energyKWh: [Double] = []
+    }
+
+    /// Aggregates `hosts.csv` rows (one per host per report interval) per variant and interval.
+    /// A host counts as active in an interval when its state at the interval's end is "on";
+    /// utilization is the plain mean over those hosts (NaN when none). O(rows).
+    static func hostSeries(_ hosts: CSVTable) -> [HostSeries] {
+        guard let vi = hosts.columnIndex("variant"), let ti = hosts.columnIndex("time_h"), let si = hosts.columnIndex("state"),
+              let ui = hosts.columnIndex("cpu_utilization_percent"), let ei = hosts.columnIndex("energy_kwh") else { return [] }
+        var out: [HostSeries] = []
+        var variantIndex: [String: Int] = [:]
+        var utilSum: [[Double]] = []
+        var timeIndex: [[Double: Int]] = []
+        for row in hosts.rows {
+            guard let t = Double(row[ti]), t.isFinite else { continue }
+            let v: Int
+            if let k = variantIndex[row[vi]] { v = k } else {
+                v = out.count
+                variantIndex[row[vi]] = v
+                out.append(HostSeries(variant: row[vi]))
+                utilSum.append([])
+                timeIndex.append([:])
+            }
+            let k: Int
+            if let existing = timeIndex[v][t] { k = existing } else {
+                k = out[v].timeHours.count
+                timeIndex[v][t] = k
+                out[v].timeHours.append(t)
+                out[v].activeHosts.append(0)
+                out[v].energyKWh.append(0)
+                utilSum[v].append(0)
+            }
+            if row[si] == "on" {
+                out[v].activeHosts[k] += 1
+                utilSum[v][k] += Double(row[ui]) ?? 0
+            }
+            out[v].energyKWh[k] += Double(row[ei]) ?? 0
+        }
+        for v in out.indices {
+            out[v].activeUtilization = zip(utilSum[v], out[v].activeHosts).map { $1 > 0 ? $0 / $1 : .nan }
+            // Rows come in time order in practice; sort anyway so lines never zigzag.
+            let order = out[v].timeHours.indices.sorted { out[v].timeHours[$0] < out[v].timeHours[$1] }
+            out[v].timeHours = order.map { out[v].timeHours[$0] }
+            out[v].activeHosts = order.map { out[v].activeHosts[$0] }
+            out[v].activeUtilization = order.map { out[v].activeUtilization[$0] }
+            out[v].energyKWh = order.map { out[v].energyKWh[$0] }
+        }
+        return out
+    }
+
+    static func hostTimeSeries(_ hosts: CSVTable) -> [Chart] {
+        let series = hostSeries(hosts)
+        guard !series.isEmpty else { return [] }
+        let times = series.flatMap(\.timeHours)
+        let xStep = SVGChart.hourStep(span: (times.max() ?? 0) - (times.min() ?? 0))
+        let xLabel = "time (h, start of report interval)"
+        var charts: [Chart] = []
+        charts.append(Chart(
+            file: "utilization-over-time.svg", heading: "CPU utilization of active hosts over time",
+            text: "Mean CPU utilization of the hosts that are on at the end of each report interval. Each host's "
+                + "utilization is averaged over the whole interval, so a host switched on during it counts its off time as idle: "
+                + "this curve can read lower than the summary's time-weighted utilization of active hosts.",
+            svg: SVGChart.line(title: "CPU utilization of active hosts", xLabel: xLabel, yLabel: "CPU utilization (%)",
+                               series: series.map { LineSeries(name: $0.variant, x: $0.timeHours, y: $0.activeUtilization) },
+                               xStep: xStep)))
+        charts.append(Chart(
+            file: "active-hosts-over-time.svg", heading: "Active hosts over time",
+            text: "Number of hosts switched on at the end of each report interval.",
+            svg: SVGChart.line(title: "Active hosts", xLabel: xLabel, yLabel: "active hosts",
+                               series: series.map { LineSeries(name: $0.variant, x: $0.timeHours, y: $0.activeHosts) },
+                               xStep: xStep)))
+        // Energy per interval divided by the interval's length: kWh per hour (the mean power in
+        // kW). The length is the report step (the first gap between times); with one interval
+        // it is unknown and the chart shows kWh per interval.
+        let step = series.compactMap { s in s.timeHours.count > 1 ? s.timeHours[1] - s.timeHours[0] : nil }.first
+        let perHour = series.map { s in LineSeries(name: s.variant, x: s.timeHours, y: s.energyKWh.map { $0 / (step ?? 1) }) }
+        charts.append(Chart(
+            file: "energy-over-time.svg", heading: step == nil ? "Energy per report interval" : "Energy per hour",
+            text: step == nil
+                ? "Energy of all hosts in each report interval."
+                : "Energy of all hosts in each report interval divided by its length (\(NumberFormat.format(step!)) h), "
+                    + "i.e. the mean power in kW. A shorter last interval reads slightly low.",
+            svg: SVGChart.line(title: step == nil ? "Energy per report interval" : "Energy per hour, all hosts",
+                               xLabel: xLabel, yLabel: step == nil ? "energy (kWh)" : "energy (kWh per hour)", series: perHour,
+                               xStep: xStep)))
+        return charts
+    }
+
+    // MARK: - I/O
+
+    static func ioCharts(io: CSVTable, cpu: CSVTable?, sweep: CSVTable?) -> [Chart] {
+        guard let variants = io.column("variant") else { return [] }
+        var charts: [Chart] = []
+        let paths = io.column("path") ?? []
+        let pathNote = paths.isEmpty ? "" : " I/O paths: " + zip(variants, paths).map { "\($0) = \($1)" }.joined(separator: ", ") + "."
+        if let t = io.numbers("throughput") {
+            let units = distinct(io.column("throughput_unit") ?? [])
+            let unit = units.count == 1 ? units[0] : "request-dependent units"
+            charts.append(Chart(
+                file: "io-throughput.svg", heading: "Throughput",
+                text: "Throughput each guest kind reaches on the same workload." + pathNote,
+                svg: SVGChart.bar(title: "Throughput", categories: variants, series: [BarSeries(name: "throughput", values: t)],
+                                  unit: "throughput (\(unit))")))
+        }
+        if let loss = io.numbers("throughput_loss_percent") {
+            charts.append(Chart(
+                file: "io-loss.svg", heading: "Throughput loss against native",
+                text: "How much throughput each kind loses compared with the same workload run natively (native is 0 by "
+                    + "definition). Lower is better.",
+                svg: SVGChart.bar(title: "Throughput loss against native", categories: variants,
+                                  series: [BarSeries(name: "loss", values: loss)], unit: "throughput loss (%)")))
+        }
+        if let mean = io.numbers("latency_mean_us"), let p99 = io.numbers("latency_p99_us") {
+            charts.append(Chart(
+                file: "io-latency.svg", heading: "Request latency",
+                text: "Mean and 99th-percentile latency of a request, per guest kind.",
+                svg: SVGChart.bar(title: "Request latency", categories: variants,
+                                  series: [BarSeries(name: "mean", values: mean), BarSeries(name: "p99", values: p99)],
+                                  unit: "latency (µs)")))
+        }
+        if let cpu, let v = cpu.column("variant"), let c = cpu.column("component"), let us = cpu.numbers("cpu_us_per_request") {
+            let categories = distinct(v)
+            // Components that cost nothing anywhere would only crowd the legend.
+            let components = distinct(c).filter { comp in c.indices.contains { c[$0] == comp && us[$0] != 0 } }
+            let series = components.map { comp in
+                BarSeries(name: comp, values: categories.map { cat in
+                    c.indices.first { v[$0] == cat && c[$0] == comp }.map { us[$0] } ?? 0
+                })
+            }
+            charts.append(Chart(
+                file: "io-cpu.svg", heading: "CPU time per request, by component",
+                text: "CPU time spent per request in each part of the I/O path, stacked; the total is on top. "
+                    + "Components that cost nothing for every kind are left out.",
+                svg: SVGChart.bar(title: "CPU time per request", categories: categories, series: series,
+                                  unit: "CPU time per request (µs)", stacked: true)))
+        }
+        if let sweep { charts += sweepGrids(sweep) }
+        return charts
+    }
+
+    /// One grid per virtualized kind: throughput loss by block size (rows) and load (columns).
+    static func sweepGrids(_ sweep: CSVTable) -> [Chart] {
+        guard let v = sweep.column("variant"), let bs = sweep.numbers("block_size_bytes"), let loss = sweep.numbers("throughput_loss_percent"),
+              let qd = sweep.column("queue_depth"), let rate = sweep.numbers("arrival_rate") else { return [] }
+        func load(_ i: Int) -> String { rate[i] > 0 ? "\(NumberFormat.format(rate[i]))/s" : "qd \(qd[i])" }
+        let loads = distinct(v.indices.map(load))
+        var sizes: [Double] = []
+        for b in bs where !sizes.contains(b) { sizes.append(b) }
+        let openLoop = v.indices.contains { rate[$0] > 0 }
+        var charts: [Chart] = []
+        var used: [String] = []
+        for variant in distinct(v) where variant != "native" {
+            // Distinct variants can map to one file-safe name ("a b", "a-b"): number repeats.
+            var file = "io-sweep-\(fileSafe(variant))"
+            var n = 1
+            while used.contains(file) { n += 1; file = "io-sweep-\(fileSafe(variant))-\(n)" }
+            used.append(file)
+            let values = sizes.map { size in
+                loads.map { l in v.indices.first { v[$0] == variant && bs[$0] == size && load($0) == l }.map { loss[$0] } ?? .nan }
+            }
+            charts.append(Chart(
+                file: file + ".svg", heading: "Sweep: \(variant) throughput loss",
+                text: "Throughput loss of \(variant) against native for each block size and "
+                    + (openLoop ? "arrival rate" : "queue depth") + " of the sweep. Darker cells lose more.",
+                svg: SVGChart.heatMap(title: "\(variant): throughput loss against native", rowTitle: "block size", rows: sizes.map(blockSize),
+                                      columnTitle: openLoop ? "arrival rate" : "queue depth", columns: loads,
+                                      values: values, unit: "loss (%)")))
+        }
+        return charts
+    }
+
+    // MARK: - Helpers
+
+    /// The distinct values in first-appearance order. O(n²) in the worst case; the lists are short.
+    static func distinct(_ values: [String]) -> [String] {
+        var out: [String] = []
+        for x in values where !out.contains(x) { out.append(x) }
+        return out
+    }
+
+    /// "4 KiB", "1 MiB", or bytes when not a whole number of KiB.
+    static func blockSize(_ bytes: Double) -> String {
+        if bytes >= 1_048_576, bytes.truncatingRemainder(dividingBy: 1_048_576) == 0 { return "\(NumberFormat.format(bytes / 1_048_576)) MiB" }
+        if bytes >= 1024, bytes.truncatingRemainder(dividingBy: 1024) == 0 { return "\(NumberFormat.format(bytes / 1024)) KiB" }
+        return "\(NumberFormat.format(bytes)) B"
+    }
+
+    /// A file-name part: lower-case letters, digits and '-' only.
+    static func fileSafe(_ name: String) -> String {
+        let mapped = name.lowercased().unicodeScalars.map { s -> Character in
+            (s >= "a" && s <= "z") || (s >= "0" && s <= "9") ? Character(s) : "-"
+        }
+        return String(mapped)
+    }
+}
