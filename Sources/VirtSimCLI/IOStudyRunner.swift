@@ -12,7 +12,8 @@ enum IOStudyReader {
         var isEmpty: Bool { blockSizes.isEmpty }
     }
 
-    static let stringKeys = ["hardware", "fullPath", "paraPath", "containerPath", "workload", "application", "direction"]
+    static let stringKeys = ["hardware", "fullPath", "paraPath", "containerPath", "workload", "application", "direction",
+                             "fullDiskDevice", "fullNetworkDevice"]
     static let numberKeys = ["blockSizeBytes", "readFraction", "arrivalRate", "computeMicrosPerRequest", "mtuBytes",
                              "socketBufferBytes", "requestBytes", "responseBytes", "requestsPerNotification",
                              "warmupSeconds", "durationSeconds"]
@@ -40,6 +41,8 @@ enum IOStudyReader {
             case "containerPath": spec.containerPath = v
             case "workload": spec.workload = v
             case "application": spec.application = v
+            case "fullDiskDevice": spec.fullDiskDevice = v
+            case "fullNetworkDevice": spec.fullNetworkDevice = v
             default: spec.direction = v
             }
         }

@@ -139,3 +139,55 @@ struct CostModelTests {
         #expect(m.startupSeconds(kind: .para) <= 0.125)
     }
 }
+
+/// Binary translation and the kernel time it slows.
+@Suite("Translated kernel work")
+struct TranslatedKernelTests {
+    static let dell = HardwareProfile.named("dell2650-2003")!
+    static let modern = HardwareProfile.named("xeon-sandybridge-2012")!
+
+    @Test("the 2003 translation slowdown is the mean of lmbench's stat, open/close and select ratios")
+    func slowdownFromLmbench() {
+        let s = Self.dell.binaryTranslationKernelSlowdown
+        #expect(abs(s.value - 1.62) < 0.01)
+        #expect(!s.isAssumption)
+        #expect(Self.modern.binaryTranslationKernelSlowdown.value == 1)
+    }
+
+    @Test("uncosted kernel time is the profile's kernel time minus the operations it already pays for, never negative")
+    func uncostedKernel() {
+        let m = CostModel(profile: Self.dell)
+        let ops = OperationProfile(name: "k", syscalls: 10_000, kernelFraction: 0.2)
+        let expected = 0.2e6 - 10_000 * Self.dell.native.syscall.value
+        #expect(abs(m.uncostedKernelMicros(ops) - expected) < 1e-6)
+        let heavy = OperationProfile(name: "k2", largeContextSwitches: 20_000, kernelFraction: 0.1)
+        #expect(m.uncostedKernelMicros(heavy) == 0)
+    }
+
+    @Test("more kernel time costs a translated guest more, and nothing extra for Xen, containers or hardware assist",
+          arguments: [0.1, 0.3, 0.6])
+    func kernelTimeCostsOnlyTranslation(kernel: Double) {
+        let lo = OperationProfile(name: "lo", syscalls: 1_000, kernelFraction: kernel)
+        let hi = OperationProfile(name: "hi", syscalls: 1_000, kernelFraction: kernel + 0.2)
+        let dell = CostModel(profile: Self.dell)
+        #expect(dell.overhead(kind: .full, operations: hi).cpuFraction > dell.overhead(kind: .full, operations: lo).cpuFraction)
+        let expected = 0.2 * (Self.dell.binaryTranslationKernelSlowdown.value - 1)
+        #expect(abs(dell.overhead(kind: .full, operations: hi).fraction(of: .kernelWork)
+                    - dell.overhead(kind: .full, operations: lo).fraction(of: .kernelWork) - expected) < 1e-9)
+        for kind in [GuestKind.para, .container] {
+            #expect(dell.overhead(kind: kind, operations: hi).fraction(of: .kernelWork) == 0)
+        }
+        #expect(CostModel(profile: Self.modern).overhead(kind: .full, operations: hi).fraction(of: .kernelWork) == 0)
+    }
+
+    @Test("a hosted VMM's emulated path runs the guest's own driver and stack translated")
+    func translatedStackOnEmulatedPath() {
+        let shape = IORequestShape(device: .network, direction: .write, bytes: 1448)
+        let emulated = IORoute(path: .emulated).cost(shape, on: Self.dell)
+        let native = IORoute(path: .native).cost(shape, on: Self.dell)
+        let translated = emulated.components[IOCostComponent.translatedKernel.rawValue]
+        #expect(abs(translated - native.total * (Self.dell.binaryTranslationKernelSlowdown.value - 1)) < 1e-9)
+        let onModern = IORoute(path: .emulated).cost(shape, on: Self.modern)
+        #expect(onModern.components[IOCostComponent.translatedKernel.rawValue] == 0)
+    }
+}

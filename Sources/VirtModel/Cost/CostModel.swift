@@ -45,7 +45,7 @@ public struct CostModel: Sendable {
         var parts: [(operation: String, cpuFraction: Double)] = []
         parts.reserveCapacity(GuestOperation.allCases.count)
         for op in GuestOperation.allCases {
-            let rate = operations.rate(op)
+            let rate = op == .kernelWork ? uncostedKernelMicros(operations) : operations.rate(op)
             let f = rate == 0 ? 0 : rate * extraMicros(kind: kind, operation: op, operations: operations) * 1e-6
             total += f
             parts.append((operation: op.name, cpuFraction: f))
@@ -53,8 +53,50 @@ public struct CostModel: Sendable {
         return OverheadBreakdown(cpuFraction: total, components: parts)
     }
 
+    /// Kernel-mode µs per CPU-second that no other operation accounts for: the profile's kernel
+    /// time minus the native cost of its system-call entries, faults, switches, fork/exec, timer
+    /// ticks and I/O paths (never negative). O(operations).
+    public func uncostedKernelMicros(_ operations: OperationProfile) -> Double {
+        var accounted = 0.0
+        for op in GuestOperation.allCases where op != .kernelWork {
+            let rate = operations.rate(op)
+            if rate > 0 { accounted += rate * nativeMicros(operation: op, operations: operations) }
+        }
+        return max(0, operations.rate(.kernelWork) - accounted)
+    }
+
+    /// Native CPU µs of one `operation` (the per-request driver/stack work for I/O). O(1).
+    public func nativeMicros(operation: GuestOperation, operations: OperationProfile) -> Double {
+        let p = profile
+        switch operation {
+        case .syscall: return p.native.syscall.value
+        case .pageFault: return p.native.pageFault.value
+        case .pageTableUpdate: return p.native.pageTableUpdate.value
+        case .contextSwitch: return p.native.contextSwitch.value
+        case .contextSwitchLarge: return p.native.contextSwitchLarge.value
+        case .fork: return p.native.fork.value
+        case .exec: return p.native.exec.value
+        case .timerInterrupt: return p.native.timerInterrupt.value
+        case .tlbMiss: return 0                      // walked by hardware
+        case .kernelWork: return 1                   // per µs
+        case .diskRequest:
+            return nativeIOMicros(device: .storage, bytes: operations.diskRequestBytes, readFraction: operations.diskReadFraction)
+        case .networkPacket:
+            return nativeIOMicros(device: .network, bytes: operations.networkPacketBytes, readFraction: 1 - operations.networkTransmitFraction)
+        }
+    }
+
+    private func nativeIOMicros(device: IODeviceClass, bytes: Double, readFraction: Double) -> Double {
+        var total = 0.0
+        for (direction, weight) in [(IODirection.read, readFraction), (.write, 1 - readFraction)] where weight > 0 {
+            total += weight * NativePath().cost(IORequestShape(device: device, direction: direction, bytes: bytes), on: profile).total
+        }
+        return total
+    }
+
     /// Extra µs one `operation` costs a guest of `kind` over native. For disk requests and
-    /// packets the size, direction mix and batching come from `operations`.
+    /// packets the size, direction mix and batching come from `operations`; for `.kernelWork`,
+    /// per µs of uncosted kernel work.
     public func extraMicros(kind: GuestKind, operation: GuestOperation, operations: OperationProfile) -> Double {
         switch operation {
         case .diskRequest:
@@ -203,6 +245,10 @@ public struct CostModel: Sendable {
             case .xenPV:
                 return 2 * p.hypercallMicros.value                        // event upcall + set-timer hypercall
             }
+        case .kernelWork:
+            // Binary translation runs the guest kernel's own code translated; Xen PV, hardware
+            // assist and containers run it natively.
+            return t == .binaryTranslation ? p.binaryTranslationKernelSlowdown.value - 1 : 0
         case .tlbMiss:
             guard t == .hardwareNested else { return 0 }                  // shadow / PV tables are walked natively
             let cycles = p.nestedWalkExtraReferences.value * p.cachedReferenceCycles.value * (1 - p.pageWalkCacheRecovery.value)

@@ -21,7 +21,7 @@ extension HardwareProfile {
     private static let pwc = "Bhargava et al., ASPLOS 2008: page-walk caches recover 15-38%; midpoint"
     private static let bridge = "assumption: veth hop + bridge forwarding + conntrack/NAT lookup ~3000 cycles per packet"
     private static let headers = "Ethernet preamble 8 + header 14 + FCS 4 + inter-frame gap 12, IPv4 20, TCP 20, TCP timestamps 12"
-    private static let tcpRule = "assumption: the '1 GHz per 1 Gb/s' TCP rule of thumb examined by Foong et al., ISPASS 2003 (Linux 2.4, 2.4 GHz P4): ~1 cycle per bit at MTU 1500 = 11,680 cycles per 1448-byte packet, minus the data copy"
+    private static let tcpRule = "assumption: the '1 GHz per 1 Gb/s' TCP rule of thumb: ~1 cycle per bit at MTU 1500 = 11,680 cycles per 1448-byte packet, minus the data copy. Foong et al., ISPASS 2003 ('TCP performance re-visited', Linux 2.4) conclude the rule no longer holds; their per-packet figures, and those of Mogul (HotOS 2003) and Menon et al. (VEE 2005), were not available in the sources searched, so the rule stays as a stated assumption"
 
     /// Barham et al. 2003's test machine: Dell PowerEdge 2650, one 2.4 GHz Xeon (NetBurst,
     /// no VT-x) used, Broadcom Tigon-3 GbE, 10k RPM SCSI disk. Full virtualization is VMware
@@ -39,7 +39,8 @@ extension HardwareProfile {
             exitRoundTripCycles: Cited(3963, "\(agesen), Prescott (NetBurst); this Xeon has no VT-x, so used only if a study forces hardware assist on it"),
             exitHandlingCycles: Cited(2240, handling),
             userSpaceExitExtraCycles: Cited(6000, userExit),
-            worldSwitchMicros: Cited(8.90 * 0.733 / clock, "Sugerman et al., USENIX ATC 2001: one VMM-host world switch ≈ 8.90 µs on a 733 MHz Pentium III, scaled by clock to 2.4 GHz (assumption: same cycle count; NetBurst's slower privileged instructions make this a lower bound)"),
+            worldSwitchMicros: Cited(8.90 * 0.733 * ((2409.0 / 937 + 1931.0 / 1186) / 2) / clock,
+                "Sugerman et al., USENIX ATC 2001: one VMM-host world switch ≈ 8.90 µs on a 733 MHz Pentium III (6,520 cycles), in cycles scaled from a P6 core to NetBurst by the ratio of privileged state-switch costs Adams & Agesen, ASPLOS 2006 measured on a Pentium 4 vs a Core 2 (a P6 descendant): VM entry 2409/937 = 2.57, page-fault VM exit 1931/1186 = 1.63, mean 2.10; 6,520 × 2.10 cycles at 2.4 GHz ≈ 5.7 µs (2.7 µs if the cycle count did not grow, 8.9 µs if the time did not shrink)"),
             binaryTranslationTrapCycles: Cited(216, "\(adams): `in` port read under binary translation"),
             binaryTranslationPageTableUpdateCycles: Cited(391, "\(adams): PTE modification under binary translation (native 1)"),
             shadowPageTableUpdateCycles: Cited(12733, "\(adams): PTE modification under the hardware VMM without nested paging"),
@@ -106,7 +107,9 @@ extension HardwareProfile {
             emulatedNIC: EmulatedNetworkController.lance.profile(
                 deviceModelMicros: Cited(3, "assumption: VMApp frames the packet for the host vmnet driver, ~7k cycles")),
             paraBackendRequestMicros: Cited(1.0, "assumption: Xen's per-request ring service: descriptor, virtual block/firewall-router rule lookup, pin and validate the data page, response ~2400 cycles"),
-            paraBackendWakeupMicros: Cited(0, "Xen services the ring in the hypercall itself: no back-end thread to wake")
+            paraBackendWakeupMicros: Cited(0, "Xen services the ring in the hypercall itself: no back-end thread to wake"),
+            binaryTranslationKernelSlowdown: Cited(((1.88 - 0.73) / (1.28 - 0.45) + (2.99 - 2 * 0.73) / (1.92 - 2 * 0.45) + (11.1 - 0.73) / (5.70 - 0.45)) / 3,
+                "\(barham): kernel work inside a system call, VMware over native with the null-call entry/exit removed: stat (1.88 − 0.73)/(1.28 − 0.45) = 1.39, open/close (2.99 − 2×0.73)/(1.92 − 2×0.45) = 1.50, select on TCP (11.1 − 0.73)/(5.70 − 0.45) = 1.98; mean 1.62 (the same ratio for Xen is 0.92-1.00: its kernel runs untranslated)")
         )
     }()
 
@@ -117,7 +120,7 @@ extension HardwareProfile {
         func cyc(_ c: Double) -> Double { c / (clock * 1000) }
         return HardwareProfile(
             name: "xeon-sandybridge-2012",
-            summary: "2.6 GHz Sandy Bridge-EP Xeon, VT-x + EPT, KVM/QEMU, NVMe-class SSD, 10 GbE",
+            summary: "2.6 GHz Sandy Bridge-EP Xeon, VT-x + EPT, KVM with a user-space device model (emulated LSI Logic disk, e1000 NIC by default), NVMe-class SSD, 10 GbE",
             clockGHz: Cited(clock, "assumption: Xeon E5-2670 (Sandy Bridge-EP, 2012) base clock"),
             fullVirtualization: .hardwareAssist,
             paraVirtualization: .virtioOnHardwareAssist,
@@ -171,8 +174,12 @@ extension HardwareProfile {
                 hostForwardingFraction: Cited(0.5, "assumption: the host runs only the driver and a software bridge for a guest's packet, about half of the native TCP/IP per-packet path")),
             diskSubmitMicros: Cited(2.5, "assumption: Linux block layer + NVMe driver submit ~6500 cycles (magnitude of Yang et al., FAST 2012)"),
             diskCompletionMicros: Cited(2.0, "assumption: interrupt + completion ~5000 cycles (magnitude of Yang et al., FAST 2012)"),
-            emulatedDisk: EmulatedStorageController.ide.profile(
-                deviceModelMicros: Cited(4, "assumption: QEMU device emulation + block layer + AIO submission ~10k cycles per request")),
+            // The seed's full-virtualization examples are VMware ESXi and Hyper-V: ESXi gives
+            // Linux guests an emulated LSI Logic controller; Hyper-V's emulated IDE only boots
+            // the guest before its synthetic (para-virtual) disk path takes over. QEMU emulates
+            // the same LSI controller (mptsas1068); IDE and AHCI are available per scenario.
+            emulatedDisk: EmulatedStorageController.lsiLogic.profile(
+                deviceModelMicros: Cited(4, "assumption: device emulation + host block layer + AIO submission in the user-space device model ~10k cycles per request")),
             emulatedNIC: EmulatedNetworkController.e1000.profile(
                 deviceModelMicros: Cited(3, "assumption: QEMU e1000 descriptor processing + tap write ~8k cycles")),
             paraBackendRequestMicros: Cited(1.0, "assumption: vhost descriptor fetch, address translation and host I/O submission ~2600 cycles"),

@@ -99,6 +99,9 @@ public struct HardwareProfile: Sendable {
     public var binaryTranslationTrapCycles: Cited
     /// Binary translation with shadow page tables: extra cycles per guest PTE write.
     public var binaryTranslationPageTableUpdateCycles: Cited
+    /// Binary translation: how much slower guest kernel code runs translated than natively
+    /// (ratio of times), for kernel work beyond the separately costed entries, faults and switches.
+    public var binaryTranslationKernelSlowdown: Cited
     /// Hardware assist without nested paging (shadow tables): cycles per guest PTE write.
     public var shadowPageTableUpdateCycles: Cited
     /// Xen PV: one hypercall (software trap into the hypervisor and back), µs.
@@ -170,7 +173,8 @@ public struct HardwareProfile: Sendable {
                 containerBlockAccountingMicros: Cited, bridgeNATPacketMicros: Cited,
                 storage: StorageDeviceProfile, nic: NICProfile, diskSubmitMicros: Cited, diskCompletionMicros: Cited,
                 emulatedDisk: EmulatedDeviceProfile, emulatedNIC: EmulatedDeviceProfile,
-                paraBackendRequestMicros: Cited, paraBackendWakeupMicros: Cited) {
+                paraBackendRequestMicros: Cited, paraBackendWakeupMicros: Cited,
+                binaryTranslationKernelSlowdown: Cited = Cited(1, "not used: no binary translation")) {
         self.name = name
         self.summary = summary
         self.clockGHz = clockGHz
@@ -208,6 +212,7 @@ public struct HardwareProfile: Sendable {
         self.emulatedNIC = emulatedNIC
         self.paraBackendRequestMicros = paraBackendRequestMicros
         self.paraBackendWakeupMicros = paraBackendWakeupMicros
+        self.binaryTranslationKernelSlowdown = binaryTranslationKernelSlowdown
     }
 
     // MARK: Derived mechanism costs (µs)
@@ -255,6 +260,7 @@ public struct HardwareProfile: Sendable {
         add("worldSwitchMicros", worldSwitchMicros)
         add("binaryTranslationTrapCycles", binaryTranslationTrapCycles)
         add("binaryTranslationPageTableUpdateCycles", binaryTranslationPageTableUpdateCycles)
+        add("binaryTranslationKernelSlowdown", binaryTranslationKernelSlowdown)
         add("shadowPageTableUpdateCycles", shadowPageTableUpdateCycles)
         add("hypercallMicros", hypercallMicros)
         add("domainSwitchMicros", domainSwitchMicros)

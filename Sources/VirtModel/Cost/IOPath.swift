@@ -86,6 +86,8 @@ public enum IOCostComponent: Int, CaseIterable, Sendable {
     case guestDriver
     /// Trapping register accesses: exits (or BT emulation) and their handling.
     case traps
+    /// The guest's own driver / protocol stack running slower under binary translation.
+    case translatedKernel
     /// Hosted-VMM world switches or switches to a back-end domain.
     case worldSwitch
     /// Device-model emulation work.
@@ -109,6 +111,7 @@ public enum IOCostComponent: Int, CaseIterable, Sendable {
         switch self {
         case .guestDriver: return "guest_driver"
         case .traps: return "traps"
+        case .translatedKernel: return "translated_kernel"
         case .worldSwitch: return "world_switch"
         case .deviceModel: return "device_model"
         case .notification: return "notification"

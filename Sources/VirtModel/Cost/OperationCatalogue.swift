@@ -42,28 +42,28 @@ extension OperationProfile {
     public static let barham2003: [OperationProfile] = [
         OperationProfile(
             name: "x1-spec-int2000", syscalls: 100, pageFaults: 300, pageTableUpdates: 50, contextSwitches: 100,
-            timerInterrupts: 100, diskRequests: 1, diskRequestBytes: 65536,
-            rationale: "assumption: CPU-bound integer programs; working sets of 50-200 MB faulted in over runs of minutes (~100-500 faults/s); a daemon switch per tick at most; HZ = 100"),
+            timerInterrupts: 100, kernelFraction: 0.01, diskRequests: 1, diskRequestBytes: 65536,
+            rationale: "assumption: CPU-bound integer programs; working sets of 50-200 MB faulted in over runs of minutes (~100-500 faults/s); a daemon switch per tick at most; HZ = 100. Kernel time ~1%: Barham et al. 2003 §4.1, 'almost all CPU time spent executing user-space code'"),
         OperationProfile(
             name: "x1-linux-build", syscalls: 18_000, pageFaults: 12_000, pageTableUpdates: 1_800, contextSwitches: 1_200,
-            forks: 23, execs: 23, timerInterrupts: 100, diskRequests: 20, diskRequestBytes: 16384, diskReadFraction: 0.3,
-            rationale: "assumption: each compiled file costs ~0.17 CPU-s and spawns ~4 processes (make shell, gcc driver, cc1, as), faults ~2,000 pages (~8 MB touched), makes ~3,000 system calls (header opens/stats/reads) and ~300 mmap/munmap/brk updates; sources and objects stay in the page cache"),
+            forks: 23, execs: 23, timerInterrupts: 100, kernelFraction: 0.07, diskRequests: 20, diskRequestBytes: 16384, diskReadFraction: 0.3,
+            rationale: "assumption: each compiled file costs ~0.17 CPU-s and spawns ~4 processes (make shell, gcc driver, cc1, as), faults ~2,000 pages (~8 MB touched), makes ~3,000 system calls (header opens/stats/reads) and ~300 mmap/munmap/brk updates; sources and objects stay in the page cache. Kernel time 7%: Barham et al. 2003 §4.1, 'Native Linux spends about 7% of the CPU time in the OS'"),
         OperationProfile(
             name: "x1-osdb-ir", syscalls: 20_000, pageFaults: 1_000, pageTableUpdates: 500, largeContextSwitches: 4_000,
-            timerInterrupts: 100, diskRequests: 50, diskRequestBytes: 8192, diskReadFraction: 1,
-            rationale: "assumption: PostgreSQL read-only queries on a cached database: reads/lseeks of table pages through the OS cache (~20k system calls/s) and client-backend round trips over a local socket (~4k switches/s between processes with working sets)"),
+            timerInterrupts: 100, kernelFraction: 0.3, diskRequests: 50, diskRequestBytes: 8192, diskReadFraction: 1,
+            rationale: "assumption: PostgreSQL read-only queries on a cached database: reads/lseeks of table pages through the OS cache (~20k system calls/s) and client-backend round trips over a local socket (~4k switches/s between processes with working sets). Kernel time ~30%: the switches (~0.15 s/s natively) plus copying ~10k cached 8 KiB pages per second to user space (~0.08 s/s) and the socket path; the query executor's user-space work is the rest"),
         OperationProfile(
             name: "x1-osdb-oltp", syscalls: 30_000, pageFaults: 2_000, pageTableUpdates: 1_000, largeContextSwitches: 10_000,
-            timerInterrupts: 100, diskRequests: 600, diskRequestBytes: 8192, diskReadFraction: 0.4,
-            rationale: "assumption: PostgreSQL update transactions from many clients: semaphore and socket hand-offs between backends (~10k switches/s), WAL fsyncs and page writes (~600 disk requests/s, mostly writes)"),
+            timerInterrupts: 100, kernelFraction: 0.5, diskRequests: 600, diskRequestBytes: 8192, diskReadFraction: 0.4,
+            rationale: "assumption: PostgreSQL update transactions from many clients: semaphore and socket hand-offs between backends (~10k switches/s), WAL fsyncs and page writes (~600 disk requests/s, mostly writes). Kernel time ~50%: the switches alone are ~0.38 s/s natively, plus semaphores, socket hand-offs and the write/fsync paths"),
         OperationProfile(
             name: "x1-dbench", syscalls: 60_000, pageFaults: 500, pageTableUpdates: 500, contextSwitches: 5_000,
-            timerInterrupts: 100, diskRequests: 300, diskRequestBytes: 65536, diskReadFraction: 0.1,
-            rationale: "assumption: dbench's clients replay file-server operations on a local file system: several system calls per operation (~60k/s), write-back of dirty data in large requests (~300/s)"),
+            timerInterrupts: 100, kernelFraction: 0.7, diskRequests: 300, diskRequestBytes: 65536, diskReadFraction: 0.1,
+            rationale: "assumption: dbench's clients replay file-server operations on a local file system: several system calls per operation (~60k/s), write-back of dirty data in large requests (~300/s). Kernel time ~70%: the client does little but issue file-system calls (~10 µs of ext3 work each); the rest is parsing its load file"),
         OperationProfile(
             name: "x1-specweb99", syscalls: 130_000, pageFaults: 3_000, pageTableUpdates: 1_000, contextSwitches: 6_000,
-            timerInterrupts: 100, diskRequests: 100, diskRequestBytes: 8192, diskReadFraction: 1,
+            timerInterrupts: 100, kernelFraction: 0.6, diskRequests: 100, diskRequestBytes: 8192, diskReadFraction: 1,
             networkPackets: 50_000, networkPacketBytes: 1000, networkTransmitFraction: 0.7,
-            rationale: "assumption: Apache 1.3 (pre-forked) serving ~3,300 requests per CPU-second: ~40 system calls, ~2 switches and ~15 packets (mean file ~14 kB: ~10 full data packets + handshake/ACKs, ~1 kB mean payload) per request; file set mostly cached"),
+            rationale: "assumption: Apache 1.3 (pre-forked) serving ~3,300 requests per CPU-second: ~40 system calls, ~2 switches and ~15 packets (mean file ~14 kB: ~10 full data packets + handshake/ACKs, ~1 kB mean payload) per request; file set mostly cached. Kernel time ~60%: Barham et al. 2003 §4.1, 'a significant proportion of the time is spent within the guest OS kernel, performing network stack processing, file system operations, and scheduling between the many httpd processes'; the packet path alone is ~0.22 s/s natively"),
     ]
 }

@@ -11,6 +11,9 @@ public enum GuestOperation: Int, CaseIterable, Sendable {
     case exec
     case timerInterrupt
     case tlbMiss
+    /// Kernel-mode work beyond the operations above and the I/O paths (system-call bodies:
+    /// file system, network stack, scheduling), µs per CPU-second.
+    case kernelWork
     case diskRequest
     case networkPacket
 
@@ -26,6 +29,7 @@ public enum GuestOperation: Int, CaseIterable, Sendable {
         case .exec: return "exec"
         case .timerInterrupt: return "timer_interrupt"
         case .tlbMiss: return "tlb_miss"
+        case .kernelWork: return "kernel_work"
         case .diskRequest: return "disk_request"
         case .networkPacket: return "network_packet"
         }
@@ -57,6 +61,9 @@ public struct OperationProfile: Sendable {
     public var timerInterrupts: Double
     /// TLB misses (page walks) per CPU-second.
     public var tlbMisses: Double
+    /// Fraction of native CPU time spent in kernel mode (what `time` reports as system time),
+    /// in [0, 1]. Binary translation slows the part of it not costed by the other operations.
+    public var kernelFraction: Double
     /// Disk requests per CPU-second.
     public var diskRequests: Double
     /// Mean disk request size, bytes.
@@ -76,7 +83,7 @@ public struct OperationProfile: Sendable {
 
     public init(name: String, syscalls: Double = 0, pageFaults: Double = 0, pageTableUpdates: Double = 0,
                 contextSwitches: Double = 0, largeContextSwitches: Double = 0, forks: Double = 0, execs: Double = 0,
-                timerInterrupts: Double = 0, tlbMisses: Double = 0,
+                timerInterrupts: Double = 0, tlbMisses: Double = 0, kernelFraction: Double = 0,
                 diskRequests: Double = 0, diskRequestBytes: Double = 4096, diskReadFraction: Double = 1,
                 networkPackets: Double = 0, networkPacketBytes: Double = 1448, networkTransmitFraction: Double = 0.5,
                 requestsPerNotification: Double = 1, rationale: String = "") {
@@ -90,6 +97,7 @@ public struct OperationProfile: Sendable {
         self.execs = execs
         self.timerInterrupts = timerInterrupts
         self.tlbMisses = tlbMisses
+        self.kernelFraction = kernelFraction
         self.diskRequests = diskRequests
         self.diskRequestBytes = diskRequestBytes
         self.diskReadFraction = diskReadFraction
@@ -100,7 +108,8 @@ public struct OperationProfile: Sendable {
         self.rationale = rationale
     }
 
-    /// The rate of `operation` per CPU-second.
+    /// The rate of `operation` per CPU-second (for `.kernelWork`: µs of kernel-mode time per
+    /// CPU-second, gross; the cost model subtracts what the other operations already account).
     public func rate(_ operation: GuestOperation) -> Double {
         switch operation {
         case .syscall: return syscalls
@@ -112,6 +121,7 @@ public struct OperationProfile: Sendable {
         case .exec: return execs
         case .timerInterrupt: return timerInterrupts
         case .tlbMiss: return tlbMisses
+        case .kernelWork: return kernelFraction * 1e6
         case .diskRequest: return diskRequests
         case .networkPacket: return networkPackets
         }

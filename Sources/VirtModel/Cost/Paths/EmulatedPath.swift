@@ -24,6 +24,13 @@ public struct EmulatedPath: IOPathCosting {
         case .hostedBinaryTranslation:
             trap = p.micros(cycles: p.binaryTranslationTrapCycles.value)
             c.hostWorkOnGuestCPU = true
+            // The guest's own driver and protocol stack is kernel code, and runs translated.
+            let slower = p.binaryTranslationKernelSlowdown.value - 1
+            if slower > 0 {
+                let guestSubmit = c.guestSubmit, guestComplete = c.guestComplete
+                c.add(guestSubmit * slower, .translatedKernel, side: .guest, completion: false)
+                c.add(guestComplete * slower, .translatedKernel, side: .guest, completion: true)
+            }
         }
         // Submission: the driver programs the device register by register. A received packet
         // has no submission; the guest meets the device only in its interrupt handler.
