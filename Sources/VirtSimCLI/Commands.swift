@@ -3,12 +3,12 @@ import Reports
 import Scenario
 
 /// Options shared by commands that run simulations.
-struct RunContext {
+struct RunContext: Sendable {
     /// Root of the PlanetLab traces (`--traces`, else `VIRTSIM_TRACES`).
     var traceRoot: String?
     /// `--day` for PlanetLab scenarios.
     var day: String?
-    var progress: ((String) -> (@Sendable (Double) -> Void)?)
+    var progress: @Sendable (String) -> (@Sendable (Double) -> Void)?
     /// Threads for independent runs (variants); results never depend on it.
     var threads: Int = defaultThreads
 }
@@ -66,7 +66,8 @@ enum RunCommand {
         do {
             let seed = try parsed.integer("seed")
             let traceRoot = resolveTraceRoot(parsed)
-            var scenario = try ScenarioLoader.load(parsed.positionals.first, traceRoot: traceRoot, day: parsed.options["day"])
+            let loaded = try ScenarioLoader.loadWithSweep(parsed.positionals.first, traceRoot: traceRoot, day: parsed.options["day"])
+            var scenario = loaded.base
             if let seed { scenario.seed = seed }
             if let mode = parsed.options["mode"] {
                 guard case .planetLab(var study) = scenario.study else {
@@ -81,8 +82,12 @@ enum RunCommand {
             let outDir = parsed.options["out"] ?? "results/\(scenario.name)"
             let threads = try parsed.integer("threads").map(Int.init) ?? defaultThreads
             guard threads >= 1 else { throw UsageError(message: "'--threads' expects a number ≥ 1") }
-            let output = try StudyRunner.run(scenario, context: RunContext(
-                traceRoot: traceRoot, day: parsed.options["day"], progress: { console.progress($0) }, threads: threads))
+            let context = RunContext(traceRoot: traceRoot, day: parsed.options["day"], progress: { console.progress($0) }, threads: threads)
+            var output = try StudyRunner.run(scenario, context: context)
+            if let sweep = loaded.sweep {
+                output.tables.append(("sweep.csv", try SweepRunner.run(sweep, points: loaded.points, context: context)))
+                output.display += "\nsweep: \(loaded.points.count) runs written to sweep.csv"
+            }
             try writeOutput(output, scenarioName: scenario.name, to: outDir)
             console.out(output.display)
             console.out("wrote \(outDir)/: summary.csv" + output.tables.map { ", \($0.file)" }.joined() + ", report.html and charts")

@@ -27,7 +27,7 @@ final class CombinedProgress: Sendable {
     }
 
     /// The callback for job `i`, or nil when nobody listens.
-    func callback(_ i: Int) -> ((Double) -> Void)? {
+    func callback(_ i: Int) -> (@Sendable (Double) -> Void)? {
         guard let sink else { return nil }
         return { [self] f in
             let mean = fractions.withLock { a -> Double in

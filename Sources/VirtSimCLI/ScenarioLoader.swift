@@ -9,6 +9,13 @@ enum ScenarioLoader {
     /// Reads `path` (nil: the built-in default). Throws `ScenarioError` with every problem,
     /// including trace files a PlanetLab scenario needs, when `checkTraces` is set.
     static func load(_ path: String?, traceRoot: String?, day: String?, checkTraces: Bool = true) throws -> Scenario {
+        try loadWithSweep(path, traceRoot: traceRoot, day: day, checkTraces: checkTraces).base
+    }
+
+    /// Like `load`, and also the points of the file's `"sweep"` (empty when it has none), each
+    /// already read and checked.
+    static func loadWithSweep(_ path: String?, traceRoot: String?, day: String?,
+                              checkTraces: Bool = true) throws -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
         let text: String
         let label: String
         if let path {
@@ -24,7 +31,8 @@ enum ScenarioLoader {
             text = BuiltInScenarios.seedConsolidation
             label = builtInLabel
         }
-        var scenario = try ScenarioReader(vocabulary: Vocabulary.current).read(text, file: label)
+        let (base, sweep, points) = try ScenarioReader(vocabulary: Vocabulary.current).readWithSweep(text, file: label)
+        var scenario = base
         var problems: [Diagnostic] = []
         if case .planetLab(var study) = scenario.study {
             if let day { study.day = day }
@@ -34,8 +42,11 @@ enum ScenarioLoader {
         if case .io(let io) = scenario.study {
             problems += IOStudyReader.problems(io)
         }
+        for point in points {
+            if case .io(let io) = point.scenario.study { problems += IOStudyReader.problems(io) }
+        }
         if !problems.isEmpty { throw ScenarioError(file: label, diagnostics: problems) }
-        return scenario
+        return (scenario, sweep, points)
     }
 
     /// Scenario files under `dir`, recursively, in byte order of their paths.
