@@ -84,7 +84,8 @@ extension Engine {
             if nextTick < config.horizon { sched.schedule(.tick, at: nextTick, priority: EnginePriority.tick) }
         case .consolidate:
             startMigrations(planRound(), at: t, sched: &sched)
-            let next = t + config.consolidationInterval
+            consolidationIndex += 1
+            let next = Double(consolidationIndex + 1) * config.consolidationInterval
             if next < config.horizon {
                 sched.schedule(.consolidate, at: next, priority: EnginePriority.consolidate)
             }
@@ -216,6 +217,12 @@ extension Engine {
                 s.integrateEnergy(m.target, to: t, powerAware: powerAware)
                 if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
             }
+            let plan = migrationModel.plan(ramMB: s.guestRam[g], bandwidthMbps: s.hostBw[m.target],
+                                           bootSeconds: config.guests[g].bootSeconds)
+            if !s.guestInMigration[g] {
+                s.guestSourceShare[g] = plan.sourceCpuShare
+                s.guestTargetShare[g] = plan.targetReservationShare
+            }
             s.guestInMigration[g] = true
             var node = -1
             var n = s.hostHead[m.target]
@@ -234,7 +241,8 @@ extension Engine {
             }
             migrationsStarted += 1
             s.guestMigrations[g] += 1
-            let seconds = migrationModel.seconds(ramMB: s.guestRam[g], bandwidthMbps: s.hostBw[m.target])
+            let seconds = migrationModel.isCloudSim
+                ? migrationModel.seconds(ramMB: s.guestRam[g], bandwidthMbps: s.hostBw[m.target]) : plan.totalSeconds
             sched.schedule(.migrationDone(node: Int32(node)), at: t + seconds, priority: EnginePriority.migration)
         }
     }
@@ -253,15 +261,18 @@ extension Engine {
             s.integrateEnergy(target, to: t, powerAware: powerAware)
             if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
         }
+        // CloudSim re-allocates both hosts' schedulers now and records at the next update;
+        // VirtSim updates the two hosts right away (which re-allocates them).
+        let cloudSimStyle = sem.fullUpdateAtMigrationCompletion
         if source >= 0 {
             s.unlink(g)
-            s.recomputeAllocation(source)
+            if cloudSimStyle { s.recomputeAllocation(source) }
         }
         s.unlink(n)
         s.releaseNode(n)
         s.guestInMigration[g] = false
         s.link(g, to: target)
-        s.allocateAppended(g, on: target, request: s.hostDemand(g))
+        if cloudSimStyle { s.allocateAppended(g, on: target, request: s.hostDemand(g)) }
         s.guestHost[g] = Int32(target)
         if sem.fullUpdateAtMigrationCompletion {
             if forceUpdatePendingAt != t {
@@ -315,12 +326,12 @@ extension Engine {
         var totalReq = 0.0, totalAlloc = 0.0, totalMig = 0.0
         var perGuestPdm = 0.0
         var pdmGuests = 0
-        for g in 0..<s.guestCount {
-            totalReq += gh.totalRequested[g]
-            totalAlloc += gh.totalAllocated[g]
-            totalMig += gh.underAllocatedDueToMigration[g]
-            if gh.totalRequested[g] > 0 {
-                perGuestPdm += gh.underAllocatedDueToMigration[g] / gh.totalRequested[g]
+        for acc in gh.accounts {
+            totalReq += acc.totalRequested
+            totalAlloc += acc.totalAllocated
+            totalMig += acc.underAllocatedDueToMigration
+            if acc.totalRequested > 0 {
+                perGuestPdm += acc.underAllocatedDueToMigration / acc.totalRequested
                 pdmGuests += 1
             }
         }
@@ -364,21 +375,17 @@ extension Engine {
         rows.reserveCapacity(s.guestCount)
         for (g, spec) in config.guests.enumerated() {
             let final = s.guestHost[g] >= 0 ? s.guestHost[g] : s.guestFinalHost[g]
-            let req = gh.totalRequested[g]
-            let span = gh.prevTime[g] >= 0 ? measuredSpan(g) : 0
+            let acc = gh.accounts[g]
+            let req = acc.totalRequested
+            let span = acc.prevTime >= 0 ? acc.prevTime - acc.firstTime : 0
             rows.append(GuestRow(id: spec.id, name: spec.name, kind: spec.kind, initialHost: Int(s.guestInitialHost[g]),
                                  finalHost: Int(final), migrations: Int(s.guestMigrations[g]),
                                  meanDemandMips: span > 0 ? req / span : 0,
                                  meanDemand: span > 0 ? req / span / (s.guestMips[g] * Double(s.guestPes[g])) : 0,
                                  requestedCpuSeconds: req,
-                                 allocatedCpuSeconds: gh.totalAllocated[g], deleted: s.guestPhase[g] == .deleted))
+                                 allocatedCpuSeconds: acc.totalAllocated, deleted: s.guestPhase[g] == .deleted))
         }
         return EngineResult(metrics: m, hostIntervals: hostRows, guests: rows)
-    }
-
-    /// Seconds of a guest's measured life (from its first to its last history entry).
-    func measuredSpan(_ g: Int) -> Double {
-        s.guestHist.prevTime[g] - s.guestHist.firstTime[g]
     }
 }
 

@@ -40,6 +40,7 @@ extension Engine {
         let h = Int(s.nodeHost[g])
         guard h >= 0 else { return }
         touch(h)
+        lostNodes[h] = true
         s.unlink(g)
         s.recomputeAllocation(h)
     }
@@ -71,6 +72,12 @@ extension Engine {
         }
         plannedNodes.removeAll(keepingCapacity: true)
         for h in touchedHosts {
+            // A host that only gained planned nodes is already back as it was.
+            if !lostNodes[h] && s.hostIncoming[h] == 0 {
+                s.recomputeAllocation(h)
+                continue
+            }
+            lostNodes[h] = false
             // Empty the list, then rebuild it from the snapshot.
             var n = s.hostHead[h]
             while n >= 0 {
@@ -91,21 +98,32 @@ extension Engine {
             s.recomputeAllocation(h)
         }
         // CloudSim's restore also puts migrating-in guests first on hosts the round did not touch.
-        for h in hostsWithIncoming where roundStamp[h] != currentRound {
-            moveIncomingFirst(h)
+        var k = 0
+        while k < hostsWithIncoming.count {
+            let h = hostsWithIncoming[k]
+            if s.hostIncoming[h] == 0 {
+                hasIncomingFlag[h] = false
+                hostsWithIncoming.swapAt(k, hostsWithIncoming.count - 1)
+                hostsWithIncoming.removeLast()
+                continue
+            }
+            if roundStamp[h] != currentRound { moveIncomingFirst(h) }
+            k += 1
         }
         touchedHosts.removeAll(keepingCapacity: true)
         snapshotNodes.removeAll(keepingCapacity: true)
     }
 
     mutating func moveIncomingFirst(_ h: Int) {
-        let list = s.nodes(of: h)
-        var sawPrimary = false
+        var sawOther = false
         var needed = false
-        for n in list {
-            if s.nodeKind[n] == .incoming { if sawPrimary { needed = true; break } } else { sawPrimary = true }
+        var x = s.hostHead[h]
+        while x >= 0 {
+            if s.nodeKind[Int(x)] == .incoming { if sawOther { needed = true; break } } else { sawOther = true }
+            x = s.nodeNext[Int(x)]
         }
         guard needed else { return }
+        let list = s.nodes(of: h)
         for n in list { s.unlink(n) }
         for n in list where s.nodeKind[n] == .incoming { s.link(n, to: h) }
         for n in list where s.nodeKind[n] != .incoming { s.link(n, to: h) }
@@ -234,7 +252,7 @@ extension Engine {
         for h in 0..<H {
             let u = s.measuredUtilization(h)
             utilization[h] = u
-            let off = sem.cloudSimMetricFormulas ? (u == 0) : (s.hostNodes[h] == 0)
+            let off = sem.switchedOffMeansZeroUtilization ? (u == 0) : (s.hostNodes[h] == 0)
             if off { excludeUnder(h); excludedPlace[h] = true }
         }
         if !sem.underloadConsidersOverloadTargets {
@@ -246,7 +264,7 @@ extension Engine {
         var order: [Int] = []
         for h in 0..<H where !excludedUnder[h] {
             let u = utilization[h]
-            let eligible = sem.cloudSimMetricFormulas ? (u > 0 && u < threshold) : (u < threshold)
+            let eligible = sem.switchedOffMeansZeroUtilization ? (u > 0 && u < threshold) : (u < threshold)
             if eligible { order.append(h) }
         }
         order.sort { utilization[$0] != utilization[$1] ? utilization[$0] < utilization[$1] : $0 < $1 }

@@ -64,6 +64,7 @@ struct Engine {
     var nextTick = 0.0
     var tickIndex = 0
     var reportedTick = -1
+    var consolidationIndex = 0
     var hostRows: [HostIntervalRow] = []
     var lastReportTime = 0.0
 
@@ -77,6 +78,8 @@ struct Engine {
     var plannedNodes: [Int] = []
     var hostsWithIncoming: [Int] = []
     var hasIncomingFlag: [Bool]
+    /// Hosts that lost a primary node while planning this round (their order must be rebuilt).
+    var lostNodes: [Bool]
     /// Tests: check invariants after every event and collect violations (first 20).
     var checkEveryEvent = false
     // Per-host cache of detector inputs, keyed by `EngineState.hostVersion`.
@@ -129,6 +132,7 @@ struct Engine {
         snapshotStart = Array(repeating: 0, count: H)
         snapshotLength = Array(repeating: 0, count: H)
         hasIncomingFlag = Array(repeating: false, count: H)
+        lostNodes = Array(repeating: false, count: H)
         cacheVersion = Array(repeating: 0, count: H)
         cacheValid = Array(repeating: false, count: H)
         cacheReq = Array(repeating: 0, count: H)
@@ -182,6 +186,8 @@ struct Engine {
                     let e: Double
                     if !powerAware {
                         e = s.arith.models[type].maxWatts * dt
+                    } else if !sem.zeroEnergyAfterIdleUpdate && s.hostNodes[h] == 0 && s.hostPrevUtilMips[h] == 0 {
+                        e = s.arith.models[type].sleepWatts * dt  // asleep for the whole interval
                     } else {
                         let from = s.arith.utilization(mips: s.hostPrevUtilMips[h], capacity: s.hostCap[h])
                         let to = s.measuredUtilization(h)
@@ -246,7 +252,11 @@ struct Engine {
             req += s.hostDemand(g)
             maxRam = max(maxRam, s.guestRam[g])
             let a = s.nodeAlloc[i]
-            if s.nodeKind[i] == .incoming && sem.migrationCpuShares { planned += a * 0.9 / 0.1 }
+            if s.nodeKind[i] == .incoming && sem.migrationCpuShares {
+                // CloudSim: a·0.9/0.1, the migrating-in guest at its full request.
+                let t = s.guestTargetShare[g]
+                planned += t > 0 ? a * (1 - t) / t : s.nodeReq[i]
+            }
             planned += a
             if useHistory {
                 let count = Int(s.histCount[g])
@@ -318,27 +328,32 @@ struct Engine {
     }
 }
 
-/// Migration duration by model name. M2 (CloudSim): RAM / (half the bandwidth), FIGURES M2.
-enum MigrationTimeModel {
-    case cloudSim
-    case preCopy
-    case cold
+/// Migration duration and CPU shares from VirtModel's migration models (FIGURES M2 for "cloudsim").
+struct MigrationTimeModel {
+    let model: any MigrationModel
+    let isCloudSim: Bool
 
     init?(name: String) {
-        switch name {
-        case "cloudsim", "m2": self = .cloudSim
-        case "pre-copy", "precopy": self = .preCopy
-        case "cold": self = .cold
-        default: return nil
-        }
+        let canonical = name == "m2" ? "cloudsim" : (name == "precopy" ? "pre-copy" : name)
+        guard let m = MigrationModels.named(canonical) else { return nil }
+        model = m
+        isCloudSim = canonical == CloudSimMigrationModel.registryName
     }
 
-    /// Seconds to move `ramMB` over a link of `bandwidthMbps`.
-    /// CloudSim: RAM / (BW / 16) with BW in Mbit/s (§2: RAM / 62.5 s at 1 Gbit/s).
+    /// Seconds to move `ramMB` over a link of `bandwidthMbps` (CloudSim: RAM / (BW / 16), §2).
     func seconds(ramMB: Double, bandwidthMbps: Double) -> Double {
-        switch self {
-        case .cloudSim, .preCopy, .cold:
-            return ramMB / (bandwidthMbps / 16)
+        if isCloudSim { return CloudSimMigrationModel.seconds(memoryMB: ramMB, bandwidthMbps: bandwidthMbps) }
+        return model.plan(MigrationRequest(memoryMB: ramMB, linkBandwidthMbps: bandwidthMbps)).totalSeconds
+    }
+
+    /// The full plan (duration and CPU shares) for one migration. Cold migration reboots the
+    /// guest on the target, so it takes the guest's own boot time (from the cost model via
+    /// `GuestSpec.bootSeconds`); shutdown is taken as instantaneous.
+    func plan(ramMB: Double, bandwidthMbps: Double, bootSeconds: Double) -> MigrationPlan {
+        let request = MigrationRequest(memoryMB: ramMB, linkBandwidthMbps: bandwidthMbps)
+        if model is ColdMigrationModel {
+            return ColdMigrationModel(shutdownSeconds: 0, bootSeconds: bootSeconds).plan(request)
         }
+        return model.plan(request)
     }
 }

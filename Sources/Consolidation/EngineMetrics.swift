@@ -102,84 +102,82 @@ struct HostHistoryAccumulator {
     }
 }
 
+/// One guest's streaming SLA state, kept together so an update touches one or two cache lines
+/// (guests are visited in host order, i.e. at random; array-of-structs beats struct-of-arrays here).
+struct GuestAccount {
+    var prevTime = -1.0
+    var prevAlloc = 0.0
+    var prevReq = 0.0
+    var pendTime = -1.0
+    var pendAlloc = 0.0
+    var pendReq = 0.0
+    var totalAllocated = 0.0
+    var totalRequested = 0.0
+    var underAllocatedDueToMigration = 0.0
+    var lastMigStart = 0.0
+    var firstTime = -1.0
+    var prevMig = false
+    var pendMig = false
+    var trackMig = false
+}
+
 /// Per-guest streaming SLA accounting (CloudSim `getSlaMetrics`, `getTimesBeforeVmMigration`).
 struct GuestHistoryAccumulator {
-    var prevTime: [Double]
-    var prevAlloc: [Double]
-    var prevReq: [Double]
-    var prevMig: [Bool]
-    var pendTime: [Double]
-    var pendAlloc: [Double]
-    var pendReq: [Double]
-    var pendMig: [Bool]
-    var trackMig: [Bool]
-    var lastMigStart: [Double]
-    var firstTime: [Double]
-
-    var totalAllocated: [Double]
-    var totalRequested: [Double]
-    var underAllocatedDueToMigration: [Double]
+    var accounts: [GuestAccount]
     var shortfallRatioSum = 0.0
     var shortfallCount = 0
-    var migrationDurationSum = 0.0
-    var migrationDurationSumSq = 0.0
     var migrationDurations: [Double] = []
 
     init(guests: Int) {
-        prevTime = Array(repeating: -1, count: guests)
-        prevAlloc = Array(repeating: 0, count: guests)
-        prevReq = Array(repeating: 0, count: guests)
-        prevMig = Array(repeating: false, count: guests)
-        pendTime = Array(repeating: -1, count: guests)
-        pendAlloc = Array(repeating: 0, count: guests)
-        pendReq = Array(repeating: 0, count: guests)
-        pendMig = Array(repeating: false, count: guests)
-        trackMig = Array(repeating: false, count: guests)
-        lastMigStart = Array(repeating: 0, count: guests)
-        firstTime = Array(repeating: -1, count: guests)
-        totalAllocated = Array(repeating: 0, count: guests)
-        totalRequested = Array(repeating: 0, count: guests)
-        underAllocatedDueToMigration = Array(repeating: 0, count: guests)
+        accounts = Array(repeating: GuestAccount(), count: guests)
     }
+
+    var prevTime: [Double] { accounts.map(\.prevTime) }
+    var firstTime: [Double] { accounts.map(\.firstTime) }
 
     @inline(__always)
     mutating func record(_ g: Int, time: Double, alloc: Double, req: Double, inMigration: Bool) {
-        if pendTime[g] != time && pendTime[g] >= 0 { commit(g) }
-        if firstTime[g] < 0 { firstTime[g] = time }
-        pendTime[g] = time
-        pendAlloc[g] = alloc
-        pendReq[g] = req
-        pendMig[g] = inMigration
+        var acc = accounts[g]
+        if acc.pendTime != time && acc.pendTime >= 0 { commit(&acc) }
+        if acc.firstTime < 0 { acc.firstTime = time }
+        acc.pendTime = time
+        acc.pendAlloc = alloc
+        acc.pendReq = req
+        acc.pendMig = inMigration
+        accounts[g] = acc
     }
 
     mutating func commit(_ g: Int) {
-        let t = pendTime[g]
+        var acc = accounts[g]
+        commit(&acc)
+        accounts[g] = acc
+    }
+
+    /// Accounts the interval [committed, pending] and makes the pending entry the committed one.
+    @inline(__always)
+    mutating func commit(_ acc: inout GuestAccount) {
+        let t = acc.pendTime
         if t < 0 { return }
-        if prevTime[g] >= 0 {
-            let dt = t - prevTime[g]
-            let a = prevAlloc[g], r = prevReq[g]
-            totalAllocated[g] += a * dt
-            totalRequested[g] += r * dt
+        if acc.prevTime >= 0 {
+            let dt = t - acc.prevTime
+            let a = acc.prevAlloc, r = acc.prevReq
+            acc.totalAllocated += a * dt
+            acc.totalRequested += r * dt
             if a < r {
                 shortfallRatioSum += (r - a) / r
                 shortfallCount += 1
-                if prevMig[g] { underAllocatedDueToMigration[g] += (r - a) * dt }
+                if acc.prevMig { acc.underAllocatedDueToMigration += (r - a) * dt }
             }
         }
-        let mig = pendMig[g]
-        if trackMig[g] && !mig {
-            let d = t - lastMigStart[g]
-            migrationDurationSum += d
-            migrationDurationSumSq += d * d
-            migrationDurations.append(d)
-        }
-        if !trackMig[g] && mig { lastMigStart[g] = t }
-        trackMig[g] = mig
-        prevTime[g] = t
-        prevAlloc[g] = pendAlloc[g]
-        prevReq[g] = pendReq[g]
-        prevMig[g] = mig
-        pendTime[g] = -1
+        let mig = acc.pendMig
+        if acc.trackMig && !mig { migrationDurations.append(t - acc.lastMigStart) }
+        if !acc.trackMig && mig { acc.lastMigStart = t }
+        acc.trackMig = mig
+        acc.prevTime = t
+        acc.prevAlloc = acc.pendAlloc
+        acc.prevReq = acc.pendReq
+        acc.prevMig = mig
+        acc.pendTime = -1
     }
 }
 

@@ -42,6 +42,8 @@ struct EngineState {
     var hostReqMips: [Double]
     var hostAvail: [Double]
     var hostRamUsed: [Double]
+    /// Migration reservations (incoming nodes) on each host.
+    var hostIncoming: [Int32]
     /// Bumped whenever a host's list or allocation changes (cache key).
     var hostVersion: [UInt32]
     /// Hosts changed since the placement index last looked (each listed once).
@@ -85,6 +87,9 @@ struct EngineState {
     var guestStart: [Double]
     var guestPhase: [GuestPhase]
     var guestInMigration: [Bool]
+    /// Migration CPU shares of the current migration (M2: 0.9 at the source, 0.1 reserved on the target).
+    var guestSourceShare: [Double]
+    var guestTargetShare: [Double]
     var guestHost: [Int32]
     var guestCreating: [Bool]
     var guestReq: [Double]
@@ -137,6 +142,7 @@ struct EngineState {
         hostReqMips = Array(repeating: 0, count: H)
         hostAvail = hostCap
         hostRamUsed = Array(repeating: 0, count: H)
+        hostIncoming = Array(repeating: 0, count: H)
         hostVersion = Array(repeating: 0, count: H)
         dirtyFlag = Array(repeating: false, count: H)
         hostEnergy = Array(repeating: 0, count: H)
@@ -215,6 +221,8 @@ struct EngineState {
         }
         guestPhase = Array(repeating: .pending, count: G)
         guestInMigration = Array(repeating: false, count: G)
+        guestSourceShare = Array(repeating: 0.9, count: G)
+        guestTargetShare = Array(repeating: 0.1, count: G)
         guestHost = Array(repeating: -1, count: G)
         guestCreating = Array(repeating: false, count: G)
         guestReq = Array(repeating: 0, count: G)
@@ -272,6 +280,7 @@ struct EngineState {
         if tail >= 0 { nodeNext[Int(tail)] = Int32(n) } else { hostHead[h] = Int32(n) }
         hostTail[h] = Int32(n)
         hostNodes[h] += 1
+        if nodeKind[n] == .incoming { hostIncoming[h] += 1 }
         hostRamUsed[h] += guestRam[Int(nodeGuest[n])]
         bump(h)
     }
@@ -286,6 +295,7 @@ struct EngineState {
         if x >= 0 { nodePrev[Int(x)] = p } else { hostTail[h] = p }
         nodeHost[n] = -1; nodeNext[n] = -1; nodePrev[n] = -1
         hostNodes[h] -= 1
+        if nodeKind[n] == .incoming { hostIncoming[h] -= 1 }
         hostRamUsed[h] -= guestRam[Int(nodeGuest[n])]
         if hostNodes[h] == 0 { hostRamUsed[h] = 0 }  // no drift from repeated float sums
         bump(h)
@@ -389,11 +399,12 @@ struct EngineState {
             let perPe = nodeReq[i] / pes
             let capped = min(perPe, pe) * pes
             let incoming = nodeKind[i] == .incoming
-            let effective = (incoming && shares) ? capped * 0.1 : capped
+            let effective = (incoming && shares) ? capped * guestTargetShare[g] : capped
             if !oversubscribed && avail >= effective {
                 var a = capped
                 if shares {
-                    if incoming { a = capped * 0.1 } else if guestInMigration[g] && nodeKind[i] == .primary { a = capped * 0.9 }
+                    if incoming { a = capped * guestTargetShare[g] }
+                    else if guestInMigration[g] && nodeKind[i] == .primary { a = capped * guestSourceShare[g] }
                 }
                 nodeAlloc[i] = a
                 avail -= effective
@@ -410,7 +421,7 @@ struct EngineState {
                 let g = Int(nodeGuest[i])
                 let pes = Double(guestPes[g])
                 var c = min(nodeReq[i] / pes, pe) * pes
-                if nodeKind[i] == .incoming && shares { c *= 0.1 }
+                if nodeKind[i] == .incoming && shares { c *= guestTargetShare[g] }
                 total += c
                 n = nodeNext[i]
             }
@@ -424,9 +435,9 @@ struct EngineState {
                 let pes = Double(pesInt)
                 var m = min(nodeReq[i] / pes, pe)
                 if shares && nodeKind[i] == .incoming {
-                    m *= 0.1; m *= s
+                    m *= guestTargetShare[g]; m *= s
                 } else if shares && guestInMigration[g] && nodeKind[i] == .primary {
-                    m *= s; m *= 0.9
+                    m *= s; m *= guestSourceShare[g]
                 } else {
                     m *= s
                 }
@@ -449,11 +460,12 @@ struct EngineState {
         let capped = min(req / pes, hostPeMips[h]) * pes
         let incoming = nodeKind[n] == .incoming
         let shares = sem.migrationCpuShares
-        let effective = (incoming && shares) ? capped * 0.1 : capped
+        let effective = (incoming && shares) ? capped * guestTargetShare[g] : capped
         if hostAvail[h] >= effective {
             var a = capped
             if shares {
-                if incoming { a = capped * 0.1 } else if guestInMigration[g] && nodeKind[n] == .primary { a = capped * 0.9 }
+                if incoming { a = capped * guestTargetShare[g] }
+                else if guestInMigration[g] && nodeKind[n] == .primary { a = capped * guestSourceShare[g] }
             }
             nodeAlloc[n] = a
             hostAvail[h] -= effective
@@ -479,6 +491,7 @@ struct EngineState {
         recomputeAllocation(h)
         var util = 0.0
         var req = 0.0
+        var demand = 0.0  // VirtSim: migration reservations on the target are not demand
         var residents: Int32 = 0
         let shares = sem.migrationCpuShares
         n = hostHead[h]
@@ -488,13 +501,20 @@ struct EngineState {
             var a = nodeAlloc[i]
             if nodeKind[i] == .incoming {
                 util += a
+                if shares { demand += nodeReq[i] * guestTargetShare[g] }
             } else {
                 residents += 1
-                let oh = 1 + guestOverhead[g]
+                demand += nodeReq[i]
                 if guestPhase[g] == .running {
-                    guestHist.record(g, time: t, alloc: a / oh, req: guestRequest(g), inMigration: guestInMigration[g])
+                    guestHist.record(g, time: t, alloc: a / (1 + guestOverhead[g]), req: guestRequest(g),
+                                     inMigration: guestInMigration[g])
                 }
-                if guestInMigration[g] && shares { a /= 0.9 }
+                // The source is charged the full request (CloudSim divides by 0.9); a guest that is
+                // down for a cold migration charges nothing.
+                if guestInMigration[g] && shares {
+                    let share = guestSourceShare[g]
+                    a = share > 0 ? a / share : 0
+                }
                 util += a
             }
             req += nodeReq[i]
@@ -507,22 +527,11 @@ struct EngineState {
         let overload: Bool
         if sem.cloudSimMetricFormulas {
             active = util > 0
+            demand = req
         } else {
             active = hostNodes[h] > 0
         }
-        // Demand at or above capacity: the paper's "100 % utilization" (migration reservations
-        // on the target are not demand).
-        var demand = 0.0
-        if sem.cloudSimMetricFormulas {
-            demand = req
-        } else {
-            n = hostHead[h]
-            while n >= 0 {
-                let i = Int(n)
-                if nodeKind[i] != .incoming { demand += nodeReq[i] } else if shares { demand += nodeReq[i] * 0.1 }
-                n = nodeNext[i]
-            }
-        }
+        // Demand at or above capacity: the paper's "100 % utilization".
         overload = demand >= cap && demand > 0
         hostHist.record(h, time: t, alloc: util, req: req, active: active, overload: overload,
                         guests: residents, capacity: cap, cloudSimViolation: sem.cloudSimMetricFormulas)
@@ -540,8 +549,10 @@ struct EngineState {
     func currentWatts(_ h: Int, powerAware: Bool) -> Double {
         let type = Int(hostType[h])
         if !powerAware { return arith.models[type].maxWatts }
+        let u = measuredUtilization(h)
+        if sem.zeroEnergyAfterIdleUpdate && u == 0 { return 0 }  // CloudSim §3.9: u_prev = 0 adds nothing
         if hostNodes[h] == 0 { return arith.models[type].sleepWatts }
-        return arith.power(type: type, utilization: measuredUtilization(h))
+        return arith.power(type: type, utilization: u)
     }
 
     /// Integrates host `h`'s constant power from its last integration time to `t`.

@@ -47,7 +47,7 @@ extension Engine {
         case .powerAware:
             var best: Int? = nil
             var minDiff = Double.greatestFiniteMagnitude
-            let cloudSimEmpty = sem.requestFullMipsAtCreation
+            let cloudSimEmpty = sem.wakingHostsLooksFree
             for h in 0..<s.hostCount where !excluded[h] {
                 guard isSuitable(h, guest: g, demand: demand) else { continue }
                 let planned = plannerMips(h)

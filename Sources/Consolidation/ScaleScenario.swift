@@ -5,7 +5,7 @@ import VirtModel
 /// 1, 2 or 4 vCPUs whose utilization is generated on demand (no sample storage), one simulated
 /// day at 5-minute samples with dynamic consolidation: first-fit-decreasing placement (through
 /// the engine's exact first-fit index), THR 0.8 overload detection, MMT selection, and evacuation
-/// of hosts below 30 % utilization (at most one attempt per 100 hosts per round).
+/// of hosts below 30 % utilization (at most one attempt per 1,000 hosts per round).
 ///
 /// The numbers are illustrative sizes for a performance test, not calibration inputs: the only
 /// power table available with a citation is the HP ProLiant ML110 G5's (SPECpower via Beloglazov
@@ -37,7 +37,7 @@ public enum ScaleScenario {
         }
         let policies = PolicySpec(placement: "first-fit-decreasing", overload: "thr", overloadParameter: 0.8,
                                   selection: "mmt", underload: true, underloadThreshold: 0.3,
-                                  maxUnderloadAttemptsPerRound: max(16, hosts / 100), migrationModel: "cloudsim")
+                                  maxUnderloadAttemptsPerRound: max(16, hosts / 1000), migrationModel: "cloudsim")
         return EngineConfig(hostTypes: [type], guests: specs, policies: policies, semantics: .virtSim,
                             horizon: horizon, consolidationInterval: 300, seed: seed)
     }

@@ -30,6 +30,11 @@ public struct Semantics: Sendable, Hashable {
     /// At creation a guest requests its full MIPS, and its allocation stays at full MIPS until
     /// the first update (§3.5). Off: placement uses the guest's current demand.
     public var requestFullMipsAtCreation: Bool
+    /// Power-aware placement as CloudSim does it (§3.7): a host with planner MIPS 0 skips the
+    /// overload test, and an empty host's power increase is measured from P(0), so waking it
+    /// looks free. Off: every candidate must pass the overload test, and waking a sleeping host
+    /// costs its idle power over its sleep draw.
+    public var wakingHostsLooksFree: Bool
     /// RAM is checked only when a guest is created (requests are 0 afterwards, §3.2).
     /// Off: RAM is a hard constraint at every placement, and the destination reserves the
     /// guest's memory for the whole migration.
@@ -40,12 +45,16 @@ public struct Semantics: Sendable, Hashable {
     /// The targets of the overload phase stay eligible as under-load candidates in the same round
     /// (§3.8 code quirk: the exclusion reads an empty list). Off: they are excluded.
     public var underloadConsidersOverloadTargets: Bool
+    /// A host whose measured utilization is 0 counts as switched off in the under-load phase
+    /// (§3.8): it is neither evacuated nor a target. Off: a host is off only when it has no
+    /// guests, and an idle host that is on is the first candidate for evacuation.
+    public var switchedOffMeansZeroUtilization: Bool
     /// Energy is the trapezoid (P(u_prev) + P(u_now))/2 · Δt between updates (§3.9).
     /// Off: exact integration of piecewise-constant power between events.
     public var trapezoidEnergy: Bool
-    /// A host whose utilization at the previous update was 0 adds no energy (§3.9): empty hosts
-    /// draw 0 W, and nothing is counted before the first update. Off: an empty host sleeps and
-    /// draws its sleep watts; an idle host that is on draws idle power, from time 0 to the horizon.
+    /// A host whose utilization at the previous update was 0 adds no energy (§3.9): empty and
+    /// idle hosts draw 0 W, and nothing is counted before the first update. Off: an empty host
+    /// sleeps and draws its sleep watts; an idle host that is on draws idle power.
     public var zeroEnergyAfterIdleUpdate: Bool
     /// CloudSim's floating-point details: SPECpower interpolation as `PowerModelSpecPower`
     /// (`u % 0.1 == 0` test), host utilization in (1, 1.01) clamped to 1.
@@ -62,8 +71,9 @@ public struct Semantics: Sendable, Hashable {
 
     public init(cloudSimClock: Bool, interpolateSamples: Bool, fullUpdateAtMigrationCompletion: Bool,
                 perCoreCapOnCurrentRequest: Bool, migrationCpuShares: Bool, floorOversubscribedAllocations: Bool,
-                deleteIdleGuests: Bool, requestFullMipsAtCreation: Bool, ramOnlyAtCreation: Bool,
-                unweightedRegression: Bool, underloadConsidersOverloadTargets: Bool, trapezoidEnergy: Bool,
+                deleteIdleGuests: Bool, requestFullMipsAtCreation: Bool, wakingHostsLooksFree: Bool, ramOnlyAtCreation: Bool,
+                unweightedRegression: Bool, underloadConsidersOverloadTargets: Bool,
+                switchedOffMeansZeroUtilization: Bool, trapezoidEnergy: Bool,
                 zeroEnergyAfterIdleUpdate: Bool, cloudSimPowerArithmetic: Bool, cloudSimMetricFormulas: Bool,
                 baselinesPlaceFirstFit: Bool) {
         self.cloudSimClock = cloudSimClock
@@ -74,9 +84,11 @@ public struct Semantics: Sendable, Hashable {
         self.floorOversubscribedAllocations = floorOversubscribedAllocations
         self.deleteIdleGuests = deleteIdleGuests
         self.requestFullMipsAtCreation = requestFullMipsAtCreation
+        self.wakingHostsLooksFree = wakingHostsLooksFree
         self.ramOnlyAtCreation = ramOnlyAtCreation
         self.unweightedRegression = unweightedRegression
         self.underloadConsidersOverloadTargets = underloadConsidersOverloadTargets
+        self.switchedOffMeansZeroUtilization = switchedOffMeansZeroUtilization
         self.trapezoidEnergy = trapezoidEnergy
         self.zeroEnergyAfterIdleUpdate = zeroEnergyAfterIdleUpdate
         self.cloudSimPowerArithmetic = cloudSimPowerArithmetic
@@ -88,8 +100,9 @@ public struct Semantics: Sendable, Hashable {
     public static let cloudSimCompatible = Semantics(
         cloudSimClock: true, interpolateSamples: true, fullUpdateAtMigrationCompletion: true,
         perCoreCapOnCurrentRequest: true, migrationCpuShares: true, floorOversubscribedAllocations: true,
-        deleteIdleGuests: true, requestFullMipsAtCreation: true, ramOnlyAtCreation: true,
-        unweightedRegression: true, underloadConsidersOverloadTargets: true, trapezoidEnergy: true,
+        deleteIdleGuests: true, requestFullMipsAtCreation: true, wakingHostsLooksFree: true, ramOnlyAtCreation: true,
+        unweightedRegression: true, underloadConsidersOverloadTargets: true,
+        switchedOffMeansZeroUtilization: true, trapezoidEnergy: true,
         zeroEnergyAfterIdleUpdate: true, cloudSimPowerArithmetic: true, cloudSimMetricFormulas: true,
         baselinesPlaceFirstFit: true)
 
@@ -98,8 +111,9 @@ public struct Semantics: Sendable, Hashable {
     public static let virtSim = Semantics(
         cloudSimClock: false, interpolateSamples: false, fullUpdateAtMigrationCompletion: false,
         perCoreCapOnCurrentRequest: false, migrationCpuShares: true, floorOversubscribedAllocations: false,
-        deleteIdleGuests: false, requestFullMipsAtCreation: false, ramOnlyAtCreation: false,
-        unweightedRegression: false, underloadConsidersOverloadTargets: false, trapezoidEnergy: false,
+        deleteIdleGuests: false, requestFullMipsAtCreation: false, wakingHostsLooksFree: false, ramOnlyAtCreation: false,
+        unweightedRegression: false, underloadConsidersOverloadTargets: false,
+        switchedOffMeansZeroUtilization: false, trapezoidEnergy: false,
         zeroEnergyAfterIdleUpdate: false, cloudSimPowerArithmetic: false, cloudSimMetricFormulas: false,
         baselinesPlaceFirstFit: false)
 
@@ -107,7 +121,8 @@ public struct Semantics: Sendable, Hashable {
     public static let switchNames: [String] = [
         "cloudSimClock", "interpolateSamples", "fullUpdateAtMigrationCompletion", "perCoreCapOnCurrentRequest",
         "migrationCpuShares", "floorOversubscribedAllocations", "deleteIdleGuests", "requestFullMipsAtCreation",
-        "ramOnlyAtCreation", "unweightedRegression", "underloadConsidersOverloadTargets", "trapezoidEnergy",
+        "wakingHostsLooksFree", "ramOnlyAtCreation", "unweightedRegression", "underloadConsidersOverloadTargets",
+        "switchedOffMeansZeroUtilization", "trapezoidEnergy",
         "zeroEnergyAfterIdleUpdate", "cloudSimPowerArithmetic", "cloudSimMetricFormulas", "baselinesPlaceFirstFit",
     ]
 
@@ -123,9 +138,11 @@ public struct Semantics: Sendable, Hashable {
             case "floorOversubscribedAllocations": return floorOversubscribedAllocations
             case "deleteIdleGuests": return deleteIdleGuests
             case "requestFullMipsAtCreation": return requestFullMipsAtCreation
+            case "wakingHostsLooksFree": return wakingHostsLooksFree
             case "ramOnlyAtCreation": return ramOnlyAtCreation
             case "unweightedRegression": return unweightedRegression
             case "underloadConsidersOverloadTargets": return underloadConsidersOverloadTargets
+            case "switchedOffMeansZeroUtilization": return switchedOffMeansZeroUtilization
             case "trapezoidEnergy": return trapezoidEnergy
             case "zeroEnergyAfterIdleUpdate": return zeroEnergyAfterIdleUpdate
             case "cloudSimPowerArithmetic": return cloudSimPowerArithmetic
@@ -145,9 +162,11 @@ public struct Semantics: Sendable, Hashable {
             case "floorOversubscribedAllocations": floorOversubscribedAllocations = v
             case "deleteIdleGuests": deleteIdleGuests = v
             case "requestFullMipsAtCreation": requestFullMipsAtCreation = v
+            case "wakingHostsLooksFree": wakingHostsLooksFree = v
             case "ramOnlyAtCreation": ramOnlyAtCreation = v
             case "unweightedRegression": unweightedRegression = v
             case "underloadConsidersOverloadTargets": underloadConsidersOverloadTargets = v
+            case "switchedOffMeansZeroUtilization": switchedOffMeansZeroUtilization = v
             case "trapezoidEnergy": trapezoidEnergy = v
             case "zeroEnergyAfterIdleUpdate": zeroEnergyAfterIdleUpdate = v
             case "cloudSimPowerArithmetic": cloudSimPowerArithmetic = v

@@ -38,7 +38,7 @@ enum StudyRunner {
     }
 
     static func explain(_ scenario: Scenario, guest: Int, time: Double, variant: String?, context: RunContext) throws -> String {
-        throw InputError(message: "explain not available yet")
+        try ExplainRunner.explain(scenario, guest: guest, time: time, variant: variant, context: context)
     }
 }
 

@@ -50,3 +50,31 @@ struct RunCommandTests {
         #expect(r.out.split(separator: "\n").count == ScenarioLoader.scenarioFiles(in: packageRoot + "/scenarios").count)
     }
 }
+
+@Suite("virtsim explain")
+struct ExplainCommandTests {
+    @Test("Explains one placement: every host gets a verdict, the winner is marked")
+    func explainsEveryHost() throws {
+        let dir = try temporaryDirectory()
+        let text = """
+        {"name": "tiny", "study": "consolidation", "seed": 3,
+         "consolidation": {"hardwareProfile": "xeon-sandybridge-2012", "horizonHours": 2,
+           "hostType": {"cores": 2, "mipsPerCore": 2660, "ramMB": 4096, "power": "hp-ml110-g5"},
+           "fleet": {"servers": 12, "meanUtilization": {"cdf": [[0.1, 0], [0.3, 1]], "source": "test"},
+                     "appMemoryMB": {"cdf": [[256, 0], [512, 1]]}, "operations": "web-server"},
+           "variants": [{"name": "dedicated", "kind": "native", "dedicated": true}, {"name": "para", "kind": "para"}],
+           "policies": {"placement": "power-aware-best-fit-decreasing", "overload": "thr", "overloadParameter": 0.8, "selection": "mmt"}}}
+        """
+        try text.write(toFile: dir + "/tiny.json", atomically: true, encoding: .utf8)
+        let r = virtsim(["explain", dir + "/tiny.json", "--guest", "3", "--time", "3600"])
+        #expect(r.status == .success, "\(r.err)")
+        #expect(r.out.contains("variant para: guest 3"))
+        let verdicts = r.out.split(separator: "\n").filter { $0.contains(" host ") && ($0.contains("rejected") || $0.contains("=")) }
+        #expect(verdicts.count == 12)
+        #expect(r.out.contains("chosen: host"))
+        #expect(verdicts.filter { $0.hasPrefix("*") }.count <= 1)
+        #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "99", "--time", "60"]).status == .badInput)
+        #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "1", "--time", "1e9"]).status == .badInput)
+        #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "1", "--time", "60", "--variant", "nope"]).status == .badInput)
+    }
+}

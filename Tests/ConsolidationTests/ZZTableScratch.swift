@@ -19,6 +19,18 @@ import VirtModel
         }
     }
     }
+    if let root = env["VIRTSIM_TRACES"], let base = env["ABLATION"] {
+        let day = try PlanetLabTrace.readDay(root: root, day: "20110303")
+        let preset: Semantics = base == "virtsim" ? .virtSim : .cloudSimCompatible
+        for name in ["(none)"] + Semantics.switchNames {
+            var sem = preset
+            if name != "(none)" { sem[switchNamed: name] = !(preset[switchNamed: name]!) }
+            let r = try ConsolidationEngine.run(PlanetLabExperiment.config(policy: env["PL_POLICY"] ?? "lr-mmt-1.2", day: day, semantics: sem))
+            let m = r.metrics
+            print(String(format: "ABL %@ flip=%@ energy=%.2f migr=%d slatah=%.2f pdm=%.3f slav=%.5f shut=%d active=%.1f util=%.1f del=%d",
+                         base, name, m.energyKWh, m.vmMigrations, m.slatahPercent, m.pdmPercent, m.slav * 100, m.hostShutdowns, m.activeHostsMean, m.meanActiveHostCpuUtilization, m.deletedGuests))
+        }
+    }
     if let s = env["SCALE"] {
         let parts = s.split(separator: "x").compactMap { Int($0) }
         let t0 = Date()

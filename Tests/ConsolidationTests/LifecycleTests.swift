@@ -1,0 +1,40 @@
+import Testing
+@testable import Consolidation
+import VirtModel
+
+/// Guests that arrive, boot and leave during the run.
+@Suite("Guest life cycle")
+struct LifecycleTests {
+    @Test("arrivals, boots and departures keep every guest accounted for", arguments: [Semantics.virtSim, .cloudSimCompatible])
+    func arrivalsAndDepartures(semantics: Semantics) throws {
+        var config = Fixture.config(hosts: 8, guests: 30, samples: 48, semantics: semantics)
+        for i in config.guests.indices {
+            config.guests[i].arrival = Double(i % 6) * 1800          // a sixth at t = 0, the rest later
+            config.guests[i].bootSeconds = i % 2 == 0 ? 45 : 0
+            if i % 3 == 0 { config.guests[i].departure = config.guests[i].arrival + 5000 }
+        }
+        let (result, violations) = try ConsolidationEngine.runChecked(config)
+        #expect(violations.isEmpty, "\(violations.prefix(3))")
+        #expect(result.metrics.rejectedGuests == 0)
+        #expect(result.metrics.guestsAliveAtEnd + result.metrics.deletedGuests == 20)
+        let late = result.guests.filter { config.guests[$0.id].arrival > 0 }
+        #expect(late.allSatisfy { $0.initialHost >= 0 })
+    }
+
+    @Test("a guest that fits nowhere is rejected, not placed")
+    func rejection() throws {
+        let types = [HostTypeSpec(name: "small", cores: 1, mipsPerCore: 1000, ramMB: 1024, bandwidthMbps: 1000,
+                                  power: .hpProLiantML110G4, count: 2)]
+        let guests = [
+            GuestSpec(id: 0, name: "fits", kind: .container, mips: 500, ramMB: 512, utilization: .constant(0.5)),
+            GuestSpec(id: 1, name: "too-much-ram", kind: .full, mips: 500, ramMB: 4096, utilization: .constant(0.5)),
+        ]
+        let config = EngineConfig(hostTypes: types, guests: guests,
+                                  policies: PolicySpec(placement: "first-fit", overload: "none", underload: false),
+                                  horizon: 3600)
+        let result = try ConsolidationEngine.run(config)
+        #expect(result.metrics.rejectedGuests == 1)
+        #expect(result.guests[0].initialHost == 0)
+        #expect(result.guests[1].initialHost == -1)
+    }
+}
