@@ -260,21 +260,26 @@ public struct CostModel: Sendable {
 
     // MARK: Footprint and start-up
 
+    /// Resident memory of a stock Linux guest's kernel and idle user land (assumption: ≈ 128 MB for
+    /// a server distribution with its daemons). Full and para-virtualized guests both pay it.
+    public var guestOSResidentMB: Double { 128 }
+
     /// Per-guest extra memory beyond the application's own, MB: guest kernel and user land plus
-    /// the VMM / device model for VMs; the runtime shim for containers.
+    /// the VMM / device model for VMs; the runtime shim for containers. O(1).
     public func memoryFootprintMB(kind: GuestKind) -> Double {
         switch kind {
         case .native:
             return 0
         case .full:
-            // assumption: a stock Linux guest's kernel + idle user land ≈ 128 MB resident, plus
-            // a QEMU-class device model ≈ 30 MB RSS (emulated firmware, devices, buffers).
-            return 128 + 30
+            // The guest's own OS plus a QEMU-class device model ≈ 30 MB RSS (assumption: emulated
+            // firmware, devices, buffers).
+            return guestOSResidentMB + 30
         case .para:
-            // Xen 2003: minimal guest 6.2 MB and 20 kB of hypervisor state per domain
-            // (Barham et al. 2003, FIGURES §2.4); plus a Firecracker-class VMM ≤ 5 MiB
-            // (Firecracker specification). A trimmed PV kernel, no emulated firmware.
-            return 6.2 + 0.02 + 5 * 1.048576
+            // The same guest OS (a para-virtualized guest still runs a whole kernel and user land;
+            // Xen 2003's 6.2 MB was a *minimal* guest, FIGURES §2.4) plus a light back-end / VMM
+            // ≤ 5 MiB (Firecracker specification) and 20 kB of hypervisor state per domain
+            // (Barham et al. 2003): no emulated firmware or device models.
+            return guestOSResidentMB + 5 * 1.048576 + 0.02
         case .container:
             // assumption: a container runtime shim (containerd-shim class) ≈ 5 MB RSS; the
             // kernel is shared, so no guest OS.
