@@ -142,10 +142,16 @@ extension Engine {
         // 1. Over-utilized hosts.
         var overloaded: [Int] = []
         var excludedTarget = [Bool](repeating: false, count: H)
-        for h in 0..<H where s.hostNodes[h] > 0 {
-            if isOverloaded(h) {
-                overloaded.append(h)
-                excludedTarget[h] = true
+        if simdScans, let threshold = staticThreshold {
+            overloaded = overloadedHostsTHR(threshold: threshold)
+            for h in overloaded { excludedTarget[h] = true }
+        } else {
+            // Scalar reference (and the history-based detectors).
+            for h in 0..<H where s.hostNodes[h] > 0 {
+                if isOverloaded(h) {
+                    overloaded.append(h)
+                    excludedTarget[h] = true
+                }
             }
         }
         let t1 = wallSeconds()
@@ -248,10 +254,16 @@ extension Engine {
         }
         for h in overloaded { excludeUnder(h); excludedPlace[h] = true }
         // Switched-off hosts: CloudSim reads measured utilization 0; VirtSim, hosts with no guests.
-        var utilization = [Double](repeating: 0, count: H)
+        var utilization: [Double]
+        if simdScans {
+            utilization = measuredUtilizations()
+        } else {
+            // Scalar reference.
+            utilization = [Double](repeating: 0, count: H)
+            for h in 0..<H { utilization[h] = s.measuredUtilization(h) }
+        }
         for h in 0..<H {
-            let u = s.measuredUtilization(h)
-            utilization[h] = u
+            let u = utilization[h]
             let off = sem.switchedOffMeansZeroUtilization ? (u == 0) : (s.hostNodes[h] == 0)
             if off { excludeUnder(h); excludedPlace[h] = true }
         }

@@ -94,6 +94,13 @@ struct Engine {
     var ffIndex: FirstFitIndex?
     /// THR threshold for the index's headroom (∞ without a detector).
     var indexThreshold = Double.infinity
+    /// SIMD host scans (false: the scalar reference loops).
+    let simdScans: Bool
+    /// THR detector's threshold, when the detector is THR (its overload scan is one SIMD compare).
+    let staticThreshold: Double?
+    /// Reusable scan buffers: per-host scores (+∞ unsuitable) and candidate hosts.
+    var scanScores: [Double] = []
+    var scanCandidates: [Int] = []
     var violations: [String] = []
 
     init(config: EngineConfig) throws {
@@ -108,6 +115,8 @@ struct Engine {
             throw EngineError.unknownPolicy(kind: error.category, name: error.name)
         }
         consolidates = p.overload != "none"
+        simdScans = !config.scalarHostScans
+        staticThreshold = (detector as? StaticThresholdDetector)?.threshold
         switch p.placement {
         case "first-fit": placement = .firstFit; sortDecreasing = false
         case "first-fit-decreasing": placement = .firstFit; sortDecreasing = true

@@ -33,7 +33,10 @@ extension Engine {
                 return h
             }
             return nil
+        case .bestFit, .worstFit, .powerAware where simdScans:
+            return findHostSIMD(for: g, excluded: excluded)
         case .bestFit, .worstFit:
+            // Scalar reference of `findHostSIMD`.
             var best: Int? = nil
             var bestScore = Double.greatestFiniteMagnitude
             for h in 0..<s.hostCount where !excluded[h] {
@@ -45,6 +48,7 @@ extension Engine {
             }
             return best
         case .powerAware:
+            // Scalar reference of `findHostSIMD`.
             var best: Int? = nil
             var minDiff = Double.greatestFiniteMagnitude
             let cloudSimEmpty = sem.wakingHostsLooksFree

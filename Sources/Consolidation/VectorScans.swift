@@ -1,0 +1,210 @@
+import VirtModel
+import Scheduling
+
+// SIMD versions of the engine's hot host scans (issue 4, item 1). Each runs 4 hosts per step
+// (`SIMD4<Double>` lanes over the engine's contiguous struct-of-arrays state) and keeps the
+// scalar loop it replaces as its reference (`EngineConfig.scalarHostScans`). Every lane performs
+// the same IEEE operations as the scalar code, so the decisions are bit-identical; the
+// history-based overload detectors, which do not vectorize, run only for the hosts the scan
+// ranks first instead of for every suitable host.
+
+/// Lane loads from contiguous engine arrays.
+enum HostLanes {
+    static let width = 4
+
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Double>, _ i: Int) -> SIMD4<Double> {
+        UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    /// Four `Bool`s (one byte each) as a mask: true where the flag is set.
+    @inline(__always)
+    static func flags(_ p: UnsafePointer<Bool>, _ i: Int) -> SIMDMask<SIMD4<Int64>> {
+        let bytes = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<UInt8>.self)
+        return SIMD4<Int64>(truncatingIfNeeded: bytes) .!= SIMD4<Int64>(repeating: 0)
+    }
+
+    @inline(__always)
+    static func loadInt32(_ p: UnsafePointer<Int32>, _ i: Int) -> SIMD4<Int64> {
+        SIMD4<Int64>(truncatingIfNeeded: UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Int32>.self))
+    }
+
+    @inline(__always)
+    static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>, _ i: Int) {
+        UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD4<Double>.self)
+    }
+}
+
+extension Engine {
+    /// One SIMD pass over all hosts: `scores[h]` = leftover MIPS after placing `g` (negated for
+    /// worst fit) when `leftover`, else 0, for hosts `isSuitable` accepts and `excluded` does not;
+    /// +∞ otherwise. Hosts with a score below `greatestFiniteMagnitude` (the scalar loop's initial
+    /// best) are appended to `candidates` in increasing index order. O(hosts).
+    func suitabilityScan(_ g: Int, demand: Double, excluded: [Bool], leftover: Bool, negate: Bool,
+                         scores: inout [Double], candidates: inout [Int]) {
+        let H = s.hostCount
+        if scores.count != H { scores = [Double](repeating: .infinity, count: H) }
+        candidates.removeAll(keepingCapacity: true)
+        let pes = Double(s.guestPes[g])
+        let core = sem.perCoreCapOnCurrentRequest ? demand / pes : s.guestMips[g]
+        let checkRam = !sem.ramOnlyAtCreation || s.guestCreating[g]
+        let ram = s.guestRam[g]
+        let body = H - H % HostLanes.width
+        let limit = Double.greatestFiniteMagnitude
+        scores.withUnsafeMutableBufferPointer { out in
+        s.hostPeMips.withUnsafeBufferPointer { pe in
+        s.hostAvail.withUnsafeBufferPointer { av in
+        s.hostRam.withUnsafeBufferPointer { rm in
+        s.hostRamUsed.withUnsafeBufferPointer { ru in
+        excluded.withUnsafeBufferPointer { ex in
+            let vCore = SIMD4<Double>(repeating: core)
+            let vDemand = SIMD4<Double>(repeating: demand)
+            let vRam = SIMD4<Double>(repeating: ram)
+            let inf = SIMD4<Double>(repeating: .infinity)
+            let zero = SIMD4<Double>(repeating: 0)
+            let vLimit = SIMD4<Double>(repeating: limit)
+            var i = 0
+            while i < body {
+                // The scalar test rejects on `<`; `!(a < b)` keeps its exact meaning.
+                let avail = HostLanes.load(av.baseAddress!, i)
+                var ok = .!(HostLanes.load(pe.baseAddress!, i) .< vCore)
+                ok .&= .!(avail .< vDemand)
+                if checkRam {
+                    ok .&= .!((HostLanes.load(rm.baseAddress!, i) - HostLanes.load(ru.baseAddress!, i)) .< vRam)
+                }
+                ok .&= .!HostLanes.flags(ex.baseAddress!, i)
+                var score: SIMD4<Double>
+                if leftover {
+                    let left = avail - vDemand
+                    score = negate ? -left : left
+                } else {
+                    score = zero
+                }
+                score.replace(with: inf, where: .!ok)
+                HostLanes.store(score, out.baseAddress!, i)
+                let keep = score .< vLimit
+                if any(keep) {
+                    for l in 0..<HostLanes.width where keep[l] { candidates.append(i + l) }
+                }
+                i += HostLanes.width
+            }
+        }}}}}}
+        for h in body..<H {
+            var score = Double.infinity
+            if !excluded[h] && isSuitable(h, guest: g, demand: demand) {
+                let left = s.hostAvail[h] - demand
+                score = leftover ? (negate ? -left : left) : 0
+            }
+            scores[h] = score
+            if score < limit { candidates.append(h) }
+        }
+    }
+
+    /// `findHost` for best fit, worst fit and power-aware best fit, by SIMD scan: the suitable hosts
+    /// are scored, then visited in increasing (score, index) order, and the first one the overload
+    /// detector accepts wins — the same host as the scalar loop's "smallest score among suitable,
+    /// not overloaded hosts, lowest index on ties". O(hosts + c log c) for c candidates, plus one
+    /// overload evaluation per candidate visited.
+    mutating func findHostSIMD(for g: Int, excluded: [Bool]) -> Int? {
+        let demand = s.hostDemand(g)
+        let useDetector = consolidates
+        var scores = scanScores
+        var cands = scanCandidates
+        scanScores = []
+        scanCandidates = []
+        defer {
+            scanScores = scores
+            scanCandidates = cands
+        }
+        let powerAware = placement == .powerAware
+        suitabilityScan(g, demand: demand, excluded: excluded, leftover: !powerAware,
+                        negate: placement == .worstFit, scores: &scores, candidates: &cands)
+        let cloudSimEmpty = sem.wakingHostsLooksFree
+        if powerAware {
+            // ΔP for the suitable hosts only, with the scalar power function (CloudSim's fmod test
+            // and table interpolation have no exact lane form); hosts above 100 % drop out.
+            var kept = 0
+            for h in cands {
+                let planned = plannerMips(h)
+                let after = (planned + demand) / s.hostCap[h]
+                if after > 1 { continue }
+                let type = Int(s.hostType[h])
+                let now: Double
+                if !cloudSimEmpty && s.hostNodes[h] == 0 {
+                    now = s.arith.models[type].sleepWatts
+                } else {
+                    now = s.arith.power(type: type, utilization: s.measuredUtilization(h))
+                }
+                let diff = s.arith.power(type: type, utilization: after) - now
+                guard diff < .greatestFiniteMagnitude else { continue }
+                scores[h] = diff
+                cands[kept] = h
+                kept += 1
+            }
+            cands.removeLast(cands.count - kept)
+        }
+        if cands.isEmpty { return nil }
+        if !useDetector {
+            var best = cands[0]
+            for h in cands where scores[h] < scores[best] { best = h }
+            return best
+        }
+        let sc = scores
+        cands.sort { sc[$0] != sc[$1] ? sc[$0] < sc[$1] : $0 < $1 }
+        for h in cands {
+            // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the test.
+            if powerAware && cloudSimEmpty && plannerMips(h) == 0 { return h }
+            if !isOverloaded(h, extra: g) { return h }
+        }
+        return nil
+    }
+
+    /// THR overload scan: hosts with guests whose requested utilization exceeds `threshold`, in
+    /// index order (the detector's `U_req > threshold` on 4 hosts per step). O(hosts).
+    mutating func overloadedHostsTHR(threshold: Double) -> [Int] {
+        let H = s.hostCount
+        for h in 0..<H where s.hostNodes[h] > 0 { refreshCache(h) }
+        var out: [Int] = []
+        let body = H - H % HostLanes.width
+        cacheReq.withUnsafeBufferPointer { rq in
+        s.hostCap.withUnsafeBufferPointer { cp in
+        s.hostNodes.withUnsafeBufferPointer { nd in
+            let thr = SIMD4<Double>(repeating: threshold)
+            let none = SIMD4<Int64>(repeating: 0)
+            var i = 0
+            while i < body {
+                let over = ((HostLanes.load(rq.baseAddress!, i) / HostLanes.load(cp.baseAddress!, i)) .> thr)
+                    .& (HostLanes.loadInt32(nd.baseAddress!, i) .> none)
+                if any(over) {
+                    for l in 0..<HostLanes.width where over[l] { out.append(i + l) }
+                }
+                i += HostLanes.width
+            }
+        }}}
+        for h in body..<H where s.hostNodes[h] > 0 && isOverloaded(h) { out.append(h) }
+        return out
+    }
+
+    /// Measured utilization of every host (`EngineState.measuredUtilization`), 4 hosts per step. O(hosts).
+    func measuredUtilizations() -> [Double] {
+        let H = s.hostCount
+        var u = [Double](repeating: 0, count: H)
+        let body = H - H % HostLanes.width
+        let clamp = s.arith.cloudSim
+        u.withUnsafeMutableBufferPointer { out in
+        s.hostUtilMips.withUnsafeBufferPointer { um in
+        s.hostCap.withUnsafeBufferPointer { cp in
+            let one = SIMD4<Double>(repeating: 1), top = SIMD4<Double>(repeating: 1.01)
+            var i = 0
+            while i < body {
+                var x = HostLanes.load(um.baseAddress!, i) / HostLanes.load(cp.baseAddress!, i)
+                // CloudSim clamps utilizations in (1, 1.01) to 1.
+                if clamp { x.replace(with: one, where: (x .> one) .& (x .< top)) }
+                HostLanes.store(x, out.baseAddress!, i)
+                i += HostLanes.width
+            }
+        }}}
+        for h in body..<H { u[h] = s.measuredUtilization(h) }
+        return u
+    }
+}

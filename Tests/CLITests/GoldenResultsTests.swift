@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import VirtSimCLI
+
+/// `results/` holds the committed outputs of the shipped scenarios (`virtsim regenerate`).
+/// A fresh run must reproduce them byte for byte: a change that moves a result must regenerate
+/// them and say why in its commit.
+@Suite("Golden results")
+struct GoldenResultsTests {
+    /// Shipped scenarios whose committed results a fresh run must reproduce. PlanetLab scenarios
+    /// need the traces, and a full CloudSim day per policy is long in a debug build: they are
+    /// checked when VIRTSIM_TRACES is set and VIRTSIM_LONG_TESTS=1.
+    static let scenarios: [String] = ScenarioLoader.scenarioFiles(in: packageRoot + "/scenarios").filter {
+        !$0.contains("/planetlab/") || (traceRoot != nil && ProcessInfo.processInfo.environment["VIRTSIM_LONG_TESTS"] == "1")
+    }
+
+    @Test("A fresh run reproduces results/ byte for byte", arguments: scenarios)
+    func reproduces(file: String) throws {
+        let name = try ScenarioLoader.load(file, traceRoot: traceRoot, day: nil).name
+        let committed = packageRoot + "/results/" + name
+        let expected = try FileManager.default.contentsOfDirectory(atPath: committed).sorted()
+        #expect(expected.contains("summary.csv"), "no committed results for \(name): run 'virtsim regenerate'")
+        let dir = try temporaryDirectory()
+        var args = ["run", file, "--out", dir]
+        if let t = traceRoot { args += ["--traces", t] }
+        let r = virtsim(args)
+        #expect(r.status == .success, "\(r.err)")
+        let produced = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(produced == expected)
+        for f in expected {
+            let a = FileManager.default.contents(atPath: "\(committed)/\(f)")
+            let b = FileManager.default.contents(atPath: "\(dir)/\(f)")
+            #expect(a == b, "\(name)/\(f) differs from a fresh run")
+        }
+    }
+
+    @Test("results/verify.csv is what verify computes now")
+    func verifyTable() throws {
+        let dir = try temporaryDirectory()
+        let r = virtsim(["verify", "--out", dir + "/verify.csv"])
+        #expect(r.status != .badInput, "\(r.err)")
+        let fresh = read(dir + "/verify.csv")
+        #expect(fresh != nil && fresh == read(packageRoot + "/results/verify.csv"))
+    }
+}
