@@ -33,7 +33,7 @@ extension Engine {
                 return h
             }
             return nil
-        case .bestFit, .worstFit, .powerAware where simdScans:
+        case .bestFit where simdScans, .worstFit where simdScans, .powerAware where simdScans:
             return findHostSIMD(for: g, excluded: excluded)
         case .bestFit, .worstFit:
             // Scalar reference of `findHostSIMD`.

@@ -29,6 +29,13 @@ enum HostLanes {
         SIMD4<Int64>(truncatingIfNeeded: UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Int32>.self))
     }
 
+    /// IEEE negation (sign-bit flip), as scalar prefix `-`.
+    @inline(__always)
+    static func negate(_ v: SIMD4<Double>) -> SIMD4<Double> {
+        let bits = unsafeBitCast(v, to: SIMD4<UInt64>.self) ^ SIMD4<UInt64>(repeating: 1 << 63)
+        return unsafeBitCast(bits, to: SIMD4<Double>.self)
+    }
+
     @inline(__always)
     static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>, _ i: Int) {
         UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD4<Double>.self)
@@ -76,7 +83,8 @@ extension Engine {
                 var score: SIMD4<Double>
                 if leftover {
                     let left = avail - vDemand
-                    score = negate ? -left : left
+                    // Sign-bit flip: exactly the scalar `-left` (SIMD prefix minus gives +0 for -(+0)).
+                    score = negate ? HostLanes.negate(left) : left
                 } else {
                     score = zero
                 }
@@ -103,8 +111,10 @@ extension Engine {
     /// `findHost` for best fit, worst fit and power-aware best fit, by SIMD scan: the suitable hosts
     /// are scored, then visited in increasing (score, index) order, and the first one the overload
     /// detector accepts wins — the same host as the scalar loop's "smallest score among suitable,
-    /// not overloaded hosts, lowest index on ties". O(hosts + c log c) for c candidates, plus one
-    /// overload evaluation per candidate visited.
+    /// not overloaded hosts, lowest index on ties". O(hosts) SIMD + O(c) scalar ΔP for c suitable
+    /// hosts; THR and "none" then take one arg-min, the history detectors up to 8 arg-min picks and
+    /// then O(c log c), with one overload evaluation per candidate visited (the scalar loop runs
+    /// one per suitable host).
     mutating func findHostSIMD(for g: Int, excluded: [Bool]) -> Int? {
         let demand = s.hostDemand(g)
         let useDetector = consolidates
@@ -123,9 +133,15 @@ extension Engine {
         if powerAware {
             // ΔP for the suitable hosts only, with the scalar power function (CloudSim's fmod test
             // and table interpolation have no exact lane form); hosts above 100 % drop out.
+            // THR is one compare per candidate (`overloadInput`'s U_req with the guest added): it
+            // is tested here, before the power model, so the walk below is a plain arg-min.
+            let thr = useDetector ? staticThreshold : nil
             var kept = 0
             for h in cands {
-                let planned = plannerMips(h)
+                let planned = plannerMips(h)  // refreshes the host's cache
+                if let thr, !(cloudSimEmpty && planned == 0), (cacheReq[h] + demand) / s.hostCap[h] > thr {
+                    continue
+                }
                 let after = (planned + demand) / s.hostCap[h]
                 if after > 1 { continue }
                 let type = Int(s.hostType[h])
@@ -143,20 +159,56 @@ extension Engine {
             }
             cands.removeLast(cands.count - kept)
         }
+        if useDetector && !powerAware, let threshold = staticThreshold {
+            // Best/worst fit under THR: the same one-compare filter.
+            var kept = 0
+            for h in cands {
+                refreshCache(h)
+                if (cacheReq[h] + demand) / s.hostCap[h] > threshold { continue }
+                cands[kept] = h
+                kept += 1
+            }
+            cands.removeLast(cands.count - kept)
+        }
         if cands.isEmpty { return nil }
-        if !useDetector {
+        if !useDetector || staticThreshold != nil {
             var best = cands[0]
             for h in cands where scores[h] < scores[best] { best = h }
             return best
         }
+        // Visit in increasing (score, index) order: a few linear arg-min picks first (the best
+        // candidate usually passes, and a cheap detector like THR must not pay for a sort), then
+        // one sort of whatever is left.
         let sc = scores
-        cands.sort { sc[$0] != sc[$1] ? sc[$0] < sc[$1] : $0 < $1 }
-        for h in cands {
-            // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the test.
-            if powerAware && cloudSimEmpty && plannerMips(h) == 0 { return h }
-            if !isOverloaded(h, extra: g) { return h }
+        @inline(__always) func before(_ a: Int, _ b: Int) -> Bool { sc[a] != sc[b] ? sc[a] < sc[b] : a < b }
+        var remaining = cands.count
+        var picks = 0
+        while remaining > 0 && picks < Engine.argminPicksBeforeSort {
+            var k = 0
+            for j in 1..<remaining where before(cands[j], cands[k]) { k = j }
+            let h = cands[k]
+            if acceptsPlacement(h, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty) { return h }
+            cands.swapAt(k, remaining - 1)
+            remaining -= 1
+            picks += 1
+        }
+        cands.removeLast(cands.count - remaining)
+        cands.sort(by: before)
+        for h in cands where acceptsPlacement(h, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty) {
+            return h
         }
         return nil
+    }
+
+    /// Linear arg-min picks before `findHostSIMD` sorts the remaining candidates.
+    static let argminPicksBeforeSort = 8
+
+    /// The overload part of the placement test for a suitable candidate `h`.
+    @inline(__always)
+    mutating func acceptsPlacement(_ h: Int, guest g: Int, powerAware: Bool, cloudSimEmpty: Bool) -> Bool {
+        // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the test.
+        if powerAware && cloudSimEmpty && plannerMips(h) == 0 { return true }
+        return !isOverloaded(h, extra: g)
     }
 
     /// THR overload scan: hosts with guests whose requested utilization exceeds `threshold`, in

@@ -1,0 +1,67 @@
+import Testing
+import SimKernel
+@testable import Consolidation
+
+/// Each SIMD scan equals its scalar reference host by host, on random host states that include
+/// the boundary cases (free MIPS and RAM exactly equal to the request, utilizations in (1, 1.01)).
+@Suite("SIMD scan kernels")
+struct SIMDScanKernelTests {
+    static let semantics: [Semantics] = [.cloudSimCompatible, .virtSim]
+
+    /// An engine over `hosts` hosts whose host state is filled with seeded random values.
+    static func randomEngine(hosts: Int, semantics: Semantics, seed: UInt64) throws -> Engine {
+        let config = Fixture.config(hosts: hosts, guests: 12, samples: 4, seed: seed, semantics: semantics)
+        var e = try Engine(config: config)
+        var rng = RandomStreams(seed: seed).stream("test/simd-scan")
+        for g in 0..<e.s.guestCount {
+            e.s.guestReq[g] = (rng.nextUnit() * 2000).rounded()
+            e.s.guestCreating[g] = rng.nextUnit() < 0.3
+        }
+        for h in 0..<hosts {
+            let cap = e.s.hostCap[h]
+            // A quarter of the hosts sit exactly at a guest's demand, to test the `<` boundary.
+            let g = Int(rng.nextUnit() * Double(e.s.guestCount))
+            e.s.hostAvail[h] = rng.nextUnit() < 0.25 ? e.s.hostDemand(g) : (rng.nextUnit() * cap).rounded()
+            e.s.hostRamUsed[h] = rng.nextUnit() < 0.25 ? e.s.hostRam[h] - e.s.guestRam[g] : (rng.nextUnit() * 4096).rounded()
+            let r = rng.nextUnit()
+            e.s.hostUtilMips[h] = r < 0.2 ? 0 : (r < 0.4 ? cap * (1 + rng.nextUnit() * 0.02) : rng.nextUnit() * cap)
+        }
+        return e
+    }
+
+    @Test("suitability scan marks exactly the hosts isSuitable accepts, with the scalar scores",
+          arguments: semantics, [false, true])
+    func suitability(semantics: Semantics, worstFit: Bool) throws {
+        let hosts = 41  // ten 4-lane steps and a scalar tail
+        let e = try Self.randomEngine(hosts: hosts, semantics: semantics, seed: 5)
+        var rng = RandomStreams(seed: 9).stream("test/simd-scan-excluded")
+        var suitableSeen = 0
+        for g in 0..<e.s.guestCount {
+            let excluded = (0..<hosts).map { _ in rng.nextUnit() < 0.2 }
+            let demand = e.s.hostDemand(g)
+            var scores: [Double] = []
+            var candidates: [Int] = []
+            e.suitabilityScan(g, demand: demand, excluded: excluded, leftover: true, negate: worstFit,
+                              scores: &scores, candidates: &candidates)
+            var expected: [Int] = []
+            for h in 0..<hosts {
+                let ok = !excluded[h] && e.isSuitable(h, guest: g, demand: demand)
+                let left = e.s.hostAvail[h] - demand
+                let want = ok ? (worstFit ? -left : left) : Double.infinity
+                #expect(scores[h].bitPattern == want.bitPattern, "host \(h), guest \(g)")
+                if ok { expected.append(h) }
+            }
+            #expect(candidates == expected)
+            suitableSeen += expected.count
+        }
+        #expect(suitableSeen > 0)
+    }
+
+    @Test("measured utilizations equal the scalar ones bit for bit", arguments: semantics)
+    func utilizations(semantics: Semantics) throws {
+        let e = try Self.randomEngine(hosts: 43, semantics: semantics, seed: 3)
+        let u = e.measuredUtilizations()
+        #expect(u.count == 43)
+        for h in 0..<43 { #expect(u[h].bitPattern == e.s.measuredUtilization(h).bitPattern, "host \(h)") }
+    }
+}
