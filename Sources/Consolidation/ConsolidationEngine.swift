@@ -294,8 +294,10 @@ extension Engine {
             let state = s.hostNodes[h] > 0 || !powerAware ? "on" : "sleeping"
             hostRows.append(HostIntervalRow(time: lastReportTime, host: h, state: state,
                                             meanUtilization: length > 0 ? s.hostRepUtil[h] / length : 0,
-                                            energyKWh: s.hostRepEnergy[h] / 3.6e6, guests: Int(s.hostNodes[h])))
+                                            energyKWh: s.hostRepEnergy[h] / 3.6e6, guests: Int(s.hostNodes[h]),
+                                            length: length, onSeconds: s.hostRepOn[h]))
             s.hostRepEnergy[h] = 0
+            s.hostRepOn[h] = 0
             s.hostRepUtil[h] = 0
         }
         lastReportTime = t

@@ -207,6 +207,7 @@ struct Engine {
                     s.hostEnergy[h] += e
                     s.hostRepEnergy[h] += e
                     s.hostRepUtil[h] += min(s.measuredUtilization(h), 1) * dt
+                    if s.hostNodes[h] > 0 || s.hostPrevUtilMips[h] > 0 { s.hostRepOn[h] += dt }
                 }
                 s.energyJoules += frame
             }

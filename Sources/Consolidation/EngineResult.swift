@@ -89,8 +89,15 @@ public struct HostIntervalRow: Sendable, Hashable {
     public var energyKWh: Double
     /// Guests placed on the host at the end of the interval (incoming migrations included).
     public var guests: Int
+    /// Length of the report interval (s).
+    public var length: Double
+    /// Seconds of the interval during which the host was on (had guests; CloudSim mode: was active).
+    public var onSeconds: Double
 
-    public init(time: Double, host: Int, state: String, meanUtilization: Double, energyKWh: Double, guests: Int) {
+    public init(time: Double, host: Int, state: String, meanUtilization: Double, energyKWh: Double, guests: Int,
+                length: Double = 0, onSeconds: Double = 0) {
+        self.length = length
+        self.onSeconds = onSeconds
         self.time = time
         self.host = host
         self.state = state

@@ -57,6 +57,8 @@ struct EngineState {
     /// Report-interval accumulators.
     var hostRepEnergy: [Double]
     var hostRepUtil: [Double]
+    /// Seconds host h has been on (had guests) in the current report interval.
+    var hostRepOn: [Double]
     var hostRepT: [Double]
 
     // MARK: nodes
@@ -149,6 +151,7 @@ struct EngineState {
         hostEnergyT = Array(repeating: 0, count: H)
         hostRepEnergy = Array(repeating: 0, count: H)
         hostRepUtil = Array(repeating: 0, count: H)
+        hostRepOn = Array(repeating: 0, count: H)
         hostRepT = Array(repeating: 0, count: H)
 
         let nodeCap = G + max(16, G / 8)
@@ -564,6 +567,7 @@ struct EngineState {
         hostEnergy[h] += w * dt
         hostRepEnergy[h] += w * dt
         hostRepUtil[h] += (hostNodes[h] > 0 ? min(measuredUtilization(h), 1) : 0) * dt
+        if hostNodes[h] > 0 { hostRepOn[h] += dt }
         hostEnergyT[h] = t
     }
 }

@@ -60,7 +60,7 @@ struct ConsolidationStudyRunner {
         let fleet = makeFleet()
         let buffer = SampleBuffer(fleet.samples)
         var summary: [SummaryRow] = []
-        var hosts = CSVTable(header: ["variant", "time_h", "host", "state", "cpu_utilization_percent", "energy_kwh", "guests"])
+        var hosts = CSVTable(header: HostIntervalCSV.header)
         var guestsTable = CSVTable(header: ["variant", "guest", "name", "kind", "mean_demand_percent", "ram_mb",
                                            "cpu_overhead_percent", "initial_host", "final_host", "migrations"])
         var display = [["variant", "kind", "util %", "active hosts", "guests/host", "energy kWh", "migrations", "overload %"]]
@@ -93,10 +93,7 @@ struct ConsolidationStudyRunner {
             add("cpu_overhead_percent", overheadPercent, "percent")
             add("guest_memory_footprint_mb", variant.dedicated ? 0 : cost.memoryFootprintMB(kind: variant.kind), "MB")
             add("workload_mean_demand", 100 * fleet.meanDemand, "percent")
-            for r in result.hostIntervals {
-                hosts.append([variant.name, NumberFormat.format(r.time / 3600), String(r.host), r.state,
-                              NumberFormat.format(100 * r.meanUtilization), NumberFormat.format(r.energyKWh), String(r.guests)])
-            }
+            for r in result.hostIntervals { hosts.append(HostIntervalCSV.cells(r, variant: variant.name)) }
             for g in result.guests {
                 guestsTable.append([variant.name, String(g.id), g.name, variant.kind.rawValue,
                                     NumberFormat.format(100 * g.meanDemand), NumberFormat.format(config.guests[g.id].ramMB),

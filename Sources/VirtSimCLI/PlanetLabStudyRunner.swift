@@ -37,10 +37,9 @@ enum PlanetLabStudyRunner {
         for r in result.metrics.rows where r.value.isFinite {
             summary.append(SummaryRow(scenario: scenario.name, variant: variant, metric: r.name, value: r.value, unit: r.unit))
         }
-        var hosts = CSVTable(header: ["variant", "time_h", "host", "state", "cpu_utilization_percent", "energy_kwh", "guests"])
+        var hosts = CSVTable(header: HostIntervalCSV.header)
         for r in result.hostIntervals where r.state != "off" || r.energyKWh > 0 {
-            hosts.append([variant, NumberFormat.format(r.time / 3600), String(r.host), r.state,
-                          NumberFormat.format(100 * r.meanUtilization), NumberFormat.format(r.energyKWh), String(r.guests)])
+            hosts.append(HostIntervalCSV.cells(r, variant: variant))
         }
         var guests = CSVTable(header: ["variant", "guest", "trace", "initial_host", "final_host", "migrations",
                                        "mean_demand_mips", "requested_cpu_mips_s", "allocated_cpu_mips_s", "deleted"])
@@ -58,5 +57,19 @@ enum PlanetLabStudyRunner {
         ])
         return StudyOutput(summary: summary, tables: [("hosts.csv", hosts), ("guests.csv", guests)],
                            display: "\(scenario.name): \(day.count) VMs on \(PlanetLabExperiment.hostCount) hosts\n" + display)
+    }
+}
+
+/// The rows of `hosts.csv`, shared by the studies that write it.
+enum HostIntervalCSV {
+    static let header = ["variant", "time_h", "hours", "host", "state", "on_hours", "cpu_utilization_percent", "energy_kwh", "guests"]
+
+    /// One host in one report interval: its start and length, state at the end, hours on, CPU
+    /// utilization averaged over the time it was on, energy, guests at the end.
+    static func cells(_ r: HostIntervalRow, variant: String) -> [String] {
+        let whileOn = r.onSeconds > 0 ? r.meanUtilization * r.length / r.onSeconds : 0
+        return [variant, NumberFormat.format(r.time / 3600), NumberFormat.format(r.length / 3600), String(r.host), r.state,
+                NumberFormat.format(r.onSeconds / 3600), NumberFormat.format(100 * whileOn),
+                NumberFormat.format(r.energyKWh), String(r.guests)]
     }
 }

@@ -112,12 +112,16 @@ enum RunCharts {
         var energyKWh: [Double] = []
     }
 
-    /// Aggregates `hosts.csv` rows (one per host per report interval) per variant and interval.
-    /// A host counts as active in an interval when its state at the interval's end is "on";
-    /// utilization is the plain mean over those hosts (NaN when none). O(rows).
+    /// Aggregates `hosts.csv` rows (one per host per report interval) per variant and interval:
+    /// active hosts = Σ on_hours / hours (time-averaged), utilization = Σ utilization × on_hours /
+    /// Σ on_hours (time-weighted over hosts while on, as the summary's figure; NaN when none).
+    /// Without those columns, a host counts as active when its state at the interval's end is "on".
+    /// O(rows).
     static func hostSeries(_ hosts: CSVTable) -> [HostSeries] {
         guard let vi = hosts.columnIndex("variant"), let ti = hosts.columnIndex("time_h"), let si = hosts.columnIndex("state"),
               let ui = hosts.columnIndex("cpu_utilization_percent"), let ei = hosts.columnIndex("energy_kwh") else { return [] }
+        let onIndex = hosts.columnIndex("on_hours"), lengthIndex = hosts.columnIndex("hours")
+        var onSum: [[Double]] = []
         var out: [HostSeries] = []
         var variantIndex: [String: Int] = [:]
         var utilSum: [[Double]] = []
@@ -130,6 +134,7 @@ enum RunCharts {
                 variantIndex[row[vi]] = v
                 out.append(HostSeries(variant: row[vi]))
                 utilSum.append([])
+                onSum.append([])
                 timeIndex.append([:])
             }
             let k: Int
@@ -140,15 +145,21 @@ enum RunCharts {
                 out[v].activeHosts.append(0)
                 out[v].energyKWh.append(0)
                 utilSum[v].append(0)
+                onSum[v].append(0)
             }
-            if row[si] == "on" {
+            if let oi = onIndex, let li = lengthIndex, let on = Double(row[oi]), let length = Double(row[li]), length > 0 {
+                out[v].activeHosts[k] += on / length
+                utilSum[v][k] += (Double(row[ui]) ?? 0) * on
+                onSum[v][k] += on
+            } else if row[si] == "on" {
                 out[v].activeHosts[k] += 1
                 utilSum[v][k] += Double(row[ui]) ?? 0
+                onSum[v][k] += 1
             }
             out[v].energyKWh[k] += Double(row[ei]) ?? 0
         }
         for v in out.indices {
-            out[v].activeUtilization = zip(utilSum[v], out[v].activeHosts).map { $1 > 0 ? $0 / $1 : .nan }
+            out[v].activeUtilization = zip(utilSum[v], onSum[v]).map { $1 > 0 ? $0 / $1 : .nan }
             // Rows come in time order in practice; sort anyway so lines never zigzag.
             let order = out[v].timeHours.indices.sorted { out[v].timeHours[$0] < out[v].timeHours[$1] }
             out[v].timeHours = order.map { out[v].timeHours[$0] }
@@ -168,15 +179,14 @@ enum RunCharts {
         var charts: [Chart] = []
         charts.append(Chart(
             file: "utilization-over-time.svg", heading: "CPU utilization of active hosts over time",
-            text: "Mean CPU utilization of the hosts that are on at the end of each report interval. Each host's "
-                + "utilization is averaged over the whole interval, so a host switched on during it counts its off time as idle: "
-                + "this curve can read lower than the summary's time-weighted utilization of active hosts.",
+            text: "CPU utilization of the hosts that are on, time-weighted over the time each was on in the report "
+                + "interval (the summary's mean_active_host_cpu_utilization is the same average over the whole run).",
             svg: SVGChart.line(title: "CPU utilization of active hosts", xLabel: xLabel, yLabel: "CPU utilization (%)",
                                series: series.map { LineSeries(name: $0.variant, x: $0.timeHours, y: $0.activeUtilization) },
                                xStep: xStep)))
         charts.append(Chart(
             file: "active-hosts-over-time.svg", heading: "Active hosts over time",
-            text: "Number of hosts switched on at the end of each report interval.",
+            text: "Number of hosts switched on, averaged over each report interval.",
             svg: SVGChart.line(title: "Active hosts", xLabel: xLabel, yLabel: "active hosts",
                                series: series.map { LineSeries(name: $0.variant, x: $0.timeHours, y: $0.activeHosts) },
                                xStep: xStep)))

@@ -106,4 +106,21 @@ struct ConsolidationStudyTests {
             #expect(abs(ea - eb) <= 1e-9 * ea, "\(v): \(ea) vs \(eb)")
         }
     }
+
+    @Test("hosts.csv adds up to the summary: time-weighted utilization of hosts while on, and energy")
+    func hostTableMatchesSummary() throws {
+        let o = try SmallStudy.run(SmallStudy.scenario(servers: 30, hours: 6))
+        let hosts = try #require(o.tables.first { $0.file == "hosts.csv" }?.table)
+        let col = { (name: String) in hosts.header.firstIndex(of: name)! }
+        for v in ["dedicated"] + Self.kinds {
+            let rows = hosts.rows.filter { $0[col("variant")] == v }
+            let on = rows.reduce(0.0) { $0 + Double($1[col("on_hours")])! }
+            let busy = rows.reduce(0.0) { $0 + Double($1[col("cpu_utilization_percent")])! * Double($1[col("on_hours")])! }
+            let energy = rows.reduce(0.0) { $0 + Double($1[col("energy_kwh")])! }
+            // The CSV keeps 6 significant digits per cell.
+            #expect(abs(busy / on - SmallStudy.metric(o, v, "mean_active_host_cpu_utilization")) < 0.01, "\(v)")
+            #expect(abs(energy - SmallStudy.metric(o, v, "energy_kwh")) < 1e-4 * energy, "\(v)")
+            #expect(abs(on / 6 - SmallStudy.metric(o, v, "active_hosts_mean")) < 0.01, "\(v)")
+        }
+    }
 }
