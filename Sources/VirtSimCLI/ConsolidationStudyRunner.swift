@@ -91,6 +91,12 @@ struct ConsolidationStudyRunner {
             add("pdm_percent", m.pdmPercent, "percent")
             add("host_shutdowns", Double(m.hostShutdowns), "count")
             add("cpu_overhead_percent", overheadPercent, "percent")
+            // Where the overhead comes from, by operation (zero components left out).
+            if !variant.dedicated {
+                for c in cost.overhead(kind: variant.kind, operations: operations).components where c.cpuFraction != 0 {
+                    add("cpu_overhead_\(c.operation)_percent", 100 * c.cpuFraction, "percent")
+                }
+            }
             add("guest_memory_footprint_mb", variant.dedicated ? 0 : cost.memoryFootprintMB(kind: variant.kind), "MB")
             add("workload_mean_demand", 100 * fleet.meanDemand, "percent")
             for r in result.hostIntervals { hosts.append(HostIntervalCSV.cells(r, variant: variant.name)) }
