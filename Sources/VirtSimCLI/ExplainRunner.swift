@@ -75,14 +75,16 @@ enum ExplainRunner {
         for h in 0..<hosts.count {
             table.recordMeasurement(host: h, utilizationMips: load[h])
             table.setRequestedMips(host: h, load[h])
-            table.setFree(host: h, mips: max(0, hosts[h].totalMips - load[h]), ramMB: hosts[h].ramMB - ram[h])
+            let freeRam = config.semantics.ramOnlyAtCreation ? hosts[h].ramMB : hosts[h].ramMB - ram[h]
+            table.setFree(host: h, mips: max(0, hosts[h].totalMips - load[h]), ramMB: freeRam)
             table.setGuestCount(host: h, members[h].count)
             table.setState(host: h, members[h].isEmpty ? .asleep : .on)
         }
         if home >= 0 { table.setExcluded(home) }
         let spec = config.guests[g]
         let request = PlacementGuest(id: g, mips: demand(g, k), maxPeMips: demand(g, k) / Double(spec.vcpus),
-                                     peCount: spec.vcpus, ramMB: spec.ramMB)
+                                     // CloudSim requests no RAM after creation (reference §3.2).
+                                     peCount: spec.vcpus, ramMB: config.semantics.ramOnlyAtCreation ? 0 : spec.ramMB)
         var context = PlacementContext(wouldBeOverloaded: { h, newcomer in
             let cap = hosts[h].totalMips
             let history = (0..<30).map { j in

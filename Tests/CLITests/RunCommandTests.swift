@@ -78,3 +78,16 @@ struct ExplainCommandTests {
         #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "1", "--time", "60", "--variant", "nope"]).status == .badInput)
     }
 }
+
+@Suite("virtsim explain on PlanetLab traces", .enabled(if: traceRoot != nil, "set VIRTSIM_TRACES to the data folder"))
+struct ExplainPlanetLabTests {
+    @Test("CloudSim mode ignores memory after creation; VirtSim mode does not")
+    func ramSemantics() throws {
+        let file = packageRoot + "/scenarios/planetlab/lr-mmt-1.2.json"
+        let cloudsim = virtsim(["explain", file, "--traces", traceRoot!, "--guest", "5", "--time", "3600"])
+        #expect(cloudsim.status == .success, "\(cloudsim.err)")
+        #expect(cloudsim.out.contains("cloudsim mode"))
+        #expect(!cloudsim.out.contains("not enough free RAM"))
+        #expect(cloudsim.out.split(separator: "\n").filter { $0.contains(" host ") && ($0.contains("rejected") || $0.contains("=")) }.count == 800)
+    }
+}
