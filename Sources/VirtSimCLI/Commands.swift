@@ -6,8 +6,6 @@ import Scenario
 struct RunContext: Sendable {
     /// Root of the PlanetLab traces (`--traces`, else `VIRTSIM_TRACES`).
     var traceRoot: String?
-    /// `--day` for PlanetLab scenarios.
-    var day: String?
     var progress: @Sendable (String) -> (@Sendable (Double) -> Void)?
     /// Threads for independent runs (variants); results never depend on it.
     var threads: Int = defaultThreads
@@ -82,7 +80,7 @@ enum RunCommand {
             let outDir = parsed.options["out"] ?? "results/\(scenario.name)"
             let threads = try parsed.integer("threads").map(Int.init) ?? defaultThreads
             guard threads >= 1 else { throw UsageError(message: "'--threads' expects a number ≥ 1") }
-            let context = RunContext(traceRoot: traceRoot, day: parsed.options["day"], progress: { console.progress($0) }, threads: threads)
+            let context = RunContext(traceRoot: traceRoot, progress: { console.progress($0) }, threads: threads)
             var output = try StudyRunner.run(scenario, context: context)
             if let sweep = loaded.sweep {
                 output.tables.append(("sweep.csv", try SweepRunner.run(sweep, points: loaded.points, context: context)))

@@ -17,18 +17,25 @@ struct ConsolidationStudyRunner {
     var horizonSeconds: Double { study.horizonHours * 3600 }
     var sampleCount: Int { Int((horizonSeconds / sampleSeconds).rounded(.up)) }
 
-    /// One variant's engine configuration. The cost model sets each kind's CPU overhead (operation
-    /// rates × per-operation costs) and memory footprint.
-    func engineConfig(for variant: VariantConfig, fleet: Fleet, buffer: SampleBuffer) throws -> EngineConfig {
+    /// What the cost model charges one variant's guests: the kind's CPU overhead (operation rates ×
+    /// per-operation costs) and per-guest memory footprint; nothing on dedicated servers.
+    func kindCost(_ variant: VariantConfig) throws -> (overhead: OverheadBreakdown, footprintMB: Double) {
         guard let profile = HardwareProfile.named(study.hardwareProfile),
               let operations = OperationProfile.named(study.fleet.operations) else {
             throw InputError(message: "unknown hardware or operation profile")
         }
+        if variant.dedicated { return (OverheadBreakdown(cpuFraction: 0, components: []), 0) }
         let cost = CostModel(profile: profile)
+        return (cost.overhead(kind: variant.kind, operations: operations), cost.memoryFootprintMB(kind: variant.kind))
+    }
+
+    /// One variant's engine configuration.
+    func engineConfig(for variant: VariantConfig, fleet: Fleet, buffer: SampleBuffer) throws -> EngineConfig {
+        let cost = try kindCost(variant)
         let host = study.hostType
         let servers = study.fleet.servers
-        let overhead = variant.dedicated ? 0 : cost.overhead(kind: variant.kind, operations: operations).cpuFraction
-        let footprint = variant.dedicated ? 0 : cost.memoryFootprintMB(kind: variant.kind)
+        let overhead = cost.overhead.cpuFraction
+        let footprint = cost.footprintMB
         let guests = (0..<servers).map { i in
             GuestSpec(
                 id: i, name: "w\(i)", kind: variant.kind, mips: host.mipsPerCore, vcpus: host.cores,
@@ -47,7 +54,8 @@ struct ConsolidationStudyRunner {
                          migrationModel: p.migration)
             : PolicySpec(placement: p.placement, overload: p.overload, overloadParameter: p.overloadParameter,
                          selection: p.selection, underload: p.underload, migrationModel: p.migration)
-        return EngineConfig(hostTypes: [hostType], guests: guests, policies: policies, semantics: PlanetLabStudyRunner.semantics("virtsim", switches: study.switches),
+        return EngineConfig(hostTypes: [hostType], guests: guests, policies: policies,
+                            semantics: Semantics.preset("virtsim", switches: study.switches),
                             horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,
                             seed: scenario.seed, recordHostIntervals: true, reportInterval: study.reportMinutes * 60)
     }
@@ -64,9 +72,6 @@ struct ConsolidationStudyRunner {
         var guestsTable = CSVTable(header: ["variant", "guest", "name", "kind", "mean_demand_percent", "ram_mb",
                                            "cpu_overhead_percent", "initial_host", "final_host", "migrations"])
         var display = [["variant", "kind", "util %", "active hosts", "guests/host", "energy kWh", "migrations", "overload %"]]
-        let profile = HardwareProfile.named(study.hardwareProfile)!
-        let operations = OperationProfile.named(study.fleet.operations)!
-        let cost = CostModel(profile: profile)
         let configs = try study.variants.map { try engineConfig(for: $0, fleet: fleet, buffer: buffer) }
         // Variants are independent runs: run them in parallel, assemble in scenario order.
         let progress = CombinedProgress(jobs: configs.count, sink: context.progress("\(scenario.name)"))
@@ -80,7 +85,8 @@ struct ConsolidationStudyRunner {
             func add(_ metric: String, _ value: Double, _ unit: String) {
                 summary.append(SummaryRow(scenario: scenario.name, variant: variant.name, metric: metric, value: value, unit: unit))
             }
-            let overheadPercent = 100 * (variant.dedicated ? 0 : cost.overhead(kind: variant.kind, operations: operations).cpuFraction)
+            let cost = try kindCost(variant)
+            let overheadPercent = 100 * cost.overhead.cpuFraction
             add("mean_active_host_cpu_utilization", m.meanActiveHostCpuUtilization, "percent")
             add("active_hosts_mean", m.activeHostsMean, "hosts")
             add("guests_per_active_host", m.guestsPerActiveHostMean, "guests")
@@ -92,12 +98,10 @@ struct ConsolidationStudyRunner {
             add("host_shutdowns", Double(m.hostShutdowns), "count")
             add("cpu_overhead_percent", overheadPercent, "percent")
             // Where the overhead comes from, by operation (zero components left out).
-            if !variant.dedicated {
-                for c in cost.overhead(kind: variant.kind, operations: operations).components where c.cpuFraction != 0 {
-                    add("cpu_overhead_\(c.operation)_percent", 100 * c.cpuFraction, "percent")
-                }
+            for c in cost.overhead.components where c.cpuFraction != 0 {
+                add("cpu_overhead_\(c.operation)_percent", 100 * c.cpuFraction, "percent")
             }
-            add("guest_memory_footprint_mb", variant.dedicated ? 0 : cost.memoryFootprintMB(kind: variant.kind), "MB")
+            add("guest_memory_footprint_mb", cost.footprintMB, "MB")
             add("workload_mean_demand", 100 * fleet.meanDemand, "percent")
             for r in result.hostIntervals { hosts.append(HostIntervalCSV.cells(r, variant: variant.name)) }
             for g in result.guests {

@@ -28,7 +28,7 @@ enum ExplainRunner {
             guard let root = context.traceRoot else { throw InputError(message: "PlanetLab scenarios need --traces DIR or VIRTSIM_TRACES") }
             let day = try PlanetLabTrace.readDay(root: root, day: study.day)
             config = try PlanetLabExperiment.config(policy: study.policy, day: day,
-                                                    semantics: PlanetLabStudyRunner.semantics(study.mode, switches: study.switches),
+                                                    semantics: Semantics.preset(study.mode, switches: study.switches),
                                                     seed: scenario.seed)
             label = "\(study.policy), \(study.mode) mode, day \(study.day)"
         case .io:

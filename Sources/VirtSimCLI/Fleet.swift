@@ -5,15 +5,11 @@ import VirtModel
 /// The workloads of a consolidation study, generated once and shared by every variant so that
 /// the variants differ only in how the workloads are hosted.
 struct Fleet {
-    /// Per-workload long-run mean demand drawn from the study's distribution (fraction of one server).
-    var drawnMeans: [Double]
     /// Per-workload application memory (MB), excluding any guest OS.
     var appMemoryMB: [Double]
     /// Samples per workload (fraction of one server), `sampleCount` each, one buffer.
     var samples: [Float]
     var sampleCount: Int
-
-    func series(_ i: Int) -> ArraySlice<Float> { samples[(i * sampleCount)..<((i + 1) * sampleCount)] }
 
     /// Mean of all samples: the fleet's average demand as a fraction of one server.
     var meanDemand: Double {
@@ -26,7 +22,7 @@ struct Fleet {
         self.sampleCount = sampleCount
         var meanRNG = streams.stream("fleet.mean")
         var memoryRNG = streams.stream("fleet.memory")
-        drawnMeans = (0..<fleet.servers).map { _ in fleet.meanDistribution.sample(&meanRNG) }
+        let drawnMeans = (0..<fleet.servers).map { _ in fleet.meanDistribution.sample(&meanRNG) }
         appMemoryMB = (0..<fleet.servers).map { _ in fleet.appMemoryMB.sample(&memoryRNG) }
         samples = []
         samples.reserveCapacity(fleet.servers * sampleCount)

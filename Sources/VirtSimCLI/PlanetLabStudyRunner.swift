@@ -20,16 +20,10 @@ enum TraceCheck {
 
 /// Runs CloudSim's PlanetLab experiment for one policy combination and day.
 enum PlanetLabStudyRunner {
-    static func semantics(_ mode: String, switches: [SemanticSwitch]) -> Semantics {
-        var s: Semantics = mode == "virtsim" ? .virtSim : .cloudSimCompatible
-        for sw in switches { s[switchNamed: sw.name] = sw.value }
-        return s
-    }
-
     static func run(_ scenario: Scenario, study: PlanetLabStudy, context: RunContext) throws -> StudyOutput {
         guard let root = context.traceRoot else { throw InputError(message: "PlanetLab scenarios need --traces DIR or VIRTSIM_TRACES") }
         let day = try PlanetLabTrace.readDay(root: root, day: study.day)
-        let config = try PlanetLabExperiment.config(policy: study.policy, day: day, semantics: semantics(study.mode, switches: study.switches),
+        let config = try PlanetLabExperiment.config(policy: study.policy, day: day, semantics: Semantics.preset(study.mode, switches: study.switches),
                                                     seed: scenario.seed, recordHostIntervals: true, reportInterval: 3600)
         let result = try ConsolidationEngine.run(config, progress: context.progress("\(study.policy) \(study.day)"))
         let variant = study.mode
@@ -71,5 +65,14 @@ enum HostIntervalCSV {
         return [variant, NumberFormat.format(r.time / 3600), NumberFormat.format(r.length / 3600), String(r.host), r.state,
                 NumberFormat.format(r.onSeconds / 3600), NumberFormat.format(100 * whileOn),
                 NumberFormat.format(r.energyKWh), String(r.guests)]
+    }
+}
+
+extension Semantics {
+    /// A preset by scenario name (`virtsim`, else `cloudsim`) with a scenario's switches applied in order.
+    static func preset(_ mode: String, switches: [SemanticSwitch]) -> Semantics {
+        var s: Semantics = mode == "virtsim" ? .virtSim : .cloudSimCompatible
+        for sw in switches { s[switchNamed: sw.name] = sw.value }
+        return s
     }
 }

@@ -65,8 +65,8 @@ enum ExplainCommand {
             guard let guest = try parsed.integer("guest") else { throw UsageError(message: "missing '--guest <id>'") }
             guard let time = try parsed.number("time") else { throw UsageError(message: "missing '--time <seconds>'") }
             let scenario = try ScenarioLoader.load(file, traceRoot: resolveTraceRoot(parsed), day: nil)
-            let text = try StudyRunner.explain(scenario, guest: Int(guest), time: time, variant: parsed.options["variant"],
-                                               context: RunContext(traceRoot: resolveTraceRoot(parsed), day: nil, progress: { _ in nil }))
+            let text = try ExplainRunner.explain(scenario, guest: Int(guest), time: time, variant: parsed.options["variant"],
+                                                 context: RunContext(traceRoot: resolveTraceRoot(parsed), progress: { _ in nil }))
             console.out(text)
             return .success
         } catch let e as UsageError {

@@ -22,8 +22,6 @@ enum Vocabulary {
     }
 }
 
-
-
 /// Runs a scenario's study and shapes its results into tables.
 enum StudyRunner {
     static func run(_ scenario: Scenario, context: RunContext) throws -> StudyOutput {
@@ -35,10 +33,6 @@ enum StudyRunner {
         case .planetLab(let study):
             return try PlanetLabStudyRunner.run(scenario, study: study, context: context)
         }
-    }
-
-    static func explain(_ scenario: Scenario, guest: Int, time: Double, variant: String?, context: RunContext) throws -> String {
-        try ExplainRunner.explain(scenario, guest: guest, time: time, variant: variant, context: context)
     }
 }
 

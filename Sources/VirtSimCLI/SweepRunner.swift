@@ -8,7 +8,7 @@ enum SweepRunner {
         let progress = CombinedProgress(jobs: points.count, sink: context.progress("sweep"))
         // Each point runs single-threaded inside; the points share the threads.
         let outputs = try parallelMap(points.count, threads: context.threads) { i in
-            let pointContext = RunContext(traceRoot: context.traceRoot, day: context.day,
+            let pointContext = RunContext(traceRoot: context.traceRoot,
                                           progress: { _ in progress.callback(i) },
                                           threads: 1)
             return try StudyRunner.run(points[i].scenario, context: pointContext).summary

@@ -31,7 +31,7 @@ enum VerifyCommand {
         let checks: [FigureCheck]
         do {
             checks = try FigureCatalogue.run(only: only, context: RunContext(
-                traceRoot: resolveTraceRoot(parsed), day: nil, progress: { console.progress($0) }))
+                traceRoot: resolveTraceRoot(parsed), progress: { console.progress($0) }))
         } catch {
             console.err("Error: \(error)")
             return .badInput

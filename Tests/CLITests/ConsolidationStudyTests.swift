@@ -24,7 +24,7 @@ enum SmallStudy {
     }
 
     static func run(_ s: Scenario, threads: Int = 2) throws -> StudyOutput {
-        try StudyRunner.run(s, context: RunContext(traceRoot: nil, day: nil, progress: { _ in nil }, threads: threads))
+        try StudyRunner.run(s, context: RunContext(traceRoot: nil, progress: { _ in nil }, threads: threads))
     }
 
     static func metric(_ o: StudyOutput, _ variant: String, _ metric: String) -> Double {

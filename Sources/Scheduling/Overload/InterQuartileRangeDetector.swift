@@ -26,15 +26,9 @@ public struct InterQuartileRangeDetector: OverloadDetector {
     }
 
     public func evaluate(_ input: OverloadInput) -> OverloadVerdict {
-        let data = cloudSimCompatible ? CloudSimMath.trimZeroTail(input.history) : input.history
-        let length = cloudSimCompatible ? CloudSimMath.countNonZeroBeginning(data) : data.count
-        guard length >= Self.minimumHistory else {
-            return fallback.asFallback(of: name, historyLength: length)(input)
+        adaptiveThresholdVerdict(input, detector: name, safety: safety, cloudSimCompatible: cloudSimCompatible,
+                                 minimumHistory: Self.minimumHistory, fallback: fallback, statisticName: "IQR") {
+            cloudSimCompatible ? CloudSimMath.iqr($0) : Quantiles.interQuartileRange($0)
         }
-        let iqr = cloudSimCompatible ? CloudSimMath.iqr(data) : Quantiles.interQuartileRange(data)
-        let threshold = 1 - safety * iqr
-        return OverloadVerdict(overloaded: input.requestedUtilization > threshold, detector: name, usedFallback: false,
-                               compared: input.requestedUtilization, limit: threshold, statistic: iqr,
-                               statisticName: "IQR", historyLength: length)
     }
 }

@@ -22,15 +22,9 @@ public struct MedianAbsoluteDeviationDetector: OverloadDetector {
     }
 
     public func evaluate(_ input: OverloadInput) -> OverloadVerdict {
-        let data = cloudSimCompatible ? CloudSimMath.trimZeroTail(input.history) : input.history
-        let length = cloudSimCompatible ? CloudSimMath.countNonZeroBeginning(data) : data.count
-        guard length >= Self.minimumHistory else {
-            return fallback.asFallback(of: name, historyLength: length)(input)
+        adaptiveThresholdVerdict(input, detector: name, safety: safety, cloudSimCompatible: cloudSimCompatible,
+                                 minimumHistory: Self.minimumHistory, fallback: fallback, statisticName: "MAD") {
+            CloudSimMath.mad($0)
         }
-        let mad = CloudSimMath.mad(data)
-        let threshold = 1 - safety * mad
-        return OverloadVerdict(overloaded: input.requestedUtilization > threshold, detector: name, usedFallback: false,
-                               compared: input.requestedUtilization, limit: threshold, statistic: mad,
-                               statisticName: "MAD", historyLength: length)
     }
 }

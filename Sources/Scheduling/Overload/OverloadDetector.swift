@@ -80,3 +80,22 @@ extension OverloadDetector {
 public enum OverloadFallback {
     public static let cloudSimThreshold = 0.7
 }
+
+/// The rule IQR and MAD share (Beloglazov & Buyya 2012 §6.2): overloaded iff U_req > 1 − s·D(history),
+/// where D is a dispersion statistic of the host's utilization history; with fewer than
+/// `minimumHistory` values the static-threshold `fallback` decides. CloudSim mode trims the history's
+/// trailing zeros and measures its length with CloudSim's quirk. O(history · log history).
+func adaptiveThresholdVerdict(_ input: OverloadInput, detector name: String, safety: Double, cloudSimCompatible: Bool,
+                              minimumHistory: Int, fallback: StaticThresholdDetector, statisticName: String,
+                              statistic: ([Double]) -> Double) -> OverloadVerdict {
+    let data = cloudSimCompatible ? CloudSimMath.trimZeroTail(input.history) : input.history
+    let length = cloudSimCompatible ? CloudSimMath.countNonZeroBeginning(data) : data.count
+    guard length >= minimumHistory else {
+        return fallback.asFallback(of: name, historyLength: length)(input)
+    }
+    let dispersion = statistic(data)
+    let threshold = 1 - safety * dispersion
+    return OverloadVerdict(overloaded: input.requestedUtilization > threshold, detector: name, usedFallback: false,
+                           compared: input.requestedUtilization, limit: threshold, statistic: dispersion,
+                           statisticName: statisticName, historyLength: length)
+}
