@@ -1,25 +1,39 @@
+import Scheduling
 import VirtModel
 
-/// Power and utilization arithmetic, in CloudSim's exact floating-point form or VirtSim's.
+/// Power and utilization arithmetic, in CloudSim's exact floating-point form or VirtSim's. The
+/// formulas are Scheduling's `PowerCurve` (one definition for the engine, the host table and the
+/// kernels); this adds the engine's clamping and its per-type tables.
 struct PowerArithmetic {
     let models: [SpecPowerModel]
     let cloudSim: Bool
+    /// Every type's 11-entry watt table end to end (type k at k × 11), for `PowerCurve`'s lane form.
+    let tables: [Double]
+
+    init(models: [SpecPowerModel], cloudSim: Bool) {
+        precondition(models.allSatisfy { $0.watts.count == 11 }, "power tables have 11 entries (0 %, 10 %, … 100 %)")
+        self.models = models
+        self.cloudSim = cloudSim
+        tables = models.flatMap(\.watts)
+    }
 
     /// Watts of a host of type `type` at utilization `u` (clamped to [0, 1]). O(1).
     @inline(__always)
     func power(type: Int, utilization u: Double) -> Double {
-        let w = models[type].watts
         let x = min(max(u, 0), 1)
-        if !cloudSim { return models[type].power(atUtilization: x) }
-        // CloudSim PowerModelSpecPower.getPower: Java `%` on doubles is fmod.
-        if x.truncatingRemainder(dividingBy: 0.1) == 0 {
-            return w[Int(x * 10)]
+        return tables.withUnsafeBufferPointer { all in
+            let w = UnsafeBufferPointer(rebasing: all[type * 11 ..< type * 11 + 11])
+            // CloudSim's `u % 0.1 == 0` shortcut gives the same value (see `PowerCurve.cloudSimWatts`).
+            return cloudSim ? PowerCurve.cloudSimWatts(w, utilization: x)! : PowerCurve.virtSimWatts(w, utilization: x)
         }
-        let u1 = Int((x * 10).rounded(.down))
-        let u2 = Int((x * 10).rounded(.up))
-        let p1 = w[u1], p2 = w[u2]
-        let delta = (p2 - p1) / 10
-        return p1 + delta * (x - Double(u1) / 10) * 100
+    }
+
+    /// `power` of four hosts at once: `offsets` = type × 11 per lane, `u` already clamped to [0, 1].
+    /// Bit-identical to `power` lane by lane. O(1).
+    @inline(__always)
+    func power4(_ tables: UnsafePointer<Double>, offsets: SIMD4<Int64>, utilization u: SIMD4<Double>) -> SIMD4<Double> {
+        cloudSim ? PowerCurve.cloudSimWatts4(tables, offsets: offsets, utilization: u)
+                 : PowerCurve.virtSimWatts4(tables, offsets: offsets, utilization: u)
     }
 
     /// Host utilization from allocated MIPS; CloudSim clamps values in (1, 1.01) to 1.

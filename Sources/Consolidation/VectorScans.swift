@@ -131,33 +131,8 @@ extension Engine {
                         negate: placement == .worstFit, scores: &scores, candidates: &cands)
         let cloudSimEmpty = sem.wakingHostsLooksFree
         if powerAware {
-            // ΔP for the suitable hosts only, with the scalar power function (CloudSim's fmod test
-            // and table interpolation have no exact lane form); hosts above 100 % drop out.
-            // THR is one compare per candidate (`overloadInput`'s U_req with the guest added): it
-            // is tested here, before the power model, so the walk below is a plain arg-min.
-            let thr = useDetector ? staticThreshold : nil
-            var kept = 0
-            for h in cands {
-                let planned = plannerMips(h)  // refreshes the host's cache
-                if let thr, !(cloudSimEmpty && planned == 0), (cacheReq[h] + demand) / s.hostCap[h] > thr {
-                    continue
-                }
-                let after = (planned + demand) / s.hostCap[h]
-                if after > 1 { continue }
-                let type = Int(s.hostType[h])
-                let now: Double
-                if !cloudSimEmpty && s.hostNodes[h] == 0 {
-                    now = s.arith.models[type].sleepWatts
-                } else {
-                    now = s.arith.power(type: type, utilization: s.measuredUtilization(h))
-                }
-                let diff = s.arith.power(type: type, utilization: after) - now
-                guard diff < .greatestFiniteMagnitude else { continue }
-                scores[h] = diff
-                cands[kept] = h
-                kept += 1
-            }
-            cands.removeLast(cands.count - kept)
+            powerIncreaseScores(g, demand: demand, candidates: &cands, scores: &scores,
+                                threshold: useDetector ? staticThreshold : nil, cloudSimEmpty: cloudSimEmpty)
         }
         if useDetector && !powerAware, let threshold = staticThreshold {
             // Best/worst fit under THR: the same one-compare filter.
@@ -198,6 +173,70 @@ extension Engine {
             return h
         }
         return nil
+    }
+
+    /// Power-aware best fit's score, ΔP = P(after) − P(now), for the suitable hosts `candidates`:
+    /// hosts the THR filter or the 100 % cut rejects, and scores that are not finite, drop out of
+    /// `candidates`; the others get `scores[h]` = ΔP. Two passes: a scalar one per candidate for
+    /// what needs the host's guest list (the planner cache, THR's U_req with the guest added),
+    /// which packs the survivors' utilizations; then the power model on 4 packed hosts per step
+    /// (`PowerCurve`'s lane form, table entries gathered per lane), bit-identical to the scalar
+    /// reference in `findHost`. O(c) for c candidates.
+    mutating func powerIncreaseScores(_ g: Int, demand: Double, candidates cands: inout [Int], scores: inout [Double],
+                                      threshold thr: Double?, cloudSimEmpty: Bool) {
+        let c = cands.count
+        var after = [Double](), now = [Double](), sleeping = [Double](), offsets = [Int64]()
+        after.reserveCapacity(c + 3); now.reserveCapacity(c + 3)
+        sleeping.reserveCapacity(c + 3); offsets.reserveCapacity(c + 3)
+        var kept = 0
+        for h in cands {
+            let planned = plannerMips(h)  // refreshes the host's cache
+            // THR is one compare per candidate (`overloadInput`'s U_req with the guest added), tested
+            // before the power model so the caller's walk is a plain arg-min. §3.7: with CloudSim's
+            // empty-host reading, hosts with planner MIPS 0 skip it.
+            if let thr, !(cloudSimEmpty && planned == 0), (cacheReq[h] + demand) / s.hostCap[h] > thr { continue }
+            let u = (planned + demand) / s.hostCap[h]
+            if u > 1 { continue }  // CloudSim's power model would throw here
+            cands[kept] = h
+            kept += 1
+            let type = Int(s.hostType[h])
+            after.append(min(max(u, 0), 1))
+            // VirtSim: waking a sleeping host costs its idle power (NaN marks "use the table").
+            let asleep = !cloudSimEmpty && s.hostNodes[h] == 0
+            now.append(asleep ? 0 : min(max(s.measuredUtilization(h), 0), 1))
+            sleeping.append(asleep ? s.arith.models[type].sleepWatts : .nan)
+            offsets.append(Int64(type * 11))
+        }
+        // Pad to whole lanes with a harmless host (utilization 0 of type 0); padded lanes are not read.
+        while after.count % HostLanes.width != 0 { after.append(0); now.append(0); sleeping.append(.nan); offsets.append(0) }
+        var delta = [Double](repeating: 0, count: after.count)
+        let arith = s.arith
+        arith.tables.withUnsafeBufferPointer { w in
+        after.withUnsafeBufferPointer { a in
+        now.withUnsafeBufferPointer { n in
+        sleeping.withUnsafeBufferPointer { sl in
+        offsets.withUnsafeBufferPointer { of in
+        delta.withUnsafeMutableBufferPointer { out in
+            var i = 0
+            while i < a.count {
+                let off = UnsafeRawPointer(of.baseAddress! + i).loadUnaligned(as: SIMD4<Int64>.self)
+                let pAfter = arith.power4(w.baseAddress!, offsets: off, utilization: HostLanes.load(a.baseAddress!, i))
+                let sleep = HostLanes.load(sl.baseAddress!, i)
+                let pNow = arith.power4(w.baseAddress!, offsets: off, utilization: HostLanes.load(n.baseAddress!, i))
+                    .replacing(with: sleep, where: sleep .== sleep)  // not NaN: the host sleeps
+                HostLanes.store(pAfter - pNow, out.baseAddress!, i)
+                i += HostLanes.width
+            }
+        }}}}}}
+        var survivors = 0
+        for k in 0..<kept {
+            let h = cands[k]
+            guard delta[k] < .greatestFiniteMagnitude else { continue }
+            scores[h] = delta[k]
+            cands[survivors] = h
+            survivors += 1
+        }
+        cands.removeLast(cands.count - survivors)
     }
 
     /// Linear arg-min picks before `findHostSIMD` sorts the remaining candidates.

@@ -30,6 +30,64 @@ struct PowerCurveTests {
         }
     }
 
+    /// CloudSim's `getPower` as written in Java, with its `u % 0.1 == 0` shortcut.
+    static func javaGetPower(_ w: [Double], _ u: Double) -> Double {
+        if u.truncatingRemainder(dividingBy: 0.1) == 0 { return w[Int(u * 10)] }
+        let u1 = Int((u * 10).rounded(.down)), u2 = Int((u * 10).rounded(.up))
+        let delta = (w[u2] - w[u1]) / 10
+        return w[u1] + delta * (u - Double(u1) / 10) * 100
+    }
+
+    /// Utilizations that stress the formulas: deciles, their neighbours one ulp away, k/1000 and random.
+    static func awkwardUtilizations() -> [Double] {
+        var us: [Double] = []
+        for k in 0...10 {
+            let d = Double(k) / 10, m = Double(k) * 0.1
+            us += [d, m, d.nextUp, d.nextDown, m.nextUp, m.nextDown]
+        }
+        us += (0...1000).map { Double($0) / 1000 }
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<4000 {
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            us.append(Double(x >> 11) * 0x1p-53)
+        }
+        return us.filter { $0 >= 0 && $0 <= 1 }
+    }
+
+    @Test("CloudSim's `u % 0.1 == 0` shortcut changes nothing: the formula without it is bit-identical",
+          arguments: [SpecPowerModel.hpProLiantML110G4, .hpProLiantML110G5])
+    func fmodShortcutIsRedundant(model: SpecPowerModel) {
+        var shortcutHits = Set<Double>()
+        for u in Self.awkwardUtilizations() {
+            if u.truncatingRemainder(dividingBy: 0.1) == 0 { shortcutHits.insert(u) }
+            #expect(PowerCurve.cloudSimWatts(model.watts, utilization: u)?.bitPattern == Self.javaGetPower(model.watts, u).bitPattern,
+                    "u = \(u)")
+        }
+        // The shortcut fires only on exact multiples of the double 0.1: 0, 0.1, 0.2, 0.4, 0.8.
+        #expect(shortcutHits == [0, 0.1, 0.2, 0.4, 0.8])
+    }
+
+    @Test("lane forms equal the scalar formulas bit for bit, each lane with its own table")
+    func laneForms() {
+        let tables = SpecPowerModel.hpProLiantML110G4.watts + SpecPowerModel.hpProLiantML110G5.watts
+        let us = Self.awkwardUtilizations()
+        tables.withUnsafeBufferPointer { t in
+            for start in stride(from: 0, to: us.count - 3, by: 4) {
+                let u = SIMD4<Double>(us[start], us[start + 1], us[start + 2], us[start + 3])
+                let models = SIMD4<Int64>(Int64(start % 2), Int64((start / 4) % 2), 1, 0)
+                let cloud = PowerCurve.cloudSimWatts4(t.baseAddress!, offsets: models &* 11, utilization: u)
+                // VirtSim's form clamps: feed it values outside [0, 1] too.
+                let wide = u * 1.2 - 0.1
+                let virt = PowerCurve.virtSimWatts4(t.baseAddress!, offsets: models &* 11, utilization: wide)
+                for l in 0..<4 {
+                    let w = UnsafeBufferPointer(rebasing: t[Int(models[l]) * 11 ..< Int(models[l]) * 11 + 11])
+                    #expect(cloud[l].bitPattern == PowerCurve.cloudSimWatts(w, utilization: u[l])!.bitPattern)
+                    #expect(virt[l].bitPattern == PowerCurve.virtSimWatts(w, utilization: wide[l]).bitPattern)
+                }
+            }
+        }
+    }
+
     @Test("the host table's current power follows measurements and sleep")
     func tablePower() {
         var cloud = Hosts.planetLab(2, formula: .cloudSim)

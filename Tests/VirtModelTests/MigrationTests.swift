@@ -119,6 +119,19 @@ struct MigrationTests {
         #expect(plan.downtimeSeconds == 256.0 * 8 / 1000)
     }
 
+    @Test("pre-copy: the suspend handshake and the resume add to downtime and total, nothing else")
+    func suspendAndResume() {
+        let request = MigrationRequest(memoryMB: 64, linkBandwidthMbps: 1000, dirtyRateMBps: 20, writableWorkingSetMB: 2)
+        let bare = PreCopyMigrationModel(minimumRateMbps: 100, maximumRateMbps: 500).plan(request)
+        let xen = PreCopyMigrationModel.xen2005.plan(request)
+        #expect(abs(xen.downtimeSeconds - bare.downtimeSeconds - 0.010) < 1e-12)
+        #expect(abs(xen.totalSeconds - bare.totalSeconds - 0.010) < 1e-12)
+        #expect(xen.bytesSent == bare.bytesSent && xen.rounds == bare.rounds)
+        let resumed = PreCopyMigrationModel(suspendSeconds: 0.02, resumeSeconds: 0.03).plan(request)
+        let plain = PreCopyMigrationModel().plan(request)
+        #expect(abs(resumed.downtimeSeconds - plain.downtimeSeconds - 0.05) < 1e-12)
+    }
+
     @Test("cold migration: shut down, copy the image unless storage is shared, boot")
     func cold() {
         let model = ColdMigrationModel(shutdownSeconds: 5, bootSeconds: 20)

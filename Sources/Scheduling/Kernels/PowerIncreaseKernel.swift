@@ -72,7 +72,6 @@ public enum PowerIncreaseKernel {
                 let maxState = SIMD4<Int64>(repeating: Int64(HostPowerState.asleep.rawValue))
                 let inf = SIMD4<Double>(repeating: .infinity)
                 let zero = SIMD4<Double>(repeating: 0), one = SIMD4<Double>(repeating: 1)
-                let ten = SIMD4<Double>(repeating: 10), hundred = SIMD4<Double>(repeating: 100)
                 var best = inf
                 var idx = SIMD4<Int64>(repeating: -1)
                 var cur = SIMD4<Int64>(0, 1, 2, 3)
@@ -95,33 +94,12 @@ public enum PowerIncreaseKernel {
                     if includeTentative { base = base + Lanes.load(te.baseAddress!, i) }
                     let u = (base + reqMips) / Lanes.load(tot.baseAddress!, i)
                     let model = Lanes.loadInt32(mi.baseAddress!, i) &* 11
-                    var p: SIMD4<Double>
+                    let p: SIMD4<Double>
                     if cloudSim {
                         ok .&= (u .>= zero) .& (u .<= one)
-                        let safeU = u.replacing(with: zero, where: .!ok)
-                        let scaled = safeU * ten
-                        let lower = scaled.rounded(.down), upper = scaled.rounded(.up)
-                        let wp = w.baseAddress!
-                        let i1 = model &+ Lanes.smallIntegers(lower), i2 = model &+ Lanes.smallIntegers(upper)
-                        let p1 = SIMD4<Double>(wp[Int(truncatingIfNeeded: i1[0])], wp[Int(truncatingIfNeeded: i1[1])],
-                                               wp[Int(truncatingIfNeeded: i1[2])], wp[Int(truncatingIfNeeded: i1[3])])
-                        let p2 = SIMD4<Double>(wp[Int(truncatingIfNeeded: i2[0])], wp[Int(truncatingIfNeeded: i2[1])],
-                                               wp[Int(truncatingIfNeeded: i2[2])], wp[Int(truncatingIfNeeded: i2[3])])
-                        let delta = (p2 - p1) / ten
-                        p = p1 + delta * (safeU - lower / ten) * hundred
+                        p = PowerCurve.cloudSimWatts4(w.baseAddress!, offsets: model, utilization: u.replacing(with: zero, where: .!ok))
                     } else {
-                        let x = u.clamped(lowerBound: zero, upperBound: one) * ten
-                        let lo = x.rounded(.down)
-                        let atTop = lo .>= ten
-                        let loC = lo.replacing(with: 9, where: atTop)
-                        let frac = x - loC
-                        let wp = w.baseAddress!
-                        let m0 = Int(model[0]), m1 = Int(model[1]), m2 = Int(model[2]), m3 = Int(model[3])
-                        let b0 = m0 &+ Int(loC[0]), b1 = m1 &+ Int(loC[1]), b2 = m2 &+ Int(loC[2]), b3 = m3 &+ Int(loC[3])
-                        let wLo = SIMD4<Double>(wp[b0], wp[b1], wp[b2], wp[b3])
-                        let wHi = SIMD4<Double>(wp[b0 &+ 1], wp[b1 &+ 1], wp[b2 &+ 1], wp[b3 &+ 1])
-                        let wTop = SIMD4<Double>(wp[m0 &+ 10], wp[m1 &+ 10], wp[m2 &+ 10], wp[m3 &+ 10])
-                        p = (wLo + (wHi - wLo) * frac).replacing(with: wTop, where: atTop)
+                        p = PowerCurve.virtSimWatts4(w.baseAddress!, offsets: model, utilization: u)
                     }
                     let dp = (p - Lanes.load(now.baseAddress!, i)).replacing(with: inf, where: .!ok)
                     if let out { Lanes.store(dp, out, i) }

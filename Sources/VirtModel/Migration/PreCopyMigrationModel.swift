@@ -6,8 +6,8 @@
 /// below the minimum. Pre-copy stops when that rate would exceed the maximum pre-copy rate, when
 /// fewer than `stopThresholdMB` remain dirty, after `maxRounds` rounds, or once more than
 /// `maxDataFactor` × memory has been sent (Xen's `xc_domain_save` limits). The guest is then paused and
-/// the rest is sent at `stopAndCopyRateMbps` (default: the full link); downtime = that copy +
-/// `resumeSeconds`.
+/// the rest is sent at `stopAndCopyRateMbps` (default: the full link); downtime = the suspend
+/// handshake (`suspendSeconds`) + that copy + `resumeSeconds`.
 ///
 /// Dirtying follows `MigrationRequest.dirtiedMB(during:)`: rate × time, saturating at the writable
 /// working set. Note that with the adaptive rate the total time is not monotonic in the dirty rate:
@@ -33,6 +33,13 @@ public struct PreCopyMigrationModel: MigrationModel {
     public var maxDataFactor: Double
     /// Rate of the final stop-and-copy (Mb/s); nil = the link bandwidth.
     public var stopAndCopyRateMbps: Double?
+    /// Time from the suspend request until the source sees the guest suspended (s); the guest is
+    /// already paused for it. Default 0. Xen 2.0's `xc_linux_save` (`suspend_and_state`) sends the
+    /// request through the control daemon and then polls the domain's state, sleeping 10 ms between
+    /// polls; the first poll follows the asynchronous request at once, so the source cannot see the
+    /// suspension in less than one poll period: `xen2005` uses that 10 ms floor. How long the guest
+    /// itself takes to quiesce its devices is not modelled (no source could be read).
+    public var suspendSeconds: Double
     /// Fixed time to resume the guest on the target after the last copy (s). Default 0 (not modelled).
     public var resumeSeconds: Double
     public var sourceCpuShare: Double
@@ -40,7 +47,7 @@ public struct PreCopyMigrationModel: MigrationModel {
 
     public init(minimumRateMbps: Double = 100, maximumRateMbps: Double? = nil, rateIncrementMbps: Double = 50,
                 stopThresholdMB: Double = 0.262144, maxRounds: Int = 29, maxDataFactor: Double = 3,
-                stopAndCopyRateMbps: Double? = nil, resumeSeconds: Double = 0,
+                stopAndCopyRateMbps: Double? = nil, suspendSeconds: Double = 0, resumeSeconds: Double = 0,
                 sourceCpuShare: Double = 1, targetReservationShare: Double = 1) {
         self.minimumRateMbps = minimumRateMbps
         self.maximumRateMbps = maximumRateMbps
@@ -49,6 +56,7 @@ public struct PreCopyMigrationModel: MigrationModel {
         self.maxRounds = maxRounds
         self.maxDataFactor = maxDataFactor
         self.stopAndCopyRateMbps = stopAndCopyRateMbps
+        self.suspendSeconds = suspendSeconds
         self.resumeSeconds = resumeSeconds
         self.sourceCpuShare = sourceCpuShare
         self.targetReservationShare = targetReservationShare
@@ -83,11 +91,18 @@ public struct PreCopyMigrationModel: MigrationModel {
         let copySeconds = toSend * 8 / finalRate
         rounds.append(MigrationRound(sentMB: toSend, rateMbps: finalRate, seconds: copySeconds, dirtiedMB: 0, stopAndCopy: true))
         sent += toSend
-        let downtime = copySeconds + resumeSeconds
+        let downtime = suspendSeconds + copySeconds + resumeSeconds
         return MigrationPlan(totalSeconds: elapsed + downtime, downtimeSeconds: downtime, bytesSent: sent * 1e6,
                              rounds: rounds.count, sourceCpuShare: sourceCpuShare,
                              targetReservationShare: targetReservationShare, roundDetails: rounds, note: reason)
     }
+
+    /// Xen 2.0 as Clark et al. ran it: first round at 100 Mb/s, rate grows by 50 Mb/s over the dirtying
+    /// rate up to `MAX_MBIT_RATE` = 500 Mb/s, and a 10 ms suspend-poll floor (`xc_linux_save.c` of
+    /// Xen 2.0: `MAX_MBIT_RATE`, `max_iters` = 29, `max_factor` = 3, `usleep(10000)` in
+    /// `suspend_and_state`; the 100 Mb/s start is Clark et al. §5.1's example).
+    public static let xen2005 = PreCopyMigrationModel(minimumRateMbps: 100, maximumRateMbps: 500, rateIncrementMbps: 50,
+                                                      suspendSeconds: 0.010)
 
     /// Naive stop-and-copy of the whole memory at `rateMbps` (Clark et al.'s baseline: 512 MB takes
     /// 32 / 16 / 8 s at 128 / 256 / 512 Mb/s).

@@ -68,8 +68,9 @@ enum FigureCatalogue {
     /// M1 from the pre-copy model. Inputs are workload characteristics (memory size, writable working
     /// set, dirtying rates) and Xen's rate limits, never the downtimes.
     static func preCopyChecks() -> [FigureCheck] {
-        // Xen 2005 pre-copy: rate starts at 100 Mb/s and grows by 50 Mb/s per round (FIGURES §2.6).
-        let xen = PreCopyMigrationModel(minimumRateMbps: 100, maximumRateMbps: 500, rateIncrementMbps: 50)
+        // Xen 2005 pre-copy: rate starts at 100 Mb/s and grows by 50 Mb/s per round (FIGURES §2.6),
+        // limits and suspend-poll floor from Xen 2.0's xc_linux_save.c.
+        let xen = PreCopyMigrationModel.xen2005
         let gigabit = 1000.0
         let specweb = xen.plan(MigrationRequest(memoryMB: 800, linkBandwidthMbps: gigabit, dirtyRateMBps: 100,
                                                 writableWorkingSetMB: 18.2, backgroundDirtyRateMBps: 1))
@@ -86,7 +87,7 @@ enum FigureCatalogue {
                         simulated: specweb.bytesSent / 1e6, unit: "MB", citation: m1Citation, scenario: "built-in", note: "tolerance ±20%"),
             FigureCheck(figure: "M1", quantity: "quake3 64MB downtime", expectedLow: 0.030, expectedHigh: 0.090,
                         simulated: quake.downtimeSeconds, unit: "s", citation: m1Citation, scenario: "built-in",
-                        note: "tolerance ±50%; the model has no fixed suspend/resume cost, which dominates a 64 MB guest's downtime"),
+                        note: "tolerance ±50%; the model has Xen 2.0's 10 ms suspend-poll floor but not the guest's own suspend and resume time, which no readable source gives and which dominates a 64 MB guest's downtime"),
             FigureCheck(figure: "M1", quantity: "memory-thrashing 512MB downtime", expectedLow: 1.75, expectedHigh: 5.25,
                         simulated: thrash.downtimeSeconds, unit: "s", citation: m1Citation, scenario: "built-in",
                         note: "tolerance ±50%: the 256 MB region is sent in the final stop-and-copy at the link rate"),
