@@ -29,7 +29,7 @@ let packageRoot: String = {
     return url.path
 }()
 
-/// A fresh empty folder for one test's outputs.
+/// A fresh empty folder for one test's outputs; the test removes it (`defer`) so runs leave nothing in /tmp.
 func temporaryDirectory() throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("virtsim-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

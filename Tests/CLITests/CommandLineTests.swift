@@ -63,6 +63,7 @@ struct ValidateCommandTests {
     @Test("A malformed scenario: every error with its JSON path, exit 2, nothing written")
     func malformed() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let bad = """
         {"name": "broken", "study": "consolidation", "seed": -4,
          "consolidation": {"hardwareProfile": "pentium-9000", "horizonHours": 0,
@@ -90,6 +91,7 @@ struct ValidateCommandTests {
     @Test("Not JSON at all: one error with line and column, exit 2")
     func notJSON() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try "{\"name\": \"x\",\n  oops}".write(toFile: dir + "/x.json", atomically: true, encoding: .utf8)
         let r = virtsim(["validate", dir + "/x.json"])
         #expect(r.status == .badInput)

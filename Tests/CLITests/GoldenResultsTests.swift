@@ -21,6 +21,7 @@ struct GoldenResultsTests {
         let expected = try FileManager.default.contentsOfDirectory(atPath: committed).sorted()
         #expect(expected.contains("summary.csv"), "no committed results for \(name): run 'virtsim regenerate'")
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         var args = ["run", file, "--out", dir]
         if let t = traceRoot { args += ["--traces", t] }
         let r = virtsim(args)
@@ -37,6 +38,7 @@ struct GoldenResultsTests {
     @Test("results/verify.csv is what verify computes now")
     func verifyTable() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = virtsim(["verify", "--out", dir + "/verify.csv"])
         #expect(r.status != .badInput, "\(r.err)")
         let fresh = read(dir + "/verify.csv")

@@ -7,6 +7,7 @@ struct RunCommandTests {
     @Test("An I/O scenario with a sweep writes every table and sweep.csv, twice identically")
     func ioSweep() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = packageRoot + "/scenarios/labs/emulated-devices.json"
         let a = virtsim(["run", file, "--out", dir + "/a"])
         #expect(a.status == .success, "\(a.err)")
@@ -28,6 +29,7 @@ struct RunCommandTests {
     @Test("--seed changes the random streams and so the results")
     func seedOverride() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = packageRoot + "/scenarios/seed-io-overhead.json"
         #expect(virtsim(["run", file, "--out", dir + "/a", "--seed", "1"]).status == .success)
         #expect(virtsim(["run", file, "--out", dir + "/b", "--seed", "2"]).status == .success)
@@ -36,7 +38,9 @@ struct RunCommandTests {
 
     @Test("--mode is refused for a study that has no modes")
     func modeOnlyForPlanetLab() throws {
-        let r = virtsim(["run", packageRoot + "/scenarios/seed-io-overhead.json", "--mode", "virtsim", "--out", try temporaryDirectory()])
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = virtsim(["run", packageRoot + "/scenarios/seed-io-overhead.json", "--mode", "virtsim", "--out", dir])
         #expect(r.status == .badInput)
         #expect(r.err.contains("PlanetLab"))
     }
@@ -56,6 +60,7 @@ struct ExplainCommandTests {
     @Test("Explains one placement: every host gets a verdict, the winner is marked")
     func explainsEveryHost() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let text = """
         {"name": "tiny", "study": "consolidation", "seed": 3,
          "consolidation": {"hardwareProfile": "xeon-sandybridge-2012", "horizonHours": 2,
