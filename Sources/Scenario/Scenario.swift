@@ -63,6 +63,9 @@ public struct PolicyConfig: Sendable, Hashable {
     public var overloadParameter: Double?
     public var selection: String
     public var underload: Bool
+    /// Only hosts whose measured utilization is below this (0, 1] are evacuated by the under-load
+    /// step; nil = every host, least utilized first (CloudSim's rule).
+    public var underloadThreshold: Double?
     public var migration: String
 }
 

@@ -255,10 +255,12 @@ public struct ScenarioReader: Sendable {
         let parameter = p.number("overloadParameter", positive: true)
         let selection = p.string("selection", required: true, oneOf: vocabulary.selections)
         let underload = p.bool("underload") ?? true
+        let underloadThreshold = p.number("underloadThreshold", positive: true, range: 0...1, unit: "host utilization")
         let migration = p.string("migration", oneOf: vocabulary.migrationModels) ?? "cloudsim"
         p.finish()
         guard let placement, let overload, let selection else { return nil }
         return PolicyConfig(placement: placement, overload: overload, overloadParameter: parameter,
-                            selection: selection, underload: underload, migration: migration)
+                            selection: selection, underload: underload, underloadThreshold: underloadThreshold,
+                            migration: migration)
     }
 }

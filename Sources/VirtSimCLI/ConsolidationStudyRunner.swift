@@ -53,7 +53,8 @@ struct ConsolidationStudyRunner {
             ? PolicySpec(placement: "first-fit", overload: "none", selection: p.selection, underload: false,
                          migrationModel: p.migration)
             : PolicySpec(placement: p.placement, overload: p.overload, overloadParameter: p.overloadParameter,
-                         selection: p.selection, underload: p.underload, migrationModel: p.migration)
+                         selection: p.selection, underload: p.underload, underloadThreshold: p.underloadThreshold,
+                         migrationModel: p.migration)
         return EngineConfig(hostTypes: [hostType], guests: guests, policies: policies,
                             semantics: Semantics.preset("virtsim", switches: study.switches),
                             horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,

@@ -61,6 +61,25 @@ struct ScenarioReaderTests {
         }
     }
 
+    @Test("The under-load threshold is optional (nil: CloudSim's every-host rule) and must lie in (0, 1]",
+          arguments: [("", nil), (", \"underloadThreshold\": 0.4", 0.4), (", \"underloadThreshold\": 1", 1.0)] as [(String, Double?)])
+    func underloadThreshold(extra: String, expected: Double?) throws {
+        let text = validConsolidation.replacingFirst("\"selection\": \"mmt\"", with: "\"selection\": \"mmt\"" + extra)
+        guard case .consolidation(let c) = try reader.read(text, file: "u.json").study else { Issue.record("wrong study"); return }
+        #expect(c.policies.underloadThreshold == expected)
+    }
+
+    @Test("An under-load threshold outside (0, 1] is an error at its path", arguments: ["0", "1.5", "-0.2", "\"low\""])
+    func underloadThresholdOutOfRange(value: String) {
+        let text = validConsolidation.replacingFirst("\"selection\": \"mmt\"", with: "\"selection\": \"mmt\", \"underloadThreshold\": " + value)
+        do {
+            _ = try reader.read(text, file: "u.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.path) == ["$.consolidation.policies.underloadThreshold"])
+        }
+    }
+
     @Test("Missing required keys are named with what was expected")
     func missingKeys() {
         do {
