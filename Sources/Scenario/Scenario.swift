@@ -14,10 +14,11 @@ public struct Scenario: Sendable {
         case consolidation(ConsolidationStudy)
         case io(IOStudy)
         case planetLab(PlanetLabStudy)
+        case migration(MigrationStudy)
     }
 
     /// The value of the `study` key for each kind.
-    public static let studyNames = ["consolidation", "io", "planetlab"]
+    public static let studyNames = ["consolidation", "io", "planetlab", "migration"]
 }
 
 /// A server type: cores × per-core speed, memory, network, power table.
@@ -93,6 +94,13 @@ public struct SemanticSwitch: Sendable, Hashable {
 /// A request-level I/O study (figure S2 and the Xen 2003 figures); its fields are read by the
 /// I/O model's own reader.
 public struct IOStudy: Sendable {
+    public var raw: JSONValue
+    public var path: String
+}
+
+/// A live-migration study (figure M1 and what-ifs around it); its fields are read by the command
+/// line's migration reader, which knows the migration models.
+public struct MigrationStudy: Sendable {
     public var raw: JSONValue
     public var path: String
 }

@@ -70,6 +70,10 @@ public struct ScenarioReader: Sendable {
             if var r = top.object("consolidation", required: true) { study = readConsolidation(&r).map { .consolidation($0) } }
         case "io":
             if let v = top.raw("io", required: true, expected: "an object") { study = .io(IOStudy(raw: v, path: "$.io")) }
+        case "migration":
+            if let v = top.raw("migration", required: true, expected: "an object") {
+                study = .migration(MigrationStudy(raw: v, path: "$.migration"))
+            }
         case "planetlab":
             if var r = top.object("planetlab", required: true) { study = readPlanetLab(&r).map { .planetLab($0) } }
         default: break

@@ -41,7 +41,7 @@ enum RunCharts {
     }
 
     /// The tables the study runners write, in the order they write them.
-    static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv"]
+    static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv"]
 
     static func render(summary: [SummaryRow], tables: [(file: String, table: CSVTable)], scenarioName: String) -> [(file: String, text: String)] {
         func table(_ name: String) -> CSVTable? { tables.first { $0.file == name }?.table }
@@ -50,6 +50,9 @@ enum RunCharts {
         if let io = table("io.csv") {
             study = "I/O"
             charts += ioCharts(io: io, cpu: table("io_cpu.csv"), sweep: table("io_sweep.csv"))
+        } else if let migrations = table("migration.csv") {
+            study = "live-migration"
+            charts += migrationCharts(migrations, rounds: table("migration_rounds.csv"))
         } else if let hosts = table("hosts.csv") {
             let variants = distinct(summary.map(\.variant))
             study = variants.count > 1 ? "consolidation" : "single-variant consolidation (e.g. PlanetLab)"
@@ -256,6 +259,42 @@ enum RunCharts {
                                   unit: "CPU time per request (µs)", stacked: true)))
         }
         if let sweep { charts += sweepGrids(sweep) }
+        return charts
+    }
+
+    // MARK: - Live migration
+
+    static func migrationCharts(_ migrations: CSVTable, rounds: CSVTable?) -> [Chart] {
+        guard let guests = migrations.column("guest") else { return [] }
+        var charts: [Chart] = []
+        if let down = migrations.numbers("downtime_seconds") {
+            charts.append(Chart(
+                file: "migration-downtime.svg", heading: "Downtime",
+                text: "How long each guest does not run at all: the stop-and-copy of what is still dirty, plus the fixed "
+                    + "suspend and resume costs the model has.",
+                svg: SVGChart.bar(title: "Downtime", categories: guests, series: [BarSeries(name: "downtime", values: down.map { $0 * 1000 })],
+                                  unit: "downtime (ms)")))
+        }
+        if let total = migrations.numbers("total_seconds") {
+            charts.append(Chart(
+                file: "migration-total.svg", heading: "Total migration time",
+                text: "From the start of the first copy round until the guest runs on the target.",
+                svg: SVGChart.bar(title: "Total migration time", categories: guests, series: [BarSeries(name: "total", values: total)],
+                                  unit: "total time (s)")))
+        }
+        if let rounds, let g = rounds.column("guest"), let k = rounds.numbers("round"), let sent = rounds.numbers("sent_mb") {
+            let series = distinct(g).map { name in
+                let idx = g.indices.filter { g[$0] == name }
+                return LineSeries(name: name, x: idx.map { k[$0] }, y: idx.map { sent[$0] })
+            }
+            charts.append(Chart(
+                file: "migration-rounds.svg", heading: "Iterative progress",
+                text: "Data sent in each copy round (the last one is the stop-and-copy): the first round sends all memory, "
+                    + "later rounds what the guest dirtied meanwhile. A guest whose writable working set is rewritten "
+                    + "faster than it can be sent stops converging, and what is left goes in the stop-and-copy.",
+                svg: SVGChart.line(title: "Data sent per round", xLabel: "round", yLabel: "sent (MB)", series: series,
+                                   xStep: ((k.max() ?? 1) / 8).rounded(.up))))
+        }
         return charts
     }
 

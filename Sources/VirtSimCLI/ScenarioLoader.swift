@@ -39,11 +39,12 @@ enum ScenarioLoader {
             scenario.study = .planetLab(study)
             if checkTraces { problems += TraceCheck.problems(root: traceRoot, day: study.day) }
         }
-        if case .io(let io) = scenario.study {
-            problems += IOStudyReader.problems(io)
-        }
-        for point in points {
-            if case .io(let io) = point.scenario.study { problems += IOStudyReader.problems(io) }
+        for study in [scenario.study] + points.map(\.scenario.study) {
+            switch study {
+            case .io(let io): problems += IOStudyReader.problems(io)
+            case .migration(let m): problems += MigrationStudyReader.problems(m)
+            case .consolidation, .planetLab: break
+            }
         }
         if !problems.isEmpty { throw ScenarioError(file: label, diagnostics: problems) }
         return (scenario, sweep, points)

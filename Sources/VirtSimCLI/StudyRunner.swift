@@ -32,6 +32,8 @@ enum StudyRunner {
             return try IOStudyRunner.run(scenario, study: study)
         case .planetLab(let study):
             return try PlanetLabStudyRunner.run(scenario, study: study, context: context)
+        case .migration(let study):
+            return try MigrationStudyRunner.run(scenario, study: study)
         }
     }
 }
