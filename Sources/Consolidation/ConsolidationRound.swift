@@ -145,12 +145,15 @@ extension Engine {
         if simdScans, let threshold = staticThreshold {
             overloaded = overloadedHostsTHR(threshold: threshold)
             for h in overloaded { excludedTarget[h] = true }
+            // Excluded for the whole round (the under-load phase excludes them too).
+            for h in overloaded { ffIndex?.mask(h) }
         } else {
             // Scalar reference (and the history-based detectors).
             for h in 0..<H where s.hostNodes[h] > 0 {
                 if isOverloaded(h) {
                     overloaded.append(h)
                     excludedTarget[h] = true
+                    ffIndex?.mask(h)
                 }
             }
         }
@@ -211,6 +214,7 @@ extension Engine {
 
         // 6. Restore the saved allocation; the migrations happen through events.
         restoreRound()
+        ffIndex?.unmaskAll()
         let t4 = wallSeconds()
         timeHostSelection += t1 - t0
         timeVmSelection += t2 - t1
@@ -297,6 +301,7 @@ extension Engine {
             attempts += 1
             excludeUnder(picked)
             excludedPlace[picked] = true
+            ffIndex?.mask(picked)
             // Guests not in migration, by decreasing CPU.
             var guests: [Int] = []
             var n = s.hostHead[picked]

@@ -102,6 +102,10 @@ struct Engine {
     var scanScores: [Double] = []
     var scanCandidates: [Int] = []
     var violations: [String] = []
+    /// Host updates postponed to the end of the current instant's migration batch.
+    var deferred: DeferredHostUpdates
+    /// Tests: false updates hosts immediately after every migration (the reference behaviour).
+    var deferHostUpdates = true
 
     init(config: EngineConfig) throws {
         self.config = config
@@ -142,6 +146,7 @@ struct Engine {
         snapshotLength = Array(repeating: 0, count: H)
         hasIncomingFlag = Array(repeating: false, count: H)
         lostNodes = Array(repeating: false, count: H)
+        deferred = DeferredHostUpdates(hosts: H)
         cacheVersion = Array(repeating: 0, count: H)
         cacheValid = Array(repeating: false, count: H)
         cacheReq = Array(repeating: 0, count: H)

@@ -5,6 +5,12 @@
 /// is the same host a linear scan would return.
 ///
 /// Leaves are refreshed lazily from the engine's dirty-host list before each query.
+///
+/// *Masked* hosts (`mask`) read as full: a consolidation round masks the hosts its placement
+/// excludes (overloaded hosts, hosts being evacuated), which the acceptance test would reject
+/// anyway. Without the mask, a host relieved of its guests in the round has headroom again and
+/// every later query walked down to it (and to every other excluded host before the answer) only
+/// to be rejected: hundreds of rejected leaves per query at 10,000 hosts.
 struct FirstFitIndex {
     let size: Int
     let hostCount: Int
@@ -18,6 +24,14 @@ struct FirstFitIndex {
     var headBusy: [Double]
     var peBusy: [Double]
     var stack: [Int32] = []
+    // The values last given to `setLeaf`, per host (a masked leaf reads -∞ in the tree).
+    var leafAvail: [Double]
+    var leafRam: [Double]
+    var leafHead: [Double]
+    var leafPe: [Double]
+    var leafBusy: [Bool]
+    var masked: [Bool]
+    var maskedHosts: [Int32] = []
 
     init(hosts: Int) {
         hostCount = hosts
@@ -28,18 +42,59 @@ struct FirstFitIndex {
         avail = Array(repeating: none, count: 2 * n)
         ram = avail; head = avail; pe = avail
         availBusy = avail; ramBusy = avail; headBusy = avail; peBusy = avail
+        leafAvail = Array(repeating: none, count: hosts)
+        leafRam = leafAvail; leafHead = leafAvail; leafPe = leafAvail
+        leafBusy = Array(repeating: false, count: hosts)
+        masked = Array(repeating: false, count: hosts)
     }
 
-    /// Sets host `h`'s leaf. `busy` is false for hosts without guests.
+    /// Sets host `h`'s leaf. `busy` is false for hosts without guests. O(1); the ancestors are
+    /// the caller's (`propagate` or `rebuild`).
     @inline(__always)
     mutating func setLeaf(_ h: Int, avail a: Double, ram r: Double, head hd: Double, pe p: Double, busy: Bool) {
+        leafAvail[h] = a; leafRam[h] = r; leafHead[h] = hd; leafPe[h] = p; leafBusy[h] = busy
+        if !masked[h] { writeLeaf(h) }
+    }
+
+    /// Copies host `h`'s stored values (or -∞ when masked) into the tree's leaf.
+    @inline(__always)
+    mutating func writeLeaf(_ h: Int) {
         let i = size + h
-        avail[i] = a; ram[i] = r; head[i] = hd; pe[i] = p
         let none = -Double.infinity
-        availBusy[i] = busy ? a : none
-        ramBusy[i] = busy ? r : none
-        headBusy[i] = busy ? hd : none
-        peBusy[i] = busy ? p : none
+        let on = !masked[h]
+        let busy = on && leafBusy[h]
+        avail[i] = on ? leafAvail[h] : none
+        ram[i] = on ? leafRam[h] : none
+        head[i] = on ? leafHead[h] : none
+        pe[i] = on ? leafPe[h] : none
+        availBusy[i] = busy ? leafAvail[h] : none
+        ramBusy[i] = busy ? leafRam[h] : none
+        headBusy[i] = busy ? leafHead[h] : none
+        peBusy[i] = busy ? leafPe[h] : none
+    }
+
+    /// Hides host `h` from queries until `unmaskAll` (its leaf keeps receiving `setLeaf`).
+    /// Only for hosts every query until then rejects anyway. O(log n).
+    mutating func mask(_ h: Int) {
+        guard !masked[h] else { return }
+        masked[h] = true
+        maskedHosts.append(Int32(h))
+        writeLeaf(h)
+        propagate(h)
+    }
+
+    /// Shows every masked host again. O(m log n) for m masked hosts (O(n) when m is large).
+    mutating func unmaskAll() {
+        guard !maskedHosts.isEmpty else { return }
+        let many = maskedHosts.count > hostCount / 8
+        for x in maskedHosts {
+            let h = Int(x)
+            masked[h] = false
+            writeLeaf(h)
+            if !many { propagate(h) }
+        }
+        if many { rebuild() }
+        maskedHosts.removeAll(keepingCapacity: true)
     }
 
     @inline(__always)

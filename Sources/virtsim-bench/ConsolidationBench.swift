@@ -7,7 +7,8 @@ import VirtModel
 /// - the synthetic 100,000-host / 1,000,000-guest day with dynamic consolidation (wall time and
 ///   peak resident memory).
 enum ConsolidationBench {
-    static func run(traceRoot: String?, scale: Bool) -> [(name: String, value: Double, unit: String)] {
+    /// - Parameter scaleSize: hosts and guests of the synthetic day (`--scale-size`); nil skips it.
+    static func run(traceRoot: String?, scaleSize: (hosts: Int, guests: Int)?) -> [(name: String, value: Double, unit: String)] {
         var out: [(name: String, value: Double, unit: String)] = []
         if let root = traceRoot {
             do {
@@ -25,24 +26,48 @@ enum ConsolidationBench {
                 out.append(("planetlab_error: \(error)", .nan, ""))
             }
         }
-        if scale {
+        if let size = scaleSize {
             let t0 = now()
-            let config = ScaleScenario.make(hosts: 100_000, guests: 1_000_000, seed: 1)
+            let config = ScaleScenario.make(hosts: size.hosts, guests: size.guests, seed: 1)
+            let label = "scale_\(sizeLabel(size.hosts))_\(sizeLabel(size.guests))"
             let built = now() - t0
             do {
                 let t1 = now()
                 let result = try ConsolidationEngine.run(config)
-                out.append(("scale_100k_1M_build_config", built, "s"))
-                out.append(("scale_100k_1M_day_wall", now() - t1, "s"))
-                out.append(("scale_100k_1M_migrations", Double(result.metrics.vmMigrations), "count"))
-                out.append(("scale_100k_1M_active_hosts_mean", result.metrics.activeHostsMean, "hosts"))
-                out.append(("scale_100k_1M_energy", result.metrics.energyKWh, "kWh"))
+                out.append(("\(label)_build_config", built, "s"))
+                out.append(("\(label)_day_wall", now() - t1, "s"))
+                out.append(("\(label)_migrations", Double(result.metrics.vmMigrations), "count"))
+                out.append(("\(label)_active_hosts_mean", result.metrics.activeHostsMean, "hosts"))
+                out.append(("\(label)_energy", result.metrics.energyKWh, "kWh"))
+                print("consolidation  \(label)_exact: \(fingerprint(result))")
             } catch {
                 out.append(("scale_error: \(error)", .nan, ""))
             }
             out.append(("scale_peak_rss", peakResidentMB(), "MB"))
         }
         return out
+    }
+
+    /// Every summary metric at full precision and a hash of the per-guest rows, so two builds
+    /// can be compared for bit-identical results.
+    static func fingerprint(_ r: EngineResult) -> String {
+        let m = r.metrics
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a over the guests' outcome
+        func mix(_ x: UInt64) { hash = (hash ^ x) &* 0x0000_0100_0000_01b3 }
+        for g in r.guests {
+            mix(UInt64(bitPattern: Int64(g.initialHost))); mix(UInt64(bitPattern: Int64(g.finalHost)))
+            mix(UInt64(g.migrations)); mix(g.allocatedCpuSeconds.bitPattern); mix(g.requestedCpuSeconds.bitPattern)
+        }
+        return "migrations=\(m.vmMigrations) energy_kwh=\(m.energyKWh) active_hosts_mean=\(m.activeHostsMean) "
+            + "slatah=\(m.slatahPercent) pdm=\(m.pdmPercent) shutdowns=\(m.hostShutdowns) "
+            + "mean_util=\(m.meanActiveHostCpuUtilization) guests=\(String(hash, radix: 16))"
+    }
+
+    /// 100000 → "100k", 1000000 → "1M", otherwise the number.
+    static func sizeLabel(_ n: Int) -> String {
+        if n >= 1_000_000 && n % 1_000_000 == 0 { return "\(n / 1_000_000)M" }
+        if n >= 1000 && n % 1000 == 0 { return "\(n / 1000)k" }
+        return "\(n)"
     }
 
     static func now() -> Double {

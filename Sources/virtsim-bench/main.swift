@@ -1,9 +1,10 @@
 // virtsim-bench: release-build benchmarks of VirtSim's hot paths.
 //
-//   swift run -c release virtsim-bench [kernel] [io] [scheduling] [consolidation] [--scale] [--traces DIR]
+//   swift run -c release virtsim-bench [kernel] [io] [scheduling] [consolidation] [--scale] [--scale-size H:G] [--traces DIR]
 //
 // With no group named, runs kernel, io, scheduling and consolidation (the PlanetLab day when traces
-// are available). The 100k-host / 1M-guest run is opt-in with --scale (minutes, ~GBs of memory).
+// are available). The 100k-host / 1M-guest run is opt-in with --scale (minutes, ~GBs of memory);
+// --scale-size HOSTS:GUESTS runs the same synthetic day at another size (profiling).
 // Each group reports throughputs and, where it can, a ratio against a reference measured in the same
 // run, so numbers from different machines compare by ratio.
 import Foundation
@@ -13,10 +14,13 @@ if arguments.contains("--help") || arguments.contains("-h") {
     print("""
     OVERVIEW: Release-build benchmarks of VirtSim.
 
-    USAGE: virtsim-bench [kernel] [io] [scheduling] [consolidation] [--scale] [--traces <dir>]
+    USAGE: virtsim-bench [kernel] [io] [scheduling] [consolidation] [--scale] [--scale-size <hosts:guests>]
+                         [--traces <dir>]
 
     OPTIONS:
       --scale                 Also run the 100,000-host / 1,000,000-guest day (consolidation group).
+      --scale-size <h:g>      Run the synthetic day with h hosts and g guests instead (implies --scale;
+                              e.g. 10000:100000 for profiling).
       --traces <dir>          PlanetLab trace root (default: $VIRTSIM_TRACES).
       --version               Show the version.
       -h, --help              Show help information.
@@ -27,12 +31,20 @@ if arguments.contains("--version") { print("0.1.0"); exit(0) }
 
 var traceRoot = ProcessInfo.processInfo.environment["VIRTSIM_TRACES"]
 var groups: [String] = []
-var scale = false
+var scaleSize: (hosts: Int, guests: Int)? = nil
 var i = 0
 while i < arguments.count {
     let a = arguments[i]
     switch a {
-    case "--scale": scale = true
+    case "--scale": if scaleSize == nil { scaleSize = (100_000, 1_000_000) }
+    case "--scale-size":
+        let parts = i + 1 < arguments.count ? arguments[i + 1].split(separator: ":") : []
+        guard parts.count == 2, let h = Int(parts[0]), let g = Int(parts[1]), h > 0, g >= 0 else {
+            FileHandle.standardError.write(Data("Error: '--scale-size' needs HOSTS:GUESTS, e.g. 10000:100000\n".utf8))
+            exit(2)
+        }
+        scaleSize = (h, g)
+        i += 1
     case "--traces":
         guard i + 1 < arguments.count else {
             FileHandle.standardError.write(Data("Error: missing value for '--traces'\n".utf8))
@@ -65,6 +77,6 @@ for g in groups {
     case "kernel": report(g, KernelBench.run())
     case "io": report(g, IOBench.run())
     case "scheduling": report(g, SchedulingBench.run())
-    default: report(g, ConsolidationBench.run(traceRoot: traceRoot, scale: scale))
+    default: report(g, ConsolidationBench.run(traceRoot: traceRoot, scaleSize: scaleSize))
     }
 }
