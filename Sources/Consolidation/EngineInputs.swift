@@ -198,8 +198,8 @@ public struct EngineConfig: Sendable {
     /// Use the first-fit index even for small datacenters (tests compare it with the scan).
     var forceFirstFitIndex = false
     /// Run the engine's host scans as the scalar reference loops instead of the SIMD scans
-    /// (tests compare the two; every decision must be the same).
-    var scalarHostScans = false
+    /// (tests and the benchmark compare the two; every decision must be the same).
+    public var scalarHostScans = false
 
     public init(hostTypes: [HostTypeSpec], hostLayout: [Int], guests: [GuestSpec], policies: PolicySpec,
                 semantics: Semantics = .virtSim, horizon: Double, consolidationInterval: Double = 300,

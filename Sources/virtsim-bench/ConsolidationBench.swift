@@ -15,13 +15,28 @@ enum ConsolidationBench {
                 var t0 = now()
                 let day = try PlanetLabTrace.readDay(root: root, day: "20110303")
                 out.append(("planetlab_read_1052_files", now() - t0, "s"))
-                _ = day
                 t0 = now()
                 let result = try PlanetLabExperiment.run(policy: "lr-mmt-1.2", day: "20110303", traceRoot: root,
                                                          semantics: .cloudSimCompatible)
-                out.append(("planetlab_lr_mmt_1.2_day_wall", now() - t0, "s"))
+                let simdWall = now() - t0
+                out.append(("planetlab_lr_mmt_1.2_day_wall", simdWall, "s"))
                 out.append(("planetlab_lr_mmt_1.2_energy", result.metrics.energyKWh, "kWh"))
                 out.append(("planetlab_lr_mmt_1.2_migrations", Double(result.metrics.vmMigrations), "count"))
+                // The same day with the engine's scalar reference scans, in this run: the SIMD gain
+                // end to end (reading excluded from both), and a check that nothing changed.
+                var config = try PlanetLabExperiment.config(policy: "lr-mmt-1.2", day: day, semantics: .cloudSimCompatible)
+                t0 = now()
+                let vector = try ConsolidationEngine.run(config)
+                let vectorWall = now() - t0
+                config.scalarHostScans = true
+                t0 = now()
+                let scalar = try ConsolidationEngine.run(config)
+                let scalarWall = now() - t0
+                precondition(scalar.metrics.energyKWh == vector.metrics.energyKWh
+                             && scalar.metrics.vmMigrations == vector.metrics.vmMigrations, "SIMD and scalar scans disagree")
+                out.append(("planetlab_lr_mmt_1.2_engine_simd", vectorWall, "s"))
+                out.append(("planetlab_lr_mmt_1.2_engine_scalar", scalarWall, "s"))
+                out.append(("planetlab_lr_mmt_1.2_simd_speedup", scalarWall / vectorWall, "x"))
             } catch {
                 out.append(("planetlab_error: \(error)", .nan, ""))
             }
