@@ -225,8 +225,7 @@ extension Engine {
                 s.integrateEnergy(m.target, to: t, powerAware: powerAware)
                 if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
             }
-            let plan = migrationModel.plan(ramMB: s.guestRam[g], bandwidthMbps: s.hostBw[m.target],
-                                           bootSeconds: config.guests[g].bootSeconds)
+            let plan = migrationModel.plan(for: config.guests[g], ramMB: s.guestRam[g], bandwidthMbps: s.hostBw[m.target])
             if !s.guestInMigration[g] {
                 s.guestSourceShare[g] = plan.sourceCpuShare
                 s.guestTargetShare[g] = plan.targetReservationShare
@@ -248,6 +247,7 @@ extension Engine {
                 if source >= 0 { deferUpdate(source, at: t) }
             }
             migrationsStarted += 1
+            migrationDowntimeTotal += plan.downtimeSeconds
             s.guestMigrations[g] += 1
             let seconds = migrationModel.isCloudSim
                 ? migrationModel.seconds(ramMB: s.guestRam[g], bandwidthMbps: s.hostBw[m.target]) : plan.totalSeconds
@@ -332,6 +332,9 @@ extension Engine {
         var m = Metrics()
         m.energyKWh = s.energyJoules / 3.6e6
         m.vmMigrations = migrationsStarted
+        if !migrationModel.isCloudSim {
+            m.migrationDowntimeSecondsMean = migrationsStarted > 0 ? migrationDowntimeTotal / Double(migrationsStarted) : 0
+        }
         let hh = s.hostHist
         let slatah = hh.activeTime > 0 ? hh.violationTime / hh.activeTime : 0
         let gh = s.guestHist

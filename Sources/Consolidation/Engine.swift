@@ -53,6 +53,8 @@ struct Engine {
     let migrationModel: MigrationTimeModel
 
     var migrationsStarted = 0
+    /// Σ downtime of the migrations started (s), for models that have one (not CloudSim's).
+    var migrationDowntimeTotal = 0.0
     var deletedCount = 0
     var rejectedCount = 0
     var rounds = 0
@@ -361,14 +363,25 @@ struct MigrationTimeModel {
         return model.plan(MigrationRequest(memoryMB: ramMB, linkBandwidthMbps: bandwidthMbps)).totalSeconds
     }
 
-    /// The full plan (duration and CPU shares) for one migration. Cold migration reboots the
+    /// The full plan (duration and CPU shares) for migrating `guest`. Cold migration reboots the
     /// guest on the target, so it takes the guest's own boot time (from the cost model via
-    /// `GuestSpec.bootSeconds`); shutdown is taken as instantaneous.
-    func plan(ramMB: Double, bandwidthMbps: Double, bootSeconds: Double) -> MigrationPlan {
-        let request = MigrationRequest(memoryMB: ramMB, linkBandwidthMbps: bandwidthMbps)
+    /// `GuestSpec.bootSeconds`); shutdown is taken as instantaneous. Pre-copy uses the guest's
+    /// dirtying rate and writable working set.
+    ///
+    /// A guest does not run during its downtime. The engine gives a migrating guest one constant
+    /// share of its request on the source for the whole migration, so that share is scaled by
+    /// the fraction of the migration the guest runs, 1 − downtime / total: the CPU it loses is its
+    /// demand × downtime (counted in PDM), spread over the migration instead of at its end.
+    func plan(for guest: GuestSpec, ramMB: Double, bandwidthMbps: Double) -> MigrationPlan {
+        let request = MigrationRequest(memoryMB: ramMB, linkBandwidthMbps: bandwidthMbps, dirtyRateMBps: guest.dirtyRateMBps,
+                                       writableWorkingSetMB: guest.writableWorkingSetMB)
         if model is ColdMigrationModel {
-            return ColdMigrationModel(shutdownSeconds: 0, bootSeconds: bootSeconds).plan(request)
+            return ColdMigrationModel(shutdownSeconds: 0, bootSeconds: guest.bootSeconds).plan(request)
         }
-        return model.plan(request)
+        var plan = model.plan(request)
+        if model is PreCopyMigrationModel, plan.downtimeSeconds > 0, plan.totalSeconds > 0 {
+            plan.sourceCpuShare *= 1 - plan.downtimeSeconds / plan.totalSeconds
+        }
+        return plan
     }
 }

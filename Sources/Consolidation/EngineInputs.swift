@@ -117,10 +117,16 @@ public struct GuestSpec: Sendable {
     public var departure: Double?
     /// Boot time after placement (s); SLA accounting starts when it is up.
     public var bootSeconds: Double
+    /// How the guest writes its memory, for pre-copy migration (`MigrationRequest`): MB/s into
+    /// its writable working set, and that set's size (nil = all its memory). 0 = a guest that
+    /// writes nothing, which pre-copy moves in one round with no downtime beyond the fixed costs.
+    public var dirtyRateMBps: Double
+    public var writableWorkingSetMB: Double?
 
     public init(id: Int, name: String, kind: GuestKind, mips: Double, vcpus: Int = 1, ramMB: Double,
                 cpuOverheadFraction: Double = 0, utilization: UtilizationSource, sampleInterval: Double = 300,
-                arrival: Double = 0, departure: Double? = nil, bootSeconds: Double = 0) {
+                arrival: Double = 0, departure: Double? = nil, bootSeconds: Double = 0,
+                dirtyRateMBps: Double = 0, writableWorkingSetMB: Double? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -133,6 +139,8 @@ public struct GuestSpec: Sendable {
         self.arrival = arrival
         self.departure = departure
         self.bootSeconds = bootSeconds
+        self.dirtyRateMBps = dirtyRateMBps
+        self.writableWorkingSetMB = writableWorkingSetMB
     }
 
     /// Nominal CPU size in MIPS (all vCPUs).

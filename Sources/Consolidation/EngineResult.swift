@@ -49,6 +49,9 @@ public struct Metrics: Sendable, Hashable {
     public var consolidationRounds: Int = 0
     /// Simulated time at which the run stopped.
     public var totalSimulationTime: Double = 0
+    /// Mean downtime of a migration (s) under a model that has one (pre-copy, cold); nil under
+    /// CloudSim's, which has none, so CloudSim's metric set stays as it is.
+    public var migrationDowntimeSecondsMean: Double?
 
     public init() {}
 
@@ -73,7 +76,7 @@ public struct Metrics: Sendable, Hashable {
             ("deleted_guests", Double(deletedGuests), "count"),
             ("rejected_guests", Double(rejectedGuests), "count"),
             ("guests_alive_at_end", Double(guestsAliveAtEnd), "count"),
-        ]
+        ] + (migrationDowntimeSecondsMean.map { [("migration_downtime_seconds_mean", $0, "s")] } ?? [])
     }
 }
 

@@ -46,6 +46,17 @@ public struct FleetConfig: Sendable {
     public var appMemoryMB: EmpiricalDistribution
     /// Name of the operation profile (system calls, I/O … per unit of work) from the cost model.
     public var operations: String
+    /// How every workload writes memory, for pre-copy migration; nil = it writes nothing.
+    public var memoryWrites: MemoryWrites?
+}
+
+/// A workload's memory writing, as pre-copy migration sees it (Clark et al. 2005 §4): the rate at
+/// which it dirties pages, into a writable working set that is a fraction of its memory.
+public struct MemoryWrites: Sendable, Hashable {
+    public var dirtyRateMBps: Double
+    /// Writable working set as a fraction of the guest's memory (application and guest OS).
+    public var writableWorkingSetFraction: Double
+    public var source: String
 }
 
 /// One way to run the fleet: dedicated servers, or consolidated guests of one kind.

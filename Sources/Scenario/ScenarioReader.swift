@@ -194,10 +194,20 @@ public struct ScenarioReader: Sendable {
             c.finish()
         }
         let ops = f.string("operations", required: true, oneOf: vocabulary.operationProfiles)
+        var writes: MemoryWrites?
+        if var w = f.object("memoryWrites") {
+            let rate = w.number("dirtyRateMBps", required: true, nonNegative: true, unit: "MB/s")
+            let fraction = w.number("writableWorkingSetFraction", required: true, range: 0...1)
+            let source = w.string("source", required: true)
+            w.finish()
+            if let rate, let fraction, let source {
+                writes = MemoryWrites(dirtyRateMBps: rate, writableWorkingSetFraction: fraction, source: source)
+            }
+        }
         f.finish()
         guard let servers, let meanDist, let memory, let ops else { return nil }
         return FleetConfig(servers: servers, meanDistribution: meanDist, meanSource: meanSource,
-                           components: components, appMemoryMB: memory, operations: ops)
+                           components: components, appMemoryMB: memory, operations: ops, memoryWrites: writes)
     }
 
     /// `{"cdf": [[value, probability], …]}`: probabilities from 0 to 1, both columns increasing.

@@ -36,15 +36,18 @@ struct ConsolidationStudyRunner {
         let servers = study.fleet.servers
         let overhead = cost.overhead.cpuFraction
         let footprint = cost.footprintMB
+        let writes = study.fleet.memoryWrites
         let guests = (0..<servers).map { i in
-            GuestSpec(
-                id: i, name: "w\(i)", kind: variant.kind, mips: host.mipsPerCore, vcpus: host.cores,
-                // A dedicated server's memory is all its own workload's: reserving it whole keeps
-                // one workload per server, the pre-virtualization baseline.
-                ramMB: variant.dedicated ? host.ramMB : fleet.appMemoryMB[i] + footprint,
+            // A dedicated server's memory is all its own workload's: reserving it whole keeps
+            // one workload per server, the pre-virtualization baseline.
+            let ram = variant.dedicated ? host.ramMB : fleet.appMemoryMB[i] + footprint
+            return GuestSpec(
+                id: i, name: "w\(i)", kind: variant.kind, mips: host.mipsPerCore, vcpus: host.cores, ramMB: ram,
                 cpuOverheadFraction: overhead,
                 utilization: .samples(buffer, offset: i * fleet.sampleCount, count: fleet.sampleCount),
-                sampleInterval: sampleSeconds)
+                sampleInterval: sampleSeconds,
+                dirtyRateMBps: writes?.dirtyRateMBps ?? 0,
+                writableWorkingSetMB: writes.map { $0.writableWorkingSetFraction * ram })
         }
         let hostType = HostTypeSpec(name: host.name, cores: host.cores, mipsPerCore: host.mipsPerCore, ramMB: host.ramMB,
                                     bandwidthMbps: host.bandwidthMbps, power: host.power, count: servers)
@@ -93,6 +96,7 @@ struct ConsolidationStudyRunner {
             add("guests_per_active_host", m.guestsPerActiveHostMean, "guests")
             add("energy_kwh", m.energyKWh, "kWh")
             add("migrations", Double(m.vmMigrations), "count")
+            if let downtime = m.migrationDowntimeSecondsMean { add("migration_downtime_seconds_mean", downtime, "s") }
             add("sla_overload_time_fraction", m.slaOverloadTimeFraction, "fraction")
             add("slatah_percent", m.slatahPercent, "percent")
             add("pdm_percent", m.pdmPercent, "percent")

@@ -80,6 +80,26 @@ struct ScenarioReaderTests {
         }
     }
 
+    @Test("fleet.memoryWrites: optional; rate ≥ 0, working-set fraction in [0, 1], a source")
+    func memoryWrites() throws {
+        guard case .consolidation(let plain) = try reader.read(validConsolidation, file: "w.json").study else { return }
+        #expect(plain.fleet.memoryWrites == nil)
+        let good = validConsolidation.replacingFirst("\"operations\": \"web-server\"", with:
+            "\"operations\": \"web-server\", \"memoryWrites\": {\"dirtyRateMBps\": 50, \"writableWorkingSetFraction\": 0.02, \"source\": \"s\"}")
+        guard case .consolidation(let c) = try reader.read(good, file: "w.json").study else { Issue.record("wrong study"); return }
+        #expect(c.fleet.memoryWrites == MemoryWrites(dirtyRateMBps: 50, writableWorkingSetFraction: 0.02, source: "s"))
+        let bad = validConsolidation.replacingFirst("\"operations\": \"web-server\"", with:
+            "\"operations\": \"web-server\", \"memoryWrites\": {\"dirtyRateMBps\": -1, \"writableWorkingSetFraction\": 2}")
+        do {
+            _ = try reader.read(bad, file: "w.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(Set(error.diagnostics.map(\.path)) == ["$.consolidation.fleet.memoryWrites.dirtyRateMBps",
+                                                           "$.consolidation.fleet.memoryWrites.writableWorkingSetFraction",
+                                                           "$.consolidation.fleet.memoryWrites.source"])
+        }
+    }
+
     @Test("Missing required keys are named with what was expected")
     func missingKeys() {
         do {
