@@ -99,6 +99,8 @@ enum ExplainRunner {
             "\(label): guest \(g) (\(spec.name), \(spec.kind.rawValue)) at t = \(NumberFormat.format(time)) s (sample \(k))",
             "currently on host \(home >= 0 ? String(home) : "none"); demand \(NumberFormat.format(request.mips)) MIPS, memory \(NumberFormat.format(spec.ramMB)) MB",
             "overload detector: \(p.overload)\(p.overloadParameter.map { " \(NumberFormat.format($0))" } ?? ""); its own host is excluded, as in a migration",
+            "what-if: where the placement policy would move this guest now, given every host's guests and demand at t as the run left them",
+            "(the engine's own moves are counted in guests.csv; a guest it did not move at t has no decision to replay)",
             "rejections: " + explanation.rejectionCounts.map { "\($0.1) \($0.0)" }.joined(separator: "; "),
             "",
         ]

@@ -41,12 +41,14 @@ enum RegenerateCommand {
 
 enum ExplainCommand {
     static let help = """
-    OVERVIEW: Explain the placement decision taken for one guest at one time.
+    OVERVIEW: Explain where the placement policy would move one guest at one time.
 
     USAGE: virtsim explain <scenario> --guest <id> --time <seconds> [--variant <name>] [--traces <dir>]
 
-    Replays the scenario up to the first consolidation round at or after the given time and prints
-    the candidate hosts for the guest: which were rejected and why, the scores, and the winner.
+    Replays the scenario up to the first consolidation round at or after the given time, then asks
+    the scenario's placement policy where the guest would go if it migrated then, and prints every
+    host's verdict: rejected and why, or its score, and the winner. It is a what-if on the hosts as
+    the run left them; the engine's own moves are counted in guests.csv.
 
     OPTIONS:
       --guest <id>            Guest index (0-based, as in guests.csv).
