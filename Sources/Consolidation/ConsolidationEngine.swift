@@ -57,7 +57,9 @@ extension Engine {
         }
 
         // CloudSim stops at `terminateSimulation(horizon)`: events after it never run.
+        let stopWhenRecorded = config.decisionTrace?.stopWhenRecorded ?? false
         while let first = sched.nextEventTime, first < horizon {
+            if stopWhenRecorded && decision != nil { break }
             sched.step { event, sched in
                 handle(event.payload, at: event.time, sched: &sched)
             }
@@ -76,6 +78,7 @@ extension Engine {
     }
 
     mutating func handle(_ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>) {
+        traceNow = t
         // Completions at one instant share one update per host; anything else sees them done.
         if !deferred.isEmpty {
             if case .migrationDone = event, t == deferred.time {} else { flushDeferredUpdates() }
@@ -136,9 +139,10 @@ extension Engine {
             if sortDecreasing { order = sortByCpuDescending(guests) }
         }
         let none = [Bool](repeating: false, count: s.hostCount)
+        tracePhase = "initial placement"
         for g in order {
             if sem.requestFullMipsAtCreation { s.guestCreating[g] = true }
-            if let h = findHost(for: g, excluded: none) {
+            if let h = tracedFindHost(for: g, excluded: none) {
                 s.link(g, to: h)
                 s.allocateAppended(g, on: h, request: s.hostDemand(g))
                 s.guestHost[g] = Int32(h)
@@ -163,7 +167,8 @@ extension Engine {
         s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
         if sem.requestFullMipsAtCreation { s.guestCreating[g] = true }
         let none = [Bool](repeating: false, count: s.hostCount)
-        guard let h = findHost(for: g, excluded: none) else {
+        tracePhase = "arrival"
+        guard let h = tracedFindHost(for: g, excluded: none) else {
             s.guestCreating[g] = false
             s.guestPhase[g] = .rejected
             rejectedCount += 1
@@ -400,7 +405,7 @@ extension Engine {
                                  requestedCpuSeconds: req,
                                  allocatedCpuSeconds: acc.totalAllocated, deleted: s.guestPhase[g] == .deleted))
         }
-        return EngineResult(metrics: m, hostIntervals: hostRows, guests: rows)
+        return EngineResult(metrics: m, hostIntervals: hostRows, guests: rows, decision: decision)
     }
 }
 

@@ -198,8 +198,9 @@ extension Engine {
         var migrations: [PlannedMigration] = []
         let sorted = sortByCpuDescending(toMigrate)
         var overloadTargets: [Int] = []
+        tracePhase = "overload migration"
         for g in sorted {
-            if let target = findHost(for: g, excluded: excludedTarget) {
+            if let target = tracedFindHost(for: g, excluded: excludedTarget) {
                 _ = tentativelyCreate(guest: g, on: target)
                 migrations.append(PlannedMigration(guest: g, target: target))
                 overloadTargets.append(target)
@@ -317,7 +318,8 @@ extension Engine {
             var placed: [(node: Int, move: PlannedMigration)] = []
             var failed = false
             for g in sortByCpuDescending(guests) {
-                if let target = findHost(for: g, excluded: excludedPlace, skipEmpty: true) {
+                tracePhase = "under-load evacuation"
+                if let target = tracedFindHost(for: g, excluded: excludedPlace, skipEmpty: true) {
                     let node = tentativelyCreate(guest: g, on: target)
                     placed.append((node, PlannedMigration(guest: g, target: target)))
                 } else {
@@ -327,6 +329,8 @@ extension Engine {
             }
             if failed {
                 for p in placed.reversed() { undoCreate(node: p.node) }
+                // The evacuation is abandoned: a decision recorded in it did not happen.
+                if let d = decision, d.phase == tracePhase, d.time == traceNow, guests.contains(d.guest) { decision = nil }
                 continue
             }
             for p in placed {

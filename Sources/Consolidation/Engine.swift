@@ -52,6 +52,12 @@ struct Engine {
     let tickInterval: Double
     let migrationModel: MigrationTimeModel
 
+    /// `EngineConfig.decisionTrace`: the decision recorded, the current event's time and what
+    /// the engine is placing for.
+    var decision: PlacementDecision?
+    var traceNow = 0.0
+    var tracePhase = "initial placement"
+
     var migrationsStarted = 0
     /// Σ downtime of the migrations started (s), for models that have one (not CloudSim's).
     var migrationDowntimeTotal = 0.0

@@ -203,6 +203,8 @@ public struct EngineConfig: Sendable {
     public var recordHostIntervals: Bool
     /// Length of a report interval for `hostIntervals` (s).
     public var reportInterval: Double
+    /// Record one placement decision with every host's verdict (`EngineResult.decision`); nil = none.
+    public var decisionTrace: DecisionTraceRequest?
     /// Use the first-fit index even for small datacenters (tests compare it with the scan).
     var forceFirstFitIndex = false
     /// Run the engine's host scans as the scalar reference loops instead of the SIMD scans

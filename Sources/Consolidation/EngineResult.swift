@@ -151,10 +151,13 @@ public struct EngineResult: Sendable {
     /// Per host per report interval (only when `recordHostIntervals`).
     public var hostIntervals: [HostIntervalRow]
     public var guests: [GuestRow]
+    /// The placement decision `EngineConfig.decisionTrace` asked for, when the engine took one.
+    public var decision: PlacementDecision?
 
-    public init(metrics: Metrics, hostIntervals: [HostIntervalRow], guests: [GuestRow]) {
+    public init(metrics: Metrics, hostIntervals: [HostIntervalRow], guests: [GuestRow], decision: PlacementDecision? = nil) {
         self.metrics = metrics
         self.hostIntervals = hostIntervals
         self.guests = guests
+        self.decision = decision
     }
 }

@@ -4,12 +4,15 @@ import Scenario
 import Scheduling
 import VirtModel
 
-/// `virtsim explain`: where would a guest go at time T, and why?
+/// `virtsim explain`: why did the engine put a guest where it did?
 ///
-/// Replays the run up to T with the engine, rebuilds the host table at that instant (every
-/// guest's demand at T on the host the engine put it on, its memory, each host's utilization
-/// history for history-based detectors), takes the guest off its host as a migration would, and
-/// asks the scenario's placement policy to explain its choice over every host.
+/// Runs the scenario with the engine recording the first placement decision it takes for the
+/// guest at or after T (its initial placement, or a migration planned by a consolidation round):
+/// every host's verdict as the engine saw it in that instant, and the host it chose. When the
+/// engine takes no such decision before the horizon, it answers the what-if instead: the run up
+/// to T rebuilds the host table at that instant (every guest's demand at T on the host the engine
+/// put it on, its memory, each host's utilization history), takes the guest off its host as a
+/// migration would, and asks the scenario's placement policy where it would go.
 enum ExplainRunner {
     static func explain(_ scenario: Scenario, guest: Int, time: Double, variant: String?, context: RunContext) throws -> String {
         var config: EngineConfig
@@ -40,10 +43,46 @@ enum ExplainRunner {
         guard time >= 0 && time <= config.horizon else {
             throw InputError(message: "time \(time) s is outside the run (0…\(config.horizon) s)")
         }
-        config.horizon = max(time, config.consolidationInterval)
         config.recordHostIntervals = false
+        var traced = config
+        traced.decisionTrace = DecisionTraceRequest(guest: guest, notBefore: time, stopWhenRecorded: true)
+        if let decision = try ConsolidationEngine.run(traced).decision {
+            return render(decision, config: config, label: "\(scenario.name), \(label)")
+        }
+        config.horizon = max(time, config.consolidationInterval)
         let result = try ConsolidationEngine.run(config)
-        return try render(config: config, result: result, guest: guest, time: time, label: "\(scenario.name), \(label)")
+        return "the engine takes no placement decision for guest \(guest) at or after t = \(NumberFormat.format(time)) s; what-if:\n"
+            + (try render(config: config, result: result, guest: guest, time: time, label: "\(scenario.name), \(label)"))
+    }
+
+    /// A decision the engine recorded, one line per host in host order, the chosen one starred.
+    static func render(_ d: PlacementDecision, config: EngineConfig, label: String) -> String {
+        let spec = config.guests[d.guest]
+        let f = { (x: Double) in NumberFormat.format(x) }
+        var counts: [(String, Int)] = []
+        for v in d.verdicts where !v.acceptable {
+            // Group by the reason's kind: the text before its numbers.
+            let kind = String(v.reason.prefix { $0 != "(" && $0 != ":" }).trimmingCharacters(in: .whitespaces)
+            if let i = counts.firstIndex(where: { $0.0 == kind }) { counts[i].1 += 1 } else { counts.append((kind, 1)) }
+        }
+        let acceptable = d.verdicts.filter(\.acceptable).count
+        let scoreName = d.placement.hasPrefix("power-aware") ? "ΔP (W)" : (d.placement == "best-fit" ? "MIPS left" : (d.placement == "worst-fit" ? "−MIPS left" : ""))
+        var lines = [
+            "\(label): the engine's decision for guest \(d.guest) (\(spec.name), \(spec.kind.rawValue)) at t = \(f(d.time)) s, \(d.phase)",
+            "from host \(d.fromHost.map(String.init) ?? "none (being created)"); demand \(f(d.demandMips)) MIPS, memory \(f(spec.ramMB)) MB",
+            "placement \(d.placement), overload detector \(d.overloadDetector)"
+                + (scoreName.isEmpty ? "; first fit takes the first acceptable host" : "; the lowest \(scoreName) wins, lowest index on ties"),
+            "\(acceptable) acceptable; rejected: " + (counts.isEmpty ? "none" : counts.map { "\($0.1) \($0.0)" }.joined(separator: "; ")),
+            "",
+        ]
+        for v in d.verdicts {
+            let mark = v.host == d.chosen ? "*" : " "
+            let score = v.score.map { "score = \(f($0)); " } ?? ""
+            lines.append("\(mark) host \(v.host): " + (v.acceptable ? "acceptable, \(score)\(v.reason)" : "rejected: \(v.reason)"))
+        }
+        lines.append("")
+        lines.append(d.chosen.map { "chosen: host \($0)" } ?? "chosen: none (no host can take the guest)")
+        return lines.joined(separator: "\n")
     }
 
     static func render(config: EngineConfig, result: EngineResult, guest g: Int, time: Double, label: String) throws -> String {
@@ -100,7 +139,6 @@ enum ExplainRunner {
             "currently on host \(home >= 0 ? String(home) : "none"); demand \(NumberFormat.format(request.mips)) MIPS, memory \(NumberFormat.format(spec.ramMB)) MB",
             "overload detector: \(p.overload)\(p.overloadParameter.map { " \(NumberFormat.format($0))" } ?? ""); its own host is excluded, as in a migration",
             "what-if: where the placement policy would move this guest now, given every host's guests and demand at t as the run left them",
-            "(the engine's own moves are counted in guests.csv; a guest it did not move at t has no decision to replay)",
             "rejections: " + explanation.rejectionCounts.map { "\($0.1) \($0.0)" }.joined(separator: "; "),
             "",
         ]

@@ -41,14 +41,16 @@ enum RegenerateCommand {
 
 enum ExplainCommand {
     static let help = """
-    OVERVIEW: Explain where the placement policy would move one guest at one time.
+    OVERVIEW: Explain a placement decision the engine took for one guest.
 
     USAGE: virtsim explain <scenario> --guest <id> --time <seconds> [--variant <name>] [--traces <dir>]
 
-    Replays the scenario up to the first consolidation round at or after the given time, then asks
-    the scenario's placement policy where the guest would go if it migrated then, and prints every
-    host's verdict: rejected and why, or its score, and the winner. It is a what-if on the hosts as
-    the run left them; the engine's own moves are counted in guests.csv.
+    Runs the scenario and records the first placement decision the engine takes for the guest at
+    or after the given time (its initial placement, or a migration planned by a consolidation
+    round), and prints every host's verdict as the engine saw it then: rejected and why, or
+    acceptable with its score, and the host chosen. When the engine takes no decision for the guest
+    after that time, it prints a what-if instead: where the scenario's placement policy would move
+    the guest, on the hosts as the run left them at that time.
 
     OPTIONS:
       --guest <id>            Guest index (0-based, as in guests.csv).

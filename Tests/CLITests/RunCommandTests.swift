@@ -71,13 +71,21 @@ struct ExplainCommandTests {
            "policies": {"placement": "power-aware-best-fit-decreasing", "overload": "thr", "overloadParameter": 0.8, "selection": "mmt"}}}
         """
         try text.write(toFile: dir + "/tiny.json", atomically: true, encoding: .utf8)
-        let r = virtsim(["explain", dir + "/tiny.json", "--guest", "3", "--time", "3600"])
+        // t = 0: the engine's own initial placement of the guest.
+        let r = virtsim(["explain", dir + "/tiny.json", "--guest", "3", "--time", "0"])
         #expect(r.status == .success, "\(r.err)")
-        #expect(r.out.contains("variant para: guest 3"))
+        #expect(r.out.contains("variant para: the engine's decision for guest 3"))
+        #expect(r.out.contains("at t = 0 s, initial placement"))
         let verdicts = r.out.split(separator: "\n").filter { $0.contains(" host ") && ($0.contains("rejected") || $0.contains("=")) }
         #expect(verdicts.count == 12)
         #expect(r.out.contains("chosen: host"))
-        #expect(verdicts.filter { $0.hasPrefix("*") }.count <= 1)
+        #expect(verdicts.filter { $0.hasPrefix("*") }.count == 1)
+        // After the last consolidation round (6900 s) the engine decides nothing: the what-if answers.
+        let late = virtsim(["explain", dir + "/tiny.json", "--guest", "3", "--time", "7000"])
+        #expect(late.status == .success, "\(late.err)")
+        #expect(late.out.contains("takes no placement decision for guest 3"))
+        #expect(late.out.contains("variant para: guest 3"))
+        #expect(late.out.split(separator: "\n").filter { $0.contains(" host ") && ($0.contains("rejected") || $0.contains("=")) }.count == 12)
         #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "99", "--time", "60"]).status == .badInput)
         #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "1", "--time", "1e9"]).status == .badInput)
         #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "1", "--time", "60", "--variant", "nope"]).status == .badInput)
