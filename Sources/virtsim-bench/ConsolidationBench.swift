@@ -37,6 +37,8 @@ enum ConsolidationBench {
                 out.append(("planetlab_lr_mmt_1.2_engine_simd", vectorWall, "s"))
                 out.append(("planetlab_lr_mmt_1.2_engine_scalar", scalarWall, "s"))
                 out.append(("planetlab_lr_mmt_1.2_simd_speedup", scalarWall / vectorWall, "x"))
+                // Before the scale run: the process's peak so far is the PlanetLab day's.
+                out.append(("planetlab_peak_rss", peakResidentMB(), "MB"))
             } catch {
                 out.append(("planetlab_error: \(error)", .nan, ""))
             }
