@@ -120,7 +120,7 @@ struct Engine {
         sem = config.semantics
         let p = config.policies
         do {
-            detector = try PolicyRegistry.overloadDetector(named: p.overload, parameter: p.overloadParameter,
+            detector = try PolicyRegistry.overloadDetector(named: p.overload, parameter: p.overloadParameter, window: p.overloadWindow,
                                                            cloudSimCompatible: config.semantics.unweightedRegression)
             selection = try PolicyRegistry.vmSelection(named: p.selection)
         } catch {

@@ -152,10 +152,13 @@ public struct PolicySpec: Sendable, Hashable {
     /// Initial placement and migration-target selection: "first-fit", "first-fit-decreasing",
     /// "best-fit", "worst-fit", "power-aware-best-fit-decreasing" (alias "pabfd").
     public var placement: String
-    /// Overload detector: "thr", "iqr", "mad", "lr", "lrr", or "none" (no dynamic consolidation).
+    /// Overload detector: "thr", "thr-sustained", "iqr", "mad", "lr", "lrr", or "none" (no dynamic
+    /// consolidation).
     public var overload: String
     /// The detector's parameter (THR threshold, IQR/MAD/LR safety parameter); nil = the default.
     public var overloadParameter: Double?
+    /// "thr-sustained": consecutive measurements above the threshold that make an overload; nil = 3.
+    public var overloadWindow: Int?
     /// VM selection: "mmt", "mc", "mu", "rs".
     public var selection: String
     /// Evacuate under-loaded hosts.
@@ -173,10 +176,11 @@ public struct PolicySpec: Sendable, Hashable {
     public init(placement: String = "power-aware-best-fit-decreasing", overload: String = "thr",
                 overloadParameter: Double? = nil, selection: String = "mmt", underload: Bool = true,
                 underloadThreshold: Double? = nil, maxUnderloadAttemptsPerRound: Int? = nil,
-                migrationModel: String = "cloudsim", powerAware: Bool = true) {
+                migrationModel: String = "cloudsim", powerAware: Bool = true, overloadWindow: Int? = nil) {
         self.placement = placement
         self.overload = overload
         self.overloadParameter = overloadParameter
+        self.overloadWindow = overloadWindow
         self.selection = selection
         self.underload = underload
         self.underloadThreshold = underloadThreshold

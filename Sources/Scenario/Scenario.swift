@@ -73,6 +73,8 @@ public struct PolicyConfig: Sendable, Hashable {
     public var placement: String
     public var overload: String
     public var overloadParameter: Double?
+    /// `thr-sustained` only: consecutive measurements above the threshold that make an overload.
+    public var overloadWindow: Int?
     public var selection: String
     public var underload: Bool
     /// Only hosts whose measured utilization is below this (0, 1] are evacuated by the under-load

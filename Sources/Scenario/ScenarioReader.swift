@@ -267,13 +267,17 @@ public struct ScenarioReader: Sendable {
         let placement = p.string("placement", required: true, oneOf: vocabulary.placements)
         let overload = p.string("overload", required: true, oneOf: vocabulary.overloadDetectors)
         let parameter = p.number("overloadParameter", positive: true)
+        let window = p.integer("overloadWindow", min: 1, max: 288)
+        if window != nil, let overload, overload != "thr-sustained" {
+            p.log.add(p.childPath("overloadWindow"), "applies only to the overload detector \"thr-sustained\", not \"\(overload)\"")
+        }
         let selection = p.string("selection", required: true, oneOf: vocabulary.selections)
         let underload = p.bool("underload") ?? true
         let underloadThreshold = p.number("underloadThreshold", positive: true, range: 0...1, unit: "host utilization")
         let migration = p.string("migration", oneOf: vocabulary.migrationModels) ?? "cloudsim"
         p.finish()
         guard let placement, let overload, let selection else { return nil }
-        return PolicyConfig(placement: placement, overload: overload, overloadParameter: parameter,
+        return PolicyConfig(placement: placement, overload: overload, overloadParameter: parameter, overloadWindow: window,
                             selection: selection, underload: underload, underloadThreshold: underloadThreshold,
                             migration: migration)
     }

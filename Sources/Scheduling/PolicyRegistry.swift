@@ -27,6 +27,7 @@ public enum PolicyRegistry {
         StaticThresholdDetector.registryName, InterQuartileRangeDetector.registryName,
         MedianAbsoluteDeviationDetector.registryName, LocalRegressionDetector.registryName,
         RobustLocalRegressionDetector.registryName, NoOverloadDetector.registryName,
+        SustainedThresholdDetector.registryName,
     ]
     public static let allVmSelectionNames: [String] = [
         MinimumMigrationTimeSelection.registryName, MaximumCorrelationSelection.registryName,
@@ -42,6 +43,7 @@ public enum PolicyRegistry {
         ("placement", "first-fit-decreasing", "first fit, guests by decreasing MIPS"),
         ("placement", "power-aware-best-fit-decreasing", "least power increase, guests by decreasing MIPS (alias pabfd)"),
         ("overload", "thr", "U > threshold (default 0.8)"),
+        ("overload", "thr-sustained", "U > threshold now and in the window − 1 measurements before (default 0.8, window 3)"),
         ("overload", "iqr", "U > 1 − s·IQR(history) (default s = 1.5)"),
         ("overload", "mad", "U > 1 − s·MAD(history) (default s = 2.5)"),
         ("overload", "lr", "s · local-regression prediction ≥ 1 (default s = 1.2)"),
@@ -71,6 +73,7 @@ public enum PolicyRegistry {
     public static func defaultParameter(forOverloadDetector name: String) -> Double? {
         switch name {
         case StaticThresholdDetector.registryName: StaticThresholdDetector.defaultParameter
+        case SustainedThresholdDetector.registryName: SustainedThresholdDetector.defaultParameter
         case InterQuartileRangeDetector.registryName: InterQuartileRangeDetector.defaultParameter
         case MedianAbsoluteDeviationDetector.registryName: MedianAbsoluteDeviationDetector.defaultParameter
         case LocalRegressionDetector.registryName: LocalRegressionDetector.defaultParameter
@@ -79,16 +82,23 @@ public enum PolicyRegistry {
         }
     }
 
-    /// A detector with `parameter` (nil: its default). Throws for unknown names; a negative parameter
-    /// is rejected too (CloudSim exits on a negative safety parameter).
-    public static func overloadDetector(named name: String, parameter: Double? = nil,
+    /// A detector with `parameter` (nil: its default) and, for `thr-sustained`, `window` (nil: its
+    /// default). Throws for unknown names; a negative parameter is rejected too (CloudSim exits on
+    /// a negative safety parameter), and so is a window below 1 or given to another detector.
+    public static func overloadDetector(named name: String, parameter: Double? = nil, window: Int? = nil,
                                         cloudSimCompatible: Bool = false) throws(PolicyLookupError) -> any OverloadDetector {
         if let p = parameter, !(p >= 0) || !p.isFinite {
             throw PolicyLookupError(category: "overload", name: "\(name) with parameter \(p)", known: ["a finite parameter ≥ 0"])
         }
+        if let w = window, w < 1 || name != SustainedThresholdDetector.registryName {
+            throw PolicyLookupError(category: "overload", name: "\(name) with window \(w)",
+                                    known: ["\(SustainedThresholdDetector.registryName) with a window ≥ 1"])
+        }
         let p = parameter ?? defaultParameter(forOverloadDetector: name) ?? 0
         switch name {
         case StaticThresholdDetector.registryName: return StaticThresholdDetector(threshold: p)
+        case SustainedThresholdDetector.registryName:
+            return SustainedThresholdDetector(threshold: p, window: window ?? SustainedThresholdDetector.defaultWindow)
         case InterQuartileRangeDetector.registryName: return InterQuartileRangeDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
         case MedianAbsoluteDeviationDetector.registryName: return MedianAbsoluteDeviationDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
         case LocalRegressionDetector.registryName: return LocalRegressionDetector(safety: p, cloudSimCompatible: cloudSimCompatible)

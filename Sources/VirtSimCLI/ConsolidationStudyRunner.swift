@@ -57,7 +57,7 @@ struct ConsolidationStudyRunner {
                          migrationModel: p.migration)
             : PolicySpec(placement: p.placement, overload: p.overload, overloadParameter: p.overloadParameter,
                          selection: p.selection, underload: p.underload, underloadThreshold: p.underloadThreshold,
-                         migrationModel: p.migration)
+                         migrationModel: p.migration, overloadWindow: p.overloadWindow)
         return EngineConfig(hostTypes: [hostType], guests: guests, policies: policies,
                             semantics: Semantics.preset("virtsim", switches: study.switches),
                             horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,

@@ -89,7 +89,8 @@ enum ExplainRunner {
         let p = config.policies
         let cloudSim = config.semantics.cloudSimMetricFormulas
         let placement = try PolicyRegistry.placement(named: p.placement, cloudSimCompatible: cloudSim)
-        let detector = try PolicyRegistry.overloadDetector(named: p.overload, parameter: p.overloadParameter, cloudSimCompatible: cloudSim)
+        let detector = try PolicyRegistry.overloadDetector(named: p.overload, parameter: p.overloadParameter, window: p.overloadWindow,
+                                                           cloudSimCompatible: cloudSim)
         let hosts = config.hostLayout.map { t -> HostTable.HostSpec in
             let h = config.hostTypes[t]
             return HostTable.HostSpec(peCount: h.cores, peMips: h.mipsPerCore, ramMB: h.ramMB, bandwidthMbps: h.bandwidthMbps, powerModel: h.power)

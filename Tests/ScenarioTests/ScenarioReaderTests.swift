@@ -100,6 +100,28 @@ struct ScenarioReaderTests {
         }
     }
 
+    @Test("overloadWindow belongs to thr-sustained and counts measurements (≥ 1)")
+    func overloadWindow() throws {
+        let sustained = validConsolidation.replacingFirst("\"overload\": \"thr\"", with: "\"overload\": \"thr-sustained\", \"overloadWindow\": 4")
+        let r = ScenarioReader(vocabulary: ScenarioVocabulary(
+            placements: ["first-fit"], overloadDetectors: ["thr", "thr-sustained"], selections: ["mmt"], migrationModels: ["cloudsim"],
+            hardwareProfiles: ["p1"], operationProfiles: ["web-server"], powerModels: ["hp-ml110-g5"],
+            planetLabPolicies: [], planetLabModes: ["cloudsim", "virtsim"]))
+        guard case .consolidation(let c) = try r.read(sustained, file: "w.json").study else { Issue.record("wrong study"); return }
+        #expect(c.policies.overloadWindow == 4)
+        for (text, path) in [
+            (validConsolidation.replacingFirst("\"overload\": \"thr\"", with: "\"overload\": \"thr\", \"overloadWindow\": 4"), "overloadWindow"),
+            (validConsolidation.replacingFirst("\"overload\": \"thr\"", with: "\"overload\": \"thr-sustained\", \"overloadWindow\": 0"), "overloadWindow"),
+        ] {
+            do {
+                _ = try r.read(text, file: "w.json")
+                Issue.record("expected an error")
+            } catch {
+                #expect(error.diagnostics.map(\.path) == ["$.consolidation.policies." + path])
+            }
+        }
+    }
+
     @Test("Missing required keys are named with what was expected")
     func missingKeys() {
         do {

@@ -10,11 +10,11 @@ struct PolicyRegistryTests {
         #expect(p.name == (name == "pabfd" ? "power-aware-best-fit-decreasing" : name))
     }
 
-    @Test("every detector resolves with CloudSim's default parameter", arguments: PolicyRegistry.allOverloadDetectorNames)
+    @Test("every detector resolves with CloudSim's default parameter (thr-sustained: THR's)", arguments: PolicyRegistry.allOverloadDetectorNames)
     func detectors(name: String) throws {
         let d = try PolicyRegistry.overloadDetector(named: name)
         #expect(d.name == name)
-        let expected: [String: Double] = ["thr": 0.8, "iqr": 1.5, "mad": 2.5, "lr": 1.2, "lrr": 1.2, "none": 0]
+        let expected: [String: Double] = ["thr": 0.8, "thr-sustained": 0.8, "iqr": 1.5, "mad": 2.5, "lr": 1.2, "lrr": 1.2, "none": 0]
         #expect(d.parameter == expected[name])
         #expect(try PolicyRegistry.overloadDetector(named: name, parameter: 0.9).parameter == (name == "none" ? 0 : 0.9))
     }
