@@ -351,7 +351,7 @@ struct Engine {
     }
 }
 
-/// Migration duration and CPU shares from VirtModel's migration models (FIGURES M2 for "cloudsim").
+/// Migration duration and CPU shares from VirtModel's migration models (docs/published-figures.md M2 for "cloudsim").
 struct MigrationTimeModel {
     let model: any MigrationModel
     let isCloudSim: Bool

@@ -1,7 +1,7 @@
 import VirtModel
 
 /// CloudSim's PlanetLab power experiment (CloudSim 3.0.3 examples `power/planetlab`, reference
-/// `cloudsim-planetlab.md` §3.1–3.2): 800 hosts, HP ProLiant ML110 G4 and G5 alternating by id,
+/// docs/cloudsim-semantics.md §3.1–3.2): 800 hosts, HP ProLiant ML110 G4 and G5 alternating by id,
 /// one VM per trace file in four EC2-like types by index block, one day at 5-minute intervals.
 public enum PlanetLabExperiment {
     /// The ten policy combinations of CloudSim's examples, by scenario name.

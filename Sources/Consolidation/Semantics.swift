@@ -1,5 +1,5 @@
 /// The behaviour switches of the engine. Every quirk of CloudSim 3.0.3's power package
-/// (reference `cloudsim-planetlab.md` §2–§3.10) is one Bool, so a user can flip one at a time
+/// (docs/cloudsim-semantics.md §2–§3.10) is one Bool, so a user can flip one at a time
 /// and see what it changes. Two presets: `.cloudSimCompatible` (every quirk on, to reproduce
 /// CloudSim's numbers) and `.virtSim` (the intended behaviour).
 public struct Semantics: Sendable, Hashable {
@@ -18,7 +18,7 @@ public struct Semantics: Sendable, Hashable {
     /// Off: a host is suitable only if its cores are at least the guest's *nominal* vCPU MIPS
     /// (the cap is then never reached).
     public var perCoreCapOnCurrentRequest: Bool
-    /// Migration CPU shares (§3.3, FIGURES M2): the migrating guest gets 0.9 of its request at
+    /// Migration CPU shares (docs/cloudsim-semantics.md §3.3; docs/published-figures.md M2): the migrating guest gets 0.9 of its request at
     /// the source (the source host is charged the full request) and the target reserves 0.1.
     public var migrationCpuShares: Bool
     /// Under over-subscription, allocations are scaled and floored to integers (§3.3).
@@ -107,7 +107,7 @@ public struct Semantics: Sendable, Hashable {
         baselinesPlaceFirstFit: true)
 
     /// The intended behaviour (default for non-PlanetLab scenarios). Keeps the M2 migration CPU
-    /// shares, which are the migration model itself (FIGURES M2), not a quirk.
+    /// shares, which are the migration model itself (docs/published-figures.md M2), not a quirk.
     public static let virtSim = Semantics(
         cloudSimClock: false, interpolateSamples: false, fullUpdateAtMigrationCompletion: false,
         perCoreCapOnCurrentRequest: false, migrationCpuShares: true, floorOversubscribedAllocations: false,

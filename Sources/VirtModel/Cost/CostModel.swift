@@ -276,7 +276,7 @@ public struct CostModel: Sendable {
             return guestOSResidentMB + 30
         case .para:
             // The same guest OS (a para-virtualized guest still runs a whole kernel and user land;
-            // Xen 2003's 6.2 MB was a *minimal* guest, FIGURES §2.4) plus a light back-end / VMM
+            // Xen 2003's 6.2 MB was a *minimal* guest, Barham et al. 2003) plus a light back-end / VMM
             // ≤ 5 MiB (Firecracker specification) and 20 kB of hypervisor state per domain
             // (Barham et al. 2003): no emulated firmware or device models.
             return guestOSResidentMB + 5 * 1.048576 + 0.02
@@ -297,7 +297,7 @@ public struct CostModel: Sendable {
         case .full:
             return 20             // assumption: firmware (BIOS) + boot loader + full distribution boot ≈ 20 s
         case .para:
-            return 0.125          // Firecracker: ≤ 125 ms to guest init (FIGURES §2.4)
+            return 0.125          // Firecracker: ≤ 125 ms to guest init (Firecracker specification; Agache et al., NSDI 2020)
         case .container:
             return 0.5            // assumption: namespace + cgroup setup, image mount, runtime start ≈ 0.5 s
         case .containerInVM:

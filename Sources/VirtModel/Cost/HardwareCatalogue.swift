@@ -12,7 +12,7 @@ extension HardwareProfile {
         catalogue.first { $0.name == name }
     }
 
-    private static let barham = "Barham et al., SOSP 2003, Tables 3-5 (lmbench), FIGURES.md §2.2"
+    private static let barham = "Barham et al., SOSP 2003, Tables 3-5 (lmbench)"
     private static let agesen = "Agesen et al., USENIX ATC 2012, Table 1"
     private static let adams = "Adams & Agesen, ASPLOS 2006 (Pentium 4 nanobenchmarks)"
     private static let handling = "assumption: Agesen et al. 2012 model a whole exit incl. software handling as ~3000 cycles; minus the Westmere round trip (761) leaves ~2240 cycles of handling, taken as the same on every generation"
@@ -32,7 +32,7 @@ extension HardwareProfile {
         return HardwareProfile(
             name: "dell2650-2003",
             summary: "Dell 2650, 2.4 GHz Xeon (1 CPU), Tigon-3 GbE, 10k RPM SCSI; VMware Workstation 3.2 (hosted BT) and Xen 1.0 PV",
-            clockGHz: Cited(clock, "Barham et al., SOSP 2003, §4 test machine (FIGURES.md §2.2)"),
+            clockGHz: Cited(clock, "Barham et al., SOSP 2003, §4 test machine"),
             fullVirtualization: .hostedBinaryTranslation,
             paraVirtualization: .xenPV,
             nestedPaging: false,

@@ -1,4 +1,4 @@
-/// CloudSim's live-migration model (power package; Beloglazov & Buyya, CCPE 2012, eq. 20; FIGURES M2):
+/// CloudSim's live-migration model (power package; Beloglazov & Buyya, CCPE 2012, eq. 20; docs/published-figures.md M2):
 /// time = RAM / (bandwidth / 2), half the host bandwidth being assumed taken by the migration, with no
 /// downtime; while it moves the guest gets 90 % of its CPU request on the source and the target
 /// reserves 10 % (`VmSchedulerTimeSharedOverSubscription`, reference §3.3).

@@ -1,5 +1,5 @@
 /// Iterative pre-copy live migration (Clark et al., "Live Migration of Virtual Machines", NSDI 2005,
-/// §3–§5; FIGURES §2.6).
+/// §3–§5; docs/published-figures.md, live migration).
 ///
 /// Round 1 sends all memory at the minimum rate. Each later round sends the pages dirtied during the
 /// previous round, at the adaptive rate "previous round's dirtying rate + 50 Mb/s" (Clark §5.1), never

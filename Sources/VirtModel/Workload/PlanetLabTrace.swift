@@ -1,5 +1,5 @@
 // Reader for the PlanetLab CoMon CPU traces used by CloudSim's power experiments
-// (Beloglazov & Buyya, CCPE 2012; reference cloudsim-planetlab.md §1). No Foundation: the
+// (Beloglazov & Buyya, CCPE 2012; docs/cloudsim-semantics.md §1). No Foundation: the
 // directory is listed with opendir/readdir and files are read with open/read.
 
 /// A trace problem, naming the file (and line when it applies).

@@ -22,7 +22,7 @@ enum FigureCatalogue {
 
     // MARK: S1
 
-    static let s1Citation = "seed claim 6; FIGURES.md S1 (textbook 15–20% → 70–80%)"
+    static let s1Citation = "seed article, claim 6 (textbook 15–20% → 70–80%); docs/published-figures.md S1"
 
     /// S1 reads the built-in seed scenario's summary: every number comes out of the workloads,
     /// the cost model, placement, consolidation and migration.
@@ -56,14 +56,14 @@ enum FigureCatalogue {
                                   unit: "ratio", citation: "seed claims 3–4 (full virtualization: larger overhead)", scenario: file))
         checks.append(FigureCheck(figure: "S1", quantity: "active hosts dedicated/container (consolidation ratio)", expectedLow: 1, expectedHigh: .infinity,
                                   simulated: ratio(value("dedicated", "active_hosts_mean"), value("container", "active_hosts_mean")),
-                                  unit: "ratio", citation: "FIGURES.md §4 context (typical 6:1, up to 10:1)", scenario: file,
+                                  unit: "ratio", citation: "ENERGY STAR, Virtualize Servers (typical 6:1, up to 10:1)", scenario: file,
                                   note: "context only: any ratio above 1 passes"))
         return checks
     }
 
     // MARK: M1
 
-    static let m1Citation = "Clark et al., NSDI 2005, §6 (FIGURES.md M1)"
+    static let m1Citation = "Clark et al., NSDI 2005, §6"
 
     /// M1 from the pre-copy model, on the guests of the live-migration lab (built in; a test checks
     /// it equals `scenarios/labs/live-migration.json`). Inputs are workload characteristics (memory
@@ -101,7 +101,7 @@ enum FigureCatalogue {
 
     // MARK: M2
 
-    static let m2Citation = "CloudSim power package; Beloglazov & Buyya 2012 eq. 20 (FIGURES.md M2)"
+    static let m2Citation = "CloudSim power package; Beloglazov & Buyya 2012 eq. 20"
 
     /// M2: the CloudSim-compatible migration time, and the 10% CPU the migrating guest loses,
     /// measured in an engine run where one guest migrates.

@@ -51,7 +51,7 @@ func s2Checks() -> [FigureCheck] {
         result.rows.first { $0.variant == v }?.throughputLossPercent
     }
     let scenario = "scenarios/seed-io-overhead.json"
-    let citation = "Seed figure S2 (FIGURES.md §1): full virtualization loses 10-20% of I/O performance"
+    let citation = "Seed figure S2: full virtualization loses 10-20% of I/O performance"
     let full = loss("full")
     let para = loss("para")
     let container = loss("container")
