@@ -136,7 +136,8 @@ public struct IOExperimentSpec: Sendable, Hashable {
         if !IOExperimentSpec.workloads.contains(workload) {
             problems.append(("workload", "unknown workload '\(workload)'; expected one of \(IOExperimentSpec.workloads.joined(separator: ", "))"))
         }
-        if workload == "application" && OperationProfile.named(application) == nil {
+        // Checked whatever the workload: a misspelt name is a mistake even where it is unused.
+        if OperationProfile.named(application) == nil {
             problems.append(("application", "unknown operation profile '\(application)'; expected one of \(OperationProfile.catalogueNames.joined(separator: ", "))"))
         }
         if !(blockSizeBytes > 0) { problems.append(("blockSizeBytes", "must be > 0")) }

@@ -87,40 +87,19 @@ public struct ObjectReader {
         return s
     }
 
-    /// A number checked against an optional range. `positive` means > 0.
-    public mutating func number(_ key: String, required: Bool = false, positive: Bool = false,
-                                nonNegative: Bool = false, range: ClosedRange<Double>? = nil,
-                                unit: String = "") -> Double? {
-        var expectation = positive ? "a number > 0" : nonNegative ? "a number ≥ 0" : "a number"
-        if let r = range { expectation = "a number in [\(fmt(r.lowerBound)), \(fmt(r.upperBound))]" }
-        if !unit.isEmpty { expectation += " (\(unit))" }
-        guard let v = raw(key, required: required, expected: expectation) else { return nil }
-        guard case .number(let x, _) = v else {
-            log.add(childPath(key), "expected \(expectation), found \(v.brief)")
-            return nil
-        }
-        if (positive && !(x > 0)) || (nonNegative && !(x >= 0)) || !(range?.contains(x) ?? true) {
-            log.add(childPath(key), "found \(v.brief); expected \(expectation)")
-            return nil
-        }
-        return x
+    /// The number at the key `range` names (the last step of its path), checked against the
+    /// range: nil and one diagnostic when it is not a number, not finite, fractional for an
+    /// integer key, or out of range.
+    public mutating func number(_ range: KeyRange, required: Bool = false) -> Double? {
+        let key = range.key
+        guard let v = raw(key, required: required, expected: range.expectation) else { return nil }
+        return range.check(v, path: childPath(key), log: log)
     }
 
-    /// An integer (no fraction) checked against an optional minimum.
-    public mutating func integer(_ key: String, required: Bool = false, min minimum: Int? = nil,
-                                 max maximum: Int? = nil) -> Int? {
-        var expectation = "an integer"
-        if let lo = minimum { expectation += " ≥ \(lo)" }
-        if let hi = maximum { expectation += (minimum == nil ? " ≤ " : " and ≤ ") + "\(hi)" }
-        guard let v = raw(key, required: required, expected: expectation) else { return nil }
-        guard case .number(let x, _) = v, x.rounded() == x, abs(x) < 9e15 else {
-            log.add(childPath(key), "expected \(expectation), found \(v.brief)")
-            return nil
-        }
-        let n = Int(x)
-        if let lo = minimum, n < lo { log.add(childPath(key), "found \(n); expected \(expectation)"); return nil }
-        if let hi = maximum, n > hi { log.add(childPath(key), "found \(n); expected \(expectation)"); return nil }
-        return n
+    /// Like `number`, for integer keys.
+    public mutating func integer(_ range: KeyRange, required: Bool = false) -> Int? {
+        precondition(range.kind == .integer, "\(range.path) is not an integer key")
+        return number(range, required: required).map { Int($0) }
     }
 
     public mutating func bool(_ key: String, required: Bool = false) -> Bool? {
@@ -146,6 +125,10 @@ public struct ObjectReader {
             return nil
         }
         if nonEmpty && items.isEmpty { log.add(childPath(key), "found an empty array; expected at least one element") }
+        if items.count > ScenarioKeys.maximumArrayLength {
+            log.add(childPath(key), "found an array of \(items.count); expected at most \(ScenarioKeys.maximumArrayLength) elements")
+            return nil
+        }
         let p = childPath(key)
         return items.enumerated().map { ($0.element, "\(p)[\($0.offset)]") }
     }
@@ -159,10 +142,6 @@ public struct ObjectReader {
             log.add(childPath(m.key), "unknown key\(suggestion); expected one of: \(allowed)")
         }
     }
-}
-
-private func fmt(_ x: Double) -> String {
-    x.rounded() == x && abs(x) < 1e15 ? String(Int(x)) : String(x)
 }
 
 /// Levenshtein distance, for "did you mean" hints. O(a·b), keys are short.

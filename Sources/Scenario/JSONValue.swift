@@ -46,18 +46,37 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
-/// A syntax error with its 1-based line and column.
+/// A syntax error with its 1-based line and column, and the JSON path of the value being read
+/// when it happened (`$` at the top level).
 public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
     public let line: Int
     public let column: Int
     public let message: String
+    /// JSON path of the value (or member) the parser was in, e.g. `$.consolidation.horizonHours`.
+    public let path: String
     public var description: String { "line \(line), column \(column): \(message)" }
 }
 
-/// A small strict JSON parser (RFC 8259) over UTF-8 bytes. O(n).
+/// A small strict JSON parser (RFC 8259) over UTF-8 bytes. O(n) time; recursion depth is
+/// capped at `maximumDepth`, so no input can exhaust the stack, and no input traps: every
+/// malformed byte sequence is a `JSONSyntaxError` with its position.
+///
+/// Beyond the grammar, numbers must be finite as 64-bit floats (`1e309` is an error, not +∞),
+/// and `\u` escapes must form valid Unicode scalars: a high surrogate must be followed by an
+/// escaped low surrogate, and a lone low surrogate is an error.
 public struct JSONParser {
+    /// Deepest nesting of arrays and objects accepted.
+    public static let maximumDepth = 200
+
     private let bytes: [UInt8]
     private var i = 0
+    /// Steps from the root to the value being read, rendered only when an error is thrown.
+    private var steps: [Step] = []
+
+    private enum Step {
+        case key(String)
+        case index(Int)
+    }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var p = JSONParser(bytes: Array(text.utf8))
@@ -73,17 +92,31 @@ public struct JSONParser {
     private func error(_ message: String) -> JSONSyntaxError {
         var line = 1, column = 1
         for b in bytes[..<min(i, bytes.count)] {
-            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
-        return JSONSyntaxError(line: line, column: column, message: message)
+        var path = "$"
+        for s in steps {
+            switch s {
+            case .key(let k):
+                path += k.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) && !k.isEmpty
+                    ? ".\(k)" : "[\"\(k)\"]"
+            case .index(let n): path += "[\(n)]"
+            }
+        }
+        return JSONSyntaxError(line: line, column: column, message: message, path: path)
     }
 
     private mutating func skipSpace() {
-        while i < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[i]) { i += 1 }
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
     }
 
     private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        guard depth < 200 else { throw error("nesting too deep") }
+        guard depth < Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth) levels") }
         guard i < bytes.count else { throw error("unexpected end of input, expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -98,7 +131,7 @@ public struct JSONParser {
 
     private mutating func literal(_ word: String) throws(JSONSyntaxError) {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else {
+        guard i + w.count <= bytes.count, bytes[i..<i + w.count].elementsEqual(w) else {
             throw error("invalid literal, expected '\(word)'")
         }
         i += w.count
@@ -107,6 +140,7 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         i += 1
         var members: [(key: String, value: JSONValue)] = []
+        var seen: Set<String> = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -117,8 +151,10 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
             i += 1
             skipSpace()
-            if members.contains(where: { $0.key == key }) { throw error("duplicate key \"\(key)\"") }
+            steps.append(.key(key))
+            guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"") }
             members.append((key, try value(depth: depth + 1)))
+            steps.removeLast()
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of input in an object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -134,7 +170,9 @@ public struct JSONParser {
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
         while true {
             skipSpace()
+            steps.append(.index(items.count))
             items.append(try value(depth: depth + 1))
+            steps.removeLast()
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of input in an array") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -149,7 +187,7 @@ public struct JSONParser {
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
-            if b < 0x20 { throw error("control character in a string") }
+            if b < 0x20 { throw error("control character in a string (escape it)") }
             if b == UInt8(ascii: "\\") {
                 i += 1
                 guard i < bytes.count else { break }
@@ -163,18 +201,9 @@ public struct JSONParser {
                 case UInt8(ascii: "r"): out.append(0x0D)
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
-                    var code = try hex4()
-                    if (0xD800..<0xDC00).contains(code) {
-                        guard i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") else {
-                            throw error("unpaired surrogate")
-                        }
-                        i += 2
-                        let low = try hex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
-                default: throw error("invalid escape")
+                    let scalar = try unicodeEscape()
+                    out.append(contentsOf: String(Character(scalar)).utf8)
+                default: throw error("invalid escape '\\\(Character(Unicode.Scalar(bytes[i])))'")
                 }
                 i += 1
             } else {
@@ -183,6 +212,37 @@ public struct JSONParser {
             }
         }
         throw error("unterminated string")
+    }
+
+    /// A `\uXXXX` escape (with `i` on the `u`), or a surrogate pair `\uD8xx\uDCxx`; leaves `i`
+    /// on the last hex digit. A lone or malformed surrogate is an error (RFC 8259 §8.2 allows
+    /// them syntactically, but they are not text, and no scenario needs one).
+    private mutating func unicodeEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
+        let code = try hex4()
+        switch code {
+        case 0xD800..<0xDC00:
+            guard i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") else {
+                throw error("high surrogate \\u\(hex(code)) not followed by a \\u low surrogate")
+            }
+            i += 2
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else {
+                throw error("high surrogate \\u\(hex(code)) followed by \\u\(hex(low)); expected a low surrogate \\uDC00 to \\uDFFF")
+            }
+            let combined = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            guard let s = Unicode.Scalar(combined) else { throw error("invalid surrogate pair") }
+            return s
+        case 0xDC00..<0xE000:
+            throw error("lone low surrogate \\u\(hex(code)) (not preceded by a high surrogate)")
+        default:
+            guard let s = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+            return s
+        }
+    }
+
+    private func hex(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
@@ -203,6 +263,7 @@ public struct JSONParser {
         return v
     }
 
+    /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, and finite.
     private mutating func number() throws(JSONSyntaxError) -> JSONValue {
         let start = i
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
@@ -211,7 +272,13 @@ public struct JSONParser {
             while p.i < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.i]) { p.i += 1 }
             return p.i - s
         }
-        guard digits(&self) > 0 else { i = start; throw error("expected a value") }
+        let intStart = i
+        let intDigits = digits(&self)
+        guard intDigits > 0 else { i = start; throw error("expected a value") }
+        if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") {
+            i = intStart
+            throw error("number with a leading zero; JSON numbers do not start with 0 unless they are 0 or 0.x")
+        }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
             guard digits(&self) > 0 else { throw error("expected digits after '.'") }
@@ -223,6 +290,10 @@ public struct JSONParser {
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let v = Double(text) else { throw error("invalid number \(text)") }
+        guard v.isFinite else {
+            i = start
+            throw error("number \(text.count > 40 ? String(text.prefix(40)) + "…" : text) is beyond the range of a 64-bit float (about ±1.8e308)")
+        }
         return .number(v, text: text)
     }
 }

@@ -34,6 +34,7 @@ public struct ScenarioVocabulary: Sendable {
 
 /// Reads a scenario file and reports every problem at once (see `ScenarioError`).
 public struct ScenarioReader: Sendable {
+    typealias K = ScenarioKeys
     public var vocabulary: ScenarioVocabulary
 
     public init(vocabulary: ScenarioVocabulary) { self.vocabulary = vocabulary }
@@ -43,7 +44,7 @@ public struct ScenarioReader: Sendable {
     public func read(_ text: String, file: String) throws(ScenarioError) -> Scenario {
         let root: JSONValue
         do { root = try JSONParser.parse(text) } catch {
-            throw ScenarioError(file: file, diagnostics: [Diagnostic(path: "$", message: "not valid JSON: \(error)")])
+            throw ScenarioError(file: file, diagnostics: [Diagnostic(path: error.path, message: "not valid JSON: \(error)")])
         }
         let log = DiagnosticLog()
         let scenario = read(root, log: log)
@@ -62,30 +63,39 @@ public struct ScenarioReader: Sendable {
             log.add("$.name", "found \"\(n)\"; expected a non-empty name without '/' (it names the results folder)")
         }
         let description = top.string("description") ?? ""
-        let seed = top.integer("seed", min: 0) ?? 1
+        let seed = top.integer(K.seed) ?? 1
         let studyName = top.string("study", required: true, oneOf: Scenario.studyNames)
+        // With a missing or unknown "study", every section present is still read and checked as
+        // its own kind, so that one mistake does not hide the others.
+        let sectionsToRead = studyName.map { [$0] } ?? Scenario.studyNames.filter { top.has($0) }
         var study: Scenario.Study?
-        switch studyName {
-        case "consolidation":
-            if var r = top.object("consolidation", required: true) { study = readConsolidation(&r).map { .consolidation($0) } }
-        case "io":
-            if let v = top.raw("io", required: true, expected: "an object") { study = .io(IOStudy(raw: v, path: "$.io")) }
-        case "migration":
-            if let v = top.raw("migration", required: true, expected: "an object") {
-                study = .migration(MigrationStudy(raw: v, path: "$.migration"))
+        for section in sectionsToRead {
+            let required = section == studyName
+            switch section {
+            case "consolidation":
+                if var r = top.object(section, required: required) { study = readConsolidation(&r).map { .consolidation($0) } }
+            case "io":
+                if let v = top.raw(section, required: required, expected: "an object") {
+                    let io = IOStudy(raw: v, path: "$.io")
+                    if IOStudyReader.read(io, seed: 1, log: log) != nil { study = .io(io) }
+                }
+            case "migration":
+                if let v = top.raw(section, required: required, expected: "an object") {
+                    let migration = MigrationStudy(raw: v, path: "$.migration")
+                    if MigrationStudyReader.read(migration, log: log) != nil { study = .migration(migration) }
+                }
+            default:
+                if var r = top.object(section, required: required) { study = readPlanetLab(&r).map { .planetLab($0) } }
             }
-        case "planetlab":
-            if var r = top.object("planetlab", required: true) { study = readPlanetLab(&r).map { .planetLab($0) } }
-        default: break
         }
         // Sections of other study kinds are not allowed: they would be silently ignored.
-        for other in Scenario.studyNames where other != studyName {
-            if top.has(other), studyName != nil {
-                log.add("$.\(other)", "present, but \"study\" is \"\(studyName!)\"; remove it or change \"study\"")
+        if let studyName {
+            for other in Scenario.studyNames where other != studyName && top.has(other) {
+                log.add("$.\(other)", "present, but \"study\" is \"\(studyName)\"; remove it or change \"study\"")
             }
         }
         top.finish()
-        guard let name, let study else { return nil }
+        guard let name, studyName != nil, let study else { return nil }
         return Scenario(name: name, description: description, seed: UInt64(seed), study: study)
     }
 
@@ -105,10 +115,10 @@ public struct ScenarioReader: Sendable {
     func readConsolidation(_ r: inout ObjectReader) -> ConsolidationStudy? {
         let log = r.log
         let profile = r.string("hardwareProfile", required: true, oneOf: vocabulary.hardwareProfiles)
-        let horizon = r.number("horizonHours", required: true, positive: true, unit: "hours")
-        let sample = r.number("sampleMinutes", positive: true, unit: "minutes") ?? 5
-        let interval = r.number("consolidationMinutes", positive: true, unit: "minutes") ?? 5
-        let report = r.number("reportMinutes", positive: true, unit: "minutes") ?? 60
+        let horizon = r.number(K.horizonHours, required: true)
+        let sample = r.number(K.sampleMinutes) ?? 5
+        let interval = r.number(K.consolidationMinutes) ?? 5
+        let report = r.number(K.reportMinutes) ?? 60
         var hostType: HostTypeConfig?
         if var h = r.object("hostType", required: true) { hostType = readHostType(&h) }
         var fleet: FleetConfig?
@@ -145,10 +155,10 @@ public struct ScenarioReader: Sendable {
 
     func readHostType(_ h: inout ObjectReader) -> HostTypeConfig? {
         let name = h.string("name") ?? "host"
-        let cores = h.integer("cores", required: true, min: 1)
-        let mips = h.number("mipsPerCore", required: true, positive: true, unit: "MIPS")
-        let ram = h.number("ramMB", required: true, positive: true, unit: "MB")
-        let bw = h.number("bandwidthMbps", positive: true, unit: "Mb/s") ?? 1000
+        let cores = h.integer(K.hostCores, required: true)
+        let mips = h.number(K.mipsPerCore, required: true)
+        let ram = h.number(K.hostRamMB, required: true)
+        let bw = h.number(K.bandwidthMbps) ?? 1000
         let power = h.string("power", required: true, oneOf: vocabulary.powerModels).flatMap(SpecPowerModel.named)
         h.finish()
         guard let cores, let mips, let ram, let power else { return nil }
@@ -157,17 +167,17 @@ public struct ScenarioReader: Sendable {
 
     func readFleet(_ f: inout ObjectReader) -> FleetConfig? {
         let log = f.log
-        let servers = f.integer("servers", required: true, min: 1, max: 1_000_000)
+        let servers = f.integer(K.servers, required: true)
         var meanSource = ""
         var meanDist: EmpiricalDistribution?
         if var m = f.object("meanUtilization", required: true) {
-            meanDist = readCDF(&m, valueRange: 0...1)
+            meanDist = readCDF(&m, value: K.meanUtilizationValue, probability: K.meanUtilizationProbability)
             meanSource = m.string("source", required: true) ?? ""
             m.finish()
         }
         var memory: EmpiricalDistribution?
         if var m = f.object("appMemoryMB", required: true) {
-            memory = readCDF(&m, valueRange: 0...Double.greatestFiniteMagnitude)
+            memory = readCDF(&m, value: K.appMemoryValue, probability: K.appMemoryProbability)
             _ = m.string("source")
             m.finish()
         }
@@ -176,18 +186,16 @@ public struct ScenarioReader: Sendable {
             guard var c = ObjectReader(value, path: path, log: log) else { continue }
             switch c.string("type", required: true, oneOf: ["diurnal", "bursty", "heavy-tailed"]) {
             case "diurnal":
-                let a = c.number("amplitude", required: true, range: 0...0.999)
-                let p = c.number("peakHour", range: 0...24) ?? 14
+                let a = c.number(K.diurnalAmplitude, required: true)
+                let p = c.number(K.diurnalPeakHour) ?? 14
                 if let a { components.append(.diurnal(amplitude: a, peakHour: p)) }
             case "bursty":
-                let rate = c.number("ratePerHour", required: true, positive: true)
-                let minutes = c.number("meanMinutes", required: true, positive: true)
-                let mult = c.number("multiplier", required: true, positive: true)
+                let rate = c.number(K.burstRatePerHour, required: true)
+                let minutes = c.number(K.burstMeanMinutes, required: true)
+                let mult = c.number(K.burstMultiplier, required: true)
                 if let rate, let minutes, let mult { components.append(.bursty(ratePerHour: rate, meanMinutes: minutes, multiplier: mult)) }
             case "heavy-tailed":
-                let alpha = c.number("alpha", required: true)
-                if let alpha, !(alpha > 1) { log.add(c.childPath("alpha"), "found \(alpha); expected a number > 1 (the mean must exist)") }
-                if let alpha, alpha > 1 { components.append(.heavyTailed(alpha: alpha)) }
+                if let alpha = c.number(K.heavyTailAlpha, required: true) { components.append(.heavyTailed(alpha: alpha)) }
             default: break
             }
             _ = c.string("source")
@@ -196,8 +204,8 @@ public struct ScenarioReader: Sendable {
         let ops = f.string("operations", required: true, oneOf: vocabulary.operationProfiles)
         var writes: MemoryWrites?
         if var w = f.object("memoryWrites") {
-            let rate = w.number("dirtyRateMBps", required: true, nonNegative: true, unit: "MB/s")
-            let fraction = w.number("writableWorkingSetFraction", required: true, range: 0...1)
+            let rate = w.number(K.fleetDirtyRateMBps, required: true)
+            let fraction = w.number(K.fleetWritableFraction, required: true)
             let source = w.string("source", required: true)
             w.finish()
             if let rate, let fraction, let source {
@@ -210,23 +218,24 @@ public struct ScenarioReader: Sendable {
                            components: components, appMemoryMB: memory, operations: ops, memoryWrites: writes)
     }
 
-    /// `{"cdf": [[value, probability], …]}`: probabilities from 0 to 1, both columns increasing.
-    func readCDF(_ m: inout ObjectReader, valueRange: ClosedRange<Double>) -> EmpiricalDistribution? {
+    /// `{"cdf": [[value, probability], …]}`: both columns in their ranges and non-decreasing,
+    /// probabilities from 0 to 1.
+    func readCDF(_ m: inout ObjectReader, value valueRange: KeyRange, probability probabilityRange: KeyRange) -> EmpiricalDistribution? {
         let log = m.log
         guard let items = m.array("cdf", required: true, nonEmpty: true) else { return nil }
         var points: [(value: Double, probability: Double)] = []
         var ok = true
         for (value, path) in items {
-            guard case .array(let pair) = value, pair.count == 2,
-                  case .number(let x, _) = pair[0], case .number(let p, _) = pair[1] else {
+            guard case .array(let pair) = value, pair.count == 2 else {
                 log.add(path, "found \(value.brief); expected [value, cumulative probability]")
                 ok = false
                 continue
             }
-            if !valueRange.contains(x) { log.add(path + "[0]", "found \(x); expected a value in range"); ok = false }
-            if !(0...1).contains(p) { log.add(path + "[1]", "found \(p); expected a probability in [0, 1]"); ok = false }
+            let checkedValue = valueRange.check(pair[0], path: path + "[0]", log: log)
+            let checkedProbability = probabilityRange.check(pair[1], path: path + "[1]", log: log)
+            guard let x = checkedValue, let p = checkedProbability else { ok = false; continue }
             if let last = points.last, x < last.value || p < last.probability {
-                log.add(path, "found [\(x), \(p)] after [\(last.value), \(last.probability)]; expected both columns non-decreasing")
+                log.add(path, "found [\(pair[0].brief), \(pair[1].brief)] after [\(formatBound(last.value)), \(formatBound(last.probability))]; expected both columns non-decreasing")
                 ok = false
             }
             points.append((x, p))
@@ -263,17 +272,25 @@ public struct ScenarioReader: Sendable {
         return out
     }
 
+    /// Overload detectors whose parameter is a utilization threshold.
+    static let thresholdDetectors = ["thr", "thr-sustained"]
+
     func readPolicies(_ p: inout ObjectReader) -> PolicyConfig? {
         let placement = p.string("placement", required: true, oneOf: vocabulary.placements)
         let overload = p.string("overload", required: true, oneOf: vocabulary.overloadDetectors)
-        let parameter = p.number("overloadParameter", positive: true)
-        let window = p.integer("overloadWindow", min: 1, max: 288)
+        let parameter = p.number(K.overloadParameter)
+        let window = p.integer(K.overloadWindow)
+        // For the threshold detectors the parameter is a utilization: above 1 nothing is ever
+        // overloaded, which is "none" under another name and surely a mistake.
+        if let parameter, let overload, Self.thresholdDetectors.contains(overload), parameter > 1 {
+            p.log.add(p.childPath("overloadParameter"), "found \(formatBound(parameter)); expected a utilization threshold in (0, 1] for the overload detector \"\(overload)\"")
+        }
         if window != nil, let overload, overload != "thr-sustained" {
             p.log.add(p.childPath("overloadWindow"), "applies only to the overload detector \"thr-sustained\", not \"\(overload)\"")
         }
         let selection = p.string("selection", required: true, oneOf: vocabulary.selections)
         let underload = p.bool("underload") ?? true
-        let underloadThreshold = p.number("underloadThreshold", positive: true, range: 0...1, unit: "host utilization")
+        let underloadThreshold = p.number(K.underloadThreshold)
         let migration = p.string("migration", oneOf: vocabulary.migrationModels) ?? "cloudsim"
         p.finish()
         guard let placement, let overload, let selection else { return nil }

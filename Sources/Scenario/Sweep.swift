@@ -17,8 +17,17 @@ public struct SweepSpec: Sendable {
     /// Seeds of the replications (default: the scenario's seed only).
     public var seeds: [UInt64]
 
-    /// Number of points (the cartesian product of the axes) times the seeds.
-    public var runCount: Int { axes.reduce(1) { $0 * $1.values.count } * seeds.count }
+    /// Number of points (the cartesian product of the axes) times the seeds; nil when the
+    /// product does not fit an `Int` (such a sweep is rejected long before).
+    public var runCount: Int? {
+        var n = seeds.count
+        for a in axes {
+            let (p, overflow) = n.multipliedReportingOverflow(by: a.values.count)
+            if overflow { return nil }
+            n = p
+        }
+        return n
+    }
 }
 
 /// One run of a sweep: the values of each axis and the seed.
@@ -89,7 +98,7 @@ extension ScenarioReader {
     public func readWithSweep(_ text: String, file: String) throws(ScenarioError) -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
         let root: JSONValue
         do { root = try JSONParser.parse(text) } catch {
-            throw ScenarioError(file: file, diagnostics: [Diagnostic(path: "$", message: "not valid JSON: \(error)")])
+            throw ScenarioError(file: file, diagnostics: [Diagnostic(path: error.path, message: "not valid JSON: \(error)")])
         }
         guard case .object(let members) = root, let sweepIndex = members.firstIndex(where: { $0.key == "sweep" }) else {
             return (try read(text, file: file), nil, [])
@@ -106,28 +115,44 @@ extension ScenarioReader {
         var points: [SweepPoint] = []
         var combination = Array(repeating: 0, count: spec.axes.count)
         var index = 0
+        var failedPoints = 0
         repeat {
             var json = baseRoot
             let values = spec.axes.indices.map { spec.axes[$0].values[combination[$0]] }
-            for (axis, value) in zip(spec.axes, values) {
-                json = json.replacing(JSONValue.parsePath(axis.path)![...], with: value)!
-            }
             let label = "sweep point " + zip(spec.axes, values).map { "\($0.path)=\($1.brief)" }.joined(separator: ", ")
             let pointLog = DiagnosticLog()
-            if let scenario = read(json, log: pointLog), pointLog.isEmpty {
+            for (axis, value) in zip(spec.axes, values) {
+                // Axes are checked to exist and to be disjoint, so this cannot fail; if it did,
+                // it is reported rather than trapped.
+                guard let steps = JSONValue.parsePath(axis.path), let replaced = json.replacing(steps[...], with: value) else {
+                    pointLog.add("$.sweep", "cannot set \(axis.path)")
+                    continue
+                }
+                json = replaced
+            }
+            if pointLog.isEmpty, let scenario = read(json, log: pointLog), pointLog.isEmpty {
                 for seed in spec.seeds {
                     var s = scenario
                     s.seed = seed
                     points.append(SweepPoint(index: index, values: values, seed: seed, scenario: s))
                 }
             } else {
-                for d in pointLog.items { log.add(d.path, "\(d.message) (\(label))") }
+                failedPoints += 1
+                if failedPoints <= Self.maximumReportedPoints {
+                    for d in pointLog.items { log.add(d.path, "\(d.message) (\(label))") }
+                }
             }
             index += 1
         } while Self.advance(&combination, limits: spec.axes.map(\.values.count))
+        if failedPoints > Self.maximumReportedPoints {
+            log.add("$.sweep", "\(failedPoints - Self.maximumReportedPoints) more sweep points have problems (the first \(Self.maximumReportedPoints) are listed)")
+        }
         if !log.isEmpty { throw ScenarioError(file: file, diagnostics: log.items) }
         return (base, spec, points)
     }
+
+    /// Sweep points whose problems are listed in full; the rest are counted.
+    static let maximumReportedPoints = 20
 
     /// Odometer increment over the axes (last axis fastest); false after the last combination.
     static func advance(_ digits: inout [Int], limits: [Int]) -> Bool {
@@ -144,17 +169,26 @@ extension ScenarioReader {
     func readSweep(_ value: JSONValue, base: JSONValue, defaultSeed: UInt64, log: DiagnosticLog) -> SweepSpec? {
         guard var r = ObjectReader(value, path: "$.sweep", log: log) else { return nil }
         var axes: [SweepSpec.Axis] = []
+        var axisSteps: [(path: String, steps: [JSONValue.PathStep])] = []
         for (item, path) in r.array("parameters", required: true, nonEmpty: true) ?? [] {
             guard var a = ObjectReader(item, path: path, log: log) else { continue }
             let target = a.string("path", required: true)
-            let values = a.array("values", required: true, nonEmpty: true)?.map(\.value)
+            let valueItems = a.array("values", required: true, nonEmpty: true)
             a.finish()
+            var values: [JSONValue]?
+            if let valueItems {
+                var distinct: [JSONValue] = []
+                for (v, p) in valueItems {
+                    if distinct.contains(v) { log.add(p, "duplicate value \(v.brief); list each value once") } else { distinct.append(v) }
+                }
+                values = distinct
+            }
             guard let target, let values, !values.isEmpty else { continue }
             guard let steps = JSONValue.parsePath(target) else {
                 log.add(a.childPath("path"), "found \"\(target)\"; expected a JSON path such as \"$.consolidation.fleet.servers\"")
                 continue
             }
-            if steps.first == .key("sweep") || steps.first == .key("name") {
+            if steps.isEmpty || steps.first == .key("sweep") || steps.first == .key("name") {
                 log.add(a.childPath("path"), "\"\(target)\" cannot be swept")
                 continue
             }
@@ -162,21 +196,33 @@ extension ScenarioReader {
                 log.add(a.childPath("path"), "\"\(target)\" names no value of the scenario; a swept value must be present in the file")
                 continue
             }
-            if axes.contains(where: { $0.path == target }) { log.add(a.childPath("path"), "\"\(target)\" is swept twice") }
+            // One axis inside another would write into a value the other replaces: ambiguous.
+            if let other = axisSteps.first(where: { $0.steps.starts(with: steps) || steps.starts(with: $0.steps) }) {
+                log.add(a.childPath("path"), other.steps == steps
+                        ? "\"\(target)\" is swept twice"
+                        : "\"\(target)\" overlaps the axis \"\(other.path)\" (one lies inside the other); sweep disjoint values")
+                continue
+            }
+            axisSteps.append((target, steps))
             axes.append(SweepSpec.Axis(path: target, values: values))
         }
         var seeds: [UInt64] = [defaultSeed]
         if let items = r.array("seeds", nonEmpty: true) {
             seeds = []
             for (v, p) in items {
-                if case .number(let x, _) = v, x >= 0, x.rounded() == x, x < 9e15 { seeds.append(UInt64(x)) } else {
-                    log.add(p, "found \(v.brief); expected an integer ≥ 0")
-                }
+                guard let x = ScenarioKeys.sweepSeed.check(v, path: p, log: log) else { continue }
+                if seeds.contains(UInt64(x)) { log.add(p, "duplicate seed \(v.brief); list each seed once"); continue }
+                seeds.append(UInt64(x))
             }
         }
         r.finish()
         let spec = SweepSpec(axes: axes, seeds: seeds)
-        if spec.runCount > 10_000 { log.add("$.sweep", "\(spec.runCount) runs; expected at most 10000") }
+        let limit = ScenarioKeys.maximumSweepRuns
+        if let n = spec.runCount {
+            if n > limit { log.add("$.sweep", "\(n) runs (points × seeds); expected at most \(limit) points") }
+        } else {
+            log.add("$.sweep", "more runs (points × seeds) than an integer holds; expected at most \(limit) points")
+        }
         return axes.isEmpty ? nil : spec
     }
 }

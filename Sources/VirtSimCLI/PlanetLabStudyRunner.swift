@@ -18,6 +18,32 @@ enum TraceCheck {
     }
 }
 
+extension TraceCheck {
+    /// Trace days of a sweep's PlanetLab points that differ from the base scenario's, each checked
+    /// once and reported at the sweep value that names it (`$.sweep.parameters[i].values[j]`), or
+    /// at `$.sweep` when no single axis does.
+    static func sweepProblems(sweep: SweepSpec?, points: [SweepPoint], base: Scenario, root: String?) -> [Diagnostic] {
+        guard let sweep else { return [] }
+        let baseDay: String? = if case .planetLab(let s) = base.study { s.day } else { nil }
+        var checked: Set<String> = []
+        var problems: [Diagnostic] = []
+        for point in points {
+            guard case .planetLab(let study) = point.scenario.study, study.day != baseDay,
+                  checked.insert(study.day).inserted else { continue }
+            let found = self.problems(root: root, day: study.day)
+            guard !found.isEmpty else { continue }
+            var path = "$.sweep"
+            for (i, axis) in sweep.axes.enumerated() {
+                if let j = axis.values.firstIndex(where: { $0 == .string(study.day) }), point.values[i] == .string(study.day) {
+                    path = "$.sweep.parameters[\(i)].values[\(j)]"
+                }
+            }
+            problems += found.map { Diagnostic(path: path, message: "\($0.message) (day \(study.day))") }
+        }
+        return problems
+    }
+}
+
 /// Runs CloudSim's PlanetLab experiment for one policy combination and day.
 enum PlanetLabStudyRunner {
     static func run(_ scenario: Scenario, study: PlanetLabStudy, context: RunContext) throws -> StudyOutput {

@@ -31,6 +31,12 @@ enum ScenarioLoader {
             text = BuiltInScenarios.seedConsolidation
             label = builtInLabel
         }
+        return try loadWithSweep(text: text, label: label, traceRoot: traceRoot, day: day, checkTraces: checkTraces)
+    }
+
+    /// `loadWithSweep` on a scenario's text (`label` names it in messages).
+    static func loadWithSweep(text: String, label: String, traceRoot: String?, day: String?,
+                              checkTraces: Bool = true) throws -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
         let (base, sweep, points) = try ScenarioReader(vocabulary: Vocabulary.current).readWithSweep(text, file: label)
         var scenario = base
         var problems: [Diagnostic] = []
@@ -39,13 +45,7 @@ enum ScenarioLoader {
             scenario.study = .planetLab(study)
             if checkTraces { problems += TraceCheck.problems(root: traceRoot, day: study.day) }
         }
-        for study in [scenario.study] + points.map(\.scenario.study) {
-            switch study {
-            case .io(let io): problems += IOStudyReader.problems(io)
-            case .migration(let m): problems += MigrationStudyReader.problems(m)
-            case .consolidation, .planetLab: break
-            }
-        }
+        if checkTraces { problems += TraceCheck.sweepProblems(sweep: sweep, points: points, base: scenario, root: traceRoot) }
         if !problems.isEmpty { throw ScenarioError(file: label, diagnostics: problems) }
         return (scenario, sweep, points)
     }

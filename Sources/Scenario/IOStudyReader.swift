@@ -1,0 +1,129 @@
+import IOModel
+import VirtModel
+
+/// Reads a scenario's `"io"` section into an `IOExperimentSpec`: keys map one to one onto the
+/// spec's properties (documented there and in README), plus an optional `"sweep"` with a block
+/// size axis and a queue depth or arrival rate axis. Numeric ranges come from `ScenarioKeys`.
+public enum IOStudyReader {
+    /// The optional block size × load sweep of an I/O study.
+    public struct Sweep: Sendable {
+        public var blockSizes: [Double] = []
+        public var queueDepths: [Int] = []
+        public var arrivalRates: [Double] = []
+        public var isEmpty: Bool { blockSizes.isEmpty }
+        /// Cells of the sweep (each runs every kind).
+        public var cellCount: Int { blockSizes.count * max(queueDepths.count, arrivalRates.count) }
+    }
+
+    static let stringKeys = ["hardware", "fullPath", "paraPath", "containerPath", "workload", "application", "direction",
+                             "fullDiskDevice", "fullNetworkDevice"]
+    static let numberKeys: [KeyRange] = [
+        ScenarioKeys.ioBlockSizeBytes, ScenarioKeys.ioReadFraction, ScenarioKeys.ioArrivalRate, ScenarioKeys.ioComputeMicros,
+        ScenarioKeys.ioMtuBytes, ScenarioKeys.ioSocketBufferBytes, ScenarioKeys.ioRequestBytes, ScenarioKeys.ioResponseBytes,
+        ScenarioKeys.ioRequestsPerNotification, ScenarioKeys.ioWarmupSeconds, ScenarioKeys.ioDurationSeconds,
+    ]
+    static let integerKeys: [KeyRange] = [ScenarioKeys.ioQueueDepth, ScenarioKeys.ioGuestCPUs, ScenarioKeys.ioHostCores]
+
+    /// Every problem of the section, with JSON paths.
+    public static func problems(_ study: IOStudy) -> [Diagnostic] {
+        let log = DiagnosticLog()
+        _ = read(study, seed: 1, log: log)
+        return log.items
+    }
+
+    /// The spec and sweep, or nil when there were problems (logged). Every key is read and
+    /// checked whatever else is wrong, so one mistake never hides another.
+    public static func read(_ study: IOStudy, seed: UInt64, log: DiagnosticLog) -> (IOExperimentSpec, Sweep)? {
+        guard var r = ObjectReader(study.raw, path: study.path, log: log) else { return nil }
+        var spec = IOExperimentSpec()
+        spec.seed = seed
+        let before = log.items.count
+        for key in stringKeys {
+            guard let v = r.string(key) else { continue }
+            switch key {
+            case "hardware": spec.hardware = v
+            case "fullPath": spec.fullPath = v
+            case "paraPath": spec.paraPath = v
+            case "containerPath": spec.containerPath = v
+            case "workload": spec.workload = v
+            case "application": spec.application = v
+            case "fullDiskDevice": spec.fullDiskDevice = v
+            case "fullNetworkDevice": spec.fullNetworkDevice = v
+            default: spec.direction = v
+            }
+        }
+        for key in numberKeys {
+            guard let v = r.number(key) else { continue }
+            switch key.key {
+            case "blockSizeBytes": spec.blockSizeBytes = v
+            case "readFraction": spec.readFraction = v
+            case "arrivalRate": spec.arrivalRate = v
+            case "computeMicrosPerRequest": spec.computeMicrosPerRequest = v
+            case "mtuBytes": spec.mtuBytes = v
+            case "socketBufferBytes": spec.socketBufferBytes = v
+            case "requestBytes": spec.requestBytes = v
+            case "responseBytes": spec.responseBytes = v
+            case "requestsPerNotification": spec.requestsPerNotification = v
+            case "warmupSeconds": spec.warmupSeconds = v
+            default: spec.durationSeconds = v
+            }
+        }
+        for key in integerKeys {
+            guard let v = r.integer(key) else { continue }
+            switch key.key {
+            case "queueDepth": spec.queueDepth = v
+            case "guestCPUs": spec.guestCPUs = v
+            default: spec.hostCores = v
+            }
+        }
+        if let s = r.bool("sequential") { spec.sequential = s }
+        if let items = r.array("kinds", nonEmpty: true) {
+            var kinds: [String] = []
+            for (value, path) in items {
+                guard case .string(let k) = value else {
+                    log.add(path, "expected a guest kind name, found \(value.brief)")
+                    continue
+                }
+                if kinds.contains(k) { log.add(path, "duplicate guest kind \"\(k)\"; list each kind once") }
+                kinds.append(k)
+            }
+            spec.kinds = kinds
+        }
+        var sweep = Sweep()
+        if var s = r.object("sweep") {
+            sweep.blockSizes = numbers(&s, ScenarioKeys.ioSweepBlockSize, required: true)
+            sweep.queueDepths = numbers(&s, ScenarioKeys.ioSweepQueueDepth, required: false).map { Int($0) }
+            sweep.arrivalRates = numbers(&s, ScenarioKeys.ioSweepArrivalRate, required: false)
+            let hasDepth = s.has("queueDepth"), hasRate = s.has("arrivalRate")
+            if hasDepth == hasRate {
+                log.add(s.path, "expected exactly one of \"queueDepth\" or \"arrivalRate\" as the second axis")
+            }
+            s.finish()
+        }
+        r.finish()
+        // The model's own checks, mapped onto JSON paths (skipping keys already reported).
+        let reported = Set(log.items[before...].map(\.path))
+        for p in spec.validate() {
+            let path = "\(study.path).\(p.property)"
+            if !reported.contains(path) { log.add(path, p.message) }
+        }
+        return log.items.count == before ? (spec, sweep) : nil
+    }
+
+    /// An axis of the sweep: distinct numbers in the key's range.
+    private static func numbers(_ r: inout ObjectReader, _ range: KeyRange, required: Bool) -> [Double] {
+        let key = range.key
+        guard let items = r.array(key, required: required, nonEmpty: required) else { return [] }
+        if items.count > ScenarioKeys.maximumArrayLength {
+            r.log.add(r.childPath(key), "\(items.count) values; expected at most \(ScenarioKeys.maximumArrayLength)")
+            return []
+        }
+        var out: [Double] = []
+        for (value, path) in items {
+            guard let x = range.check(value, path: path, log: r.log) else { continue }
+            if out.contains(x) { r.log.add(path, "duplicate value \(value.brief); list each value once"); continue }
+            out.append(x)
+        }
+        return out
+    }
+}

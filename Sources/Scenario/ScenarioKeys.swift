@@ -1,0 +1,177 @@
+/// The range of one numeric key of a scenario file: integer or number, a lower and an upper
+/// bound, and a unit. Readers check values with it (`ObjectReader.number(_:)`), so the message
+/// a user sees and the range `virtsim schema` publishes come from the same entry.
+public struct KeyRange: Sendable, Hashable {
+    public enum Kind: String, Sendable { case integer, number }
+
+    /// Where the key lives, as a JSON path with `[]` for "every element of the array", e.g.
+    /// `$.consolidation.fleet.components[].amplitude`; `$.io.sweep.queueDepth[]` names the
+    /// elements of an array of numbers.
+    public let path: String
+    public let kind: Kind
+    public let minimum: Double
+    /// The lower bound itself is excluded (`(0, …]`).
+    public let exclusiveMinimum: Bool
+    /// Inclusive upper bound.
+    public let maximum: Double
+    /// Unit for messages ("hours", "MB"); empty when the value has none.
+    public let unit: String
+    /// Why the bounds are what they are (shown by `virtsim schema`).
+    public let note: String
+
+    init(_ path: String, _ kind: Kind, _ minimum: Double, exclusiveMinimum: Bool = false, _ maximum: Double,
+         unit: String = "", note: String = "") {
+        self.path = path
+        self.kind = kind
+        self.minimum = minimum
+        self.exclusiveMinimum = exclusiveMinimum
+        self.maximum = maximum
+        self.unit = unit
+        self.note = note
+    }
+
+    /// The key's name in its object: the last step of `path` (without `[]`).
+    public var key: String {
+        let last = path[path.index(after: path.lastIndex(of: ".")!)...]
+        return String(last.hasSuffix("[]") ? last.dropLast(2) : last)
+    }
+
+    /// "an integer in [1, 1024] (cores)", "a number in (0, 8760] (hours)".
+    public var expectation: String {
+        let lo = exclusiveMinimum ? "(" : "["
+        var s = "\(kind == .integer ? "an integer" : "a number") in \(lo)\(formatBound(minimum)), \(formatBound(maximum))]"
+        if !unit.isEmpty { s += " (\(unit))" }
+        return s
+    }
+
+    /// Whether `x` lies in the range (and is whole, for an integer key).
+    public func contains(_ x: Double) -> Bool {
+        guard x.isFinite else { return false }
+        if kind == .integer && x.rounded() != x { return false }
+        if exclusiveMinimum ? !(x > minimum) : !(x >= minimum) { return false }
+        return x <= maximum
+    }
+
+    /// The value of `v` when it is a number in range; otherwise nil, with one diagnostic at `path`
+    /// naming the value found and the range expected.
+    public func check(_ v: JSONValue, path: String, log: DiagnosticLog) -> Double? {
+        guard case .number(let x, _) = v else {
+            log.add(path, "expected \(expectation), found \(v.brief)")
+            return nil
+        }
+        guard contains(x) else {
+            log.add(path, "found \(v.brief); expected \(expectation)")
+            return nil
+        }
+        return x
+    }
+}
+
+/// Renders a bound the way a user would type it: `8760`, `0.1`, `1e+07` stays `10000000`.
+func formatBound(_ x: Double) -> String {
+    if x.rounded() == x && abs(x) < 1e16 { return String(Int64(x)) }
+    return String(x)
+}
+
+/// Every numeric key of every study, with its range: the one place where ranges are stated.
+/// Readers validate with these entries, and `virtsim schema` publishes them.
+///
+/// Bounds are chosen so that every accepted value runs: upper bounds keep products (time ×
+/// rate, cores × MIPS, horizon ÷ interval) finite and representable, lower bounds keep divisors
+/// away from zero. Sizes that multiply into work and memory (servers × horizon ÷ sample, …) are
+/// bounded further, jointly, by `ResourceEstimate` and its documented limits.
+public enum ScenarioKeys {
+    // MARK: Top level
+    /// Largest integer a double holds exactly (2^53 − 1): seeds are written as JSON numbers.
+    public static let seed = KeyRange("$.seed", .integer, 0, 9_007_199_254_740_991, note: "2^53 − 1, the largest integer JSON numbers carry exactly")
+
+    // MARK: Consolidation
+    public static let horizonHours = KeyRange("$.consolidation.horizonHours", .number, 0, exclusiveMinimum: true, 8760, unit: "hours", note: "one year")
+    public static let sampleMinutes = KeyRange("$.consolidation.sampleMinutes", .number, 0.1, 1440, unit: "minutes", note: "6 s to one day")
+    public static let consolidationMinutes = KeyRange("$.consolidation.consolidationMinutes", .number, 0.1, 1440, unit: "minutes", note: "6 s to one day")
+    public static let reportMinutes = KeyRange("$.consolidation.reportMinutes", .number, 0.1, 525_600, unit: "minutes", note: "6 s to one year")
+    public static let hostCores = KeyRange("$.consolidation.hostType.cores", .integer, 1, 1024, unit: "cores")
+    public static let mipsPerCore = KeyRange("$.consolidation.hostType.mipsPerCore", .number, 1, 1_000_000, unit: "MIPS")
+    public static let hostRamMB = KeyRange("$.consolidation.hostType.ramMB", .number, 1, 100_000_000, unit: "MB", note: "100 TB")
+    public static let bandwidthMbps = KeyRange("$.consolidation.hostType.bandwidthMbps", .number, 1, 10_000_000, unit: "Mb/s", note: "10 Tb/s")
+    public static let servers = KeyRange("$.consolidation.fleet.servers", .integer, 1, 1_000_000, unit: "workloads", note: "also bounded by the work and memory limits")
+    public static let meanUtilizationValue = KeyRange("$.consolidation.fleet.meanUtilization.cdf[][0]", .number, 0, 1, unit: "fraction of one server")
+    public static let meanUtilizationProbability = KeyRange("$.consolidation.fleet.meanUtilization.cdf[][1]", .number, 0, 1, unit: "cumulative probability")
+    public static let appMemoryValue = KeyRange("$.consolidation.fleet.appMemoryMB.cdf[][0]", .number, 0, 100_000_000, unit: "MB")
+    public static let appMemoryProbability = KeyRange("$.consolidation.fleet.appMemoryMB.cdf[][1]", .number, 0, 1, unit: "cumulative probability")
+    public static let diurnalAmplitude = KeyRange("$.consolidation.fleet.components[].amplitude", .number, 0, 0.999, note: "below 1 so demand stays positive")
+    public static let diurnalPeakHour = KeyRange("$.consolidation.fleet.components[].peakHour", .number, 0, 24, unit: "hour of day")
+    public static let burstRatePerHour = KeyRange("$.consolidation.fleet.components[].ratePerHour", .number, 0.000_001, 3600, unit: "bursts per hour")
+    public static let burstMeanMinutes = KeyRange("$.consolidation.fleet.components[].meanMinutes", .number, 0.01, 10_080, unit: "minutes", note: "up to one week")
+    public static let burstMultiplier = KeyRange("$.consolidation.fleet.components[].multiplier", .number, 0.01, 100, unit: "× demand")
+    public static let heavyTailAlpha = KeyRange("$.consolidation.fleet.components[].alpha", .number, 1, exclusiveMinimum: true, 100, note: "Pareto shape; above 1 so the mean exists")
+    public static let fleetDirtyRateMBps = KeyRange("$.consolidation.fleet.memoryWrites.dirtyRateMBps", .number, 0, 1_000_000, unit: "MB/s")
+    public static let fleetWritableFraction = KeyRange("$.consolidation.fleet.memoryWrites.writableWorkingSetFraction", .number, 0, 1, unit: "fraction of guest memory")
+    public static let overloadParameter = KeyRange("$.consolidation.policies.overloadParameter", .number, 0, exclusiveMinimum: true, 10,
+                                                   note: "thr and thr-sustained: a utilization threshold, at most 1; iqr, mad, lr, lrr: a safety parameter")
+    public static let overloadWindow = KeyRange("$.consolidation.policies.overloadWindow", .integer, 1, 288, unit: "measurements", note: "one day of 5-minute samples")
+    public static let underloadThreshold = KeyRange("$.consolidation.policies.underloadThreshold", .number, 0, exclusiveMinimum: true, 1, unit: "host utilization")
+
+    // MARK: I/O
+    public static let ioBlockSizeBytes = KeyRange("$.io.blockSizeBytes", .number, 512, 67_108_864, unit: "bytes", note: "512 B to 64 MiB")
+    public static let ioReadFraction = KeyRange("$.io.readFraction", .number, 0, 1)
+    public static let ioArrivalRate = KeyRange("$.io.arrivalRate", .number, 0, 10_000_000, unit: "requests/s", note: "0 selects the closed loop")
+    public static let ioComputeMicros = KeyRange("$.io.computeMicrosPerRequest", .number, 0, 10_000_000, unit: "µs", note: "up to 10 s")
+    public static let ioMtuBytes = KeyRange("$.io.mtuBytes", .number, 52, exclusiveMinimum: true, 65_536, unit: "bytes", note: "above the 52 bytes of IP/TCP headers")
+    public static let ioSocketBufferBytes = KeyRange("$.io.socketBufferBytes", .number, 1, 1_073_741_824, unit: "bytes")
+    public static let ioRequestBytes = KeyRange("$.io.requestBytes", .number, 1, 67_108_864, unit: "bytes")
+    public static let ioResponseBytes = KeyRange("$.io.responseBytes", .number, 1, 67_108_864, unit: "bytes")
+    public static let ioRequestsPerNotification = KeyRange("$.io.requestsPerNotification", .number, 1, 1024, unit: "requests")
+    public static let ioWarmupSeconds = KeyRange("$.io.warmupSeconds", .number, 0, 3600, unit: "s")
+    public static let ioDurationSeconds = KeyRange("$.io.durationSeconds", .number, 0, exclusiveMinimum: true, 3600, unit: "s")
+    public static let ioQueueDepth = KeyRange("$.io.queueDepth", .integer, 1, 65_536, unit: "requests in flight")
+    public static let ioGuestCPUs = KeyRange("$.io.guestCPUs", .integer, 1, 256, unit: "vCPUs")
+    public static let ioHostCores = KeyRange("$.io.hostCores", .integer, 1, 256, unit: "cores")
+    public static let ioSweepBlockSize = KeyRange("$.io.sweep.blockSizeBytes[]", .number, 512, 67_108_864, unit: "bytes")
+    public static let ioSweepQueueDepth = KeyRange("$.io.sweep.queueDepth[]", .integer, 1, 65_536, unit: "requests in flight")
+    public static let ioSweepArrivalRate = KeyRange("$.io.sweep.arrivalRate[]", .number, 0, exclusiveMinimum: true, 10_000_000, unit: "requests/s")
+
+    // MARK: Migration
+    public static let migLinkBandwidthMbps = KeyRange("$.migration.linkBandwidthMbps", .number, 1, 10_000_000, unit: "Mb/s")
+    public static let migMinimumRateMbps = KeyRange("$.migration.minimumRateMbps", .number, 1, 10_000_000, unit: "Mb/s")
+    public static let migMaximumRateMbps = KeyRange("$.migration.maximumRateMbps", .number, 1, 10_000_000, unit: "Mb/s")
+    public static let migRateIncrementMbps = KeyRange("$.migration.rateIncrementMbps", .number, 0, 10_000_000, unit: "Mb/s")
+    public static let migStopThresholdMB = KeyRange("$.migration.stopThresholdMB", .number, 0, 100_000_000, unit: "MB")
+    public static let migMaxRounds = KeyRange("$.migration.maxRounds", .integer, 1, 1000, unit: "rounds", note: "Xen 2.0 stops at 29")
+    public static let migMaxDataFactor = KeyRange("$.migration.maxDataFactor", .number, 0, exclusiveMinimum: true, 1000, unit: "× memory", note: "Xen 2.0 stops at 3")
+    public static let migStopAndCopyRateMbps = KeyRange("$.migration.stopAndCopyRateMbps", .number, 1, 10_000_000, unit: "Mb/s")
+    public static let migSuspendSeconds = KeyRange("$.migration.suspendSeconds", .number, 0, 3600, unit: "s")
+    public static let migResumeSeconds = KeyRange("$.migration.resumeSeconds", .number, 0, 3600, unit: "s")
+    public static let migShutdownSeconds = KeyRange("$.migration.shutdownSeconds", .number, 0, 86_400, unit: "s")
+    public static let migBootSeconds = KeyRange("$.migration.bootSeconds", .number, 0, 86_400, unit: "s")
+    public static let migGuestMemoryMB = KeyRange("$.migration.guests[].memoryMB", .number, 0, exclusiveMinimum: true, 100_000_000, unit: "MB")
+    public static let migGuestDirtyRateMBps = KeyRange("$.migration.guests[].dirtyRateMBps", .number, 0, 1_000_000, unit: "MB/s")
+    public static let migGuestWritableMB = KeyRange("$.migration.guests[].writableWorkingSetMB", .number, 0, 100_000_000, unit: "MB")
+    public static let migGuestBackgroundMBps = KeyRange("$.migration.guests[].backgroundDirtyRateMBps", .number, 0, 1_000_000, unit: "MB/s")
+    public static let migGuestImageMB = KeyRange("$.migration.guests[].imageMB", .number, 0, 1_000_000_000, unit: "MB")
+
+    // MARK: Sweeps
+    public static let sweepSeed = KeyRange("$.sweep.seeds[]", .integer, 0, 9_007_199_254_740_991)
+
+    /// Every entry above, in file order (`virtsim schema` and the tests walk this list).
+    public static let all: [KeyRange] = [
+        seed,
+        horizonHours, sampleMinutes, consolidationMinutes, reportMinutes, hostCores, mipsPerCore, hostRamMB, bandwidthMbps,
+        servers, meanUtilizationValue, meanUtilizationProbability, appMemoryValue, appMemoryProbability,
+        diurnalAmplitude, diurnalPeakHour, burstRatePerHour, burstMeanMinutes, burstMultiplier, heavyTailAlpha,
+        fleetDirtyRateMBps, fleetWritableFraction, overloadParameter, overloadWindow, underloadThreshold,
+        ioBlockSizeBytes, ioReadFraction, ioArrivalRate, ioComputeMicros, ioMtuBytes, ioSocketBufferBytes, ioRequestBytes,
+        ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores,
+        ioSweepBlockSize, ioSweepQueueDepth, ioSweepArrivalRate,
+        migLinkBandwidthMbps, migMinimumRateMbps, migMaximumRateMbps, migRateIncrementMbps, migStopThresholdMB, migMaxRounds,
+        migMaxDataFactor, migStopAndCopyRateMbps, migSuspendSeconds, migResumeSeconds, migShutdownSeconds, migBootSeconds,
+        migGuestMemoryMB, migGuestDirtyRateMBps, migGuestWritableMB, migGuestBackgroundMBps, migGuestImageMB,
+        sweepSeed,
+    ]
+
+    /// Most elements an array of a scenario may hold (variants, guests, CDF points, sweep values
+    /// and seeds, I/O kinds): keeps every table and product of sizes bounded before estimation.
+    public static let maximumArrayLength = 10_000
+    /// Most points (axis combinations × seeds) of a sweep.
+    public static let maximumSweepRuns = 10_000
+}
