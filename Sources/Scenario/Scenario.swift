@@ -2,7 +2,7 @@ import VirtModel
 
 /// A scenario file, read and checked: what to simulate, with which seed.
 public struct Scenario: Sendable {
-    /// Short name; results go to `results/<name>/`.
+    /// Short name; names the output folder (`out/<name>/`, `results/<name>/` from `regenerate`).
     public var name: String
     /// One line for `virtsim list`.
     public var description: String

@@ -100,8 +100,18 @@ extension ScenarioReader {
         do { root = try JSONParser.parse(text) } catch {
             throw ScenarioError(file: file, diagnostics: [Diagnostic(path: error.path, message: "not valid JSON: \(error)")])
         }
+        return try readWithSweep(root, file: file)
+    }
+
+    /// The same, from a parsed document (e.g. one with command-line overrides applied).
+    public func readWithSweep(_ root: JSONValue, file: String) throws(ScenarioError) -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
         guard case .object(let members) = root, let sweepIndex = members.firstIndex(where: { $0.key == "sweep" }) else {
-            return (try read(text, file: file), nil, [])
+            let log = DiagnosticLog()
+            let scenario = read(root, log: log)
+            guard log.isEmpty, let scenario else {
+                throw ScenarioError(file: file, diagnostics: log.isEmpty ? [Diagnostic(path: "$", message: "could not read the scenario")] : log.items)
+            }
+            return (scenario, nil, [])
         }
         var baseMembers = members
         let sweepValue = baseMembers.remove(at: sweepIndex).value

@@ -6,7 +6,8 @@ enum RegenerateCommand {
 
     USAGE: virtsim regenerate [--dir <dir>] [--traces <dir>]
 
-    Runs each scenario under scenarios/ into results/<name>/ and then `verify` into
+    Runs each scenario under scenarios/ into results/<name>/ (the only command that writes
+    results/; timing.json there is git-ignored) and then `verify` into
     results/verify.csv. PlanetLab scenarios need the traces (--traces or $VIRTSIM_TRACES) and are
     skipped, with a note, without them. Outputs are deterministic: a second run rewrites the same
     bytes.
@@ -22,18 +23,20 @@ enum RegenerateCommand {
         guard let parsed = p else { return early! }
         let traceRoot = resolveTraceRoot(parsed)
         for file in ScenarioLoader.scenarioFiles(in: parsed.options["dir"] ?? "scenarios") {
-            if traceRoot == nil, (try? ScenarioLoader.load(file, traceRoot: nil, day: nil, checkTraces: false))
-                .map({ if case .planetLab = $0.study { return true } else { return false } }) == true {
+            let scenario = try? ScenarioLoader.load(file, traceRoot: nil, day: nil, checkTraces: false)
+            if traceRoot == nil, scenario.map({ if case .planetLab = $0.study { return true } else { return false } }) == true {
                 console.err("skipped \(file): no PlanetLab traces (--traces or VIRTSIM_TRACES)")
                 continue
             }
             console.err("running \(file)")
             var runArgs = [file]
+            // The one command that writes results/ (a plain `run` writes under out/).
+            if let name = scenario?.name { runArgs += ["--out", "results/" + name] }
             if let t = traceRoot { runArgs += ["--traces", t] }
             let status = RunCommand.execute(runArgs, console: console)
             if status != .success { return status }
         }
-        var verifyArgs: [String] = []
+        var verifyArgs = ["--out", "results/verify.csv"]
         if let t = traceRoot { verifyArgs += ["--traces", t] }
         return VerifyCommand.execute(verifyArgs, console: console)
     }

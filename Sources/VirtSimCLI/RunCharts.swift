@@ -43,7 +43,8 @@ enum RunCharts {
     /// The tables the study runners write, in the order they write them.
     static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv"]
 
-    static func render(summary: [SummaryRow], tables: [(file: String, table: CSVTable)], scenarioName: String) -> [(file: String, text: String)] {
+    static func render(summary: [SummaryRow], tables: [(file: String, table: CSVTable)], scenarioName: String,
+                       provenance: [(label: String, value: String)] = []) -> [(file: String, text: String)] {
         func table(_ name: String) -> CSVTable? { tables.first { $0.file == name }?.table }
         var charts: [Chart] = []
         var study = "unknown"
@@ -64,7 +65,7 @@ enum RunCharts {
         let intro = "Results of scenario \(scenarioName) (\(study) study). The charts below are drawn from the CSV tables "
             + "of this run, listed at the end; every chart is also a separate SVG file."
         let page = HTMLReport.page(title: "VirtSim run: \(scenarioName)", intro: intro, summary: summary,
-                                   sections: sections, files: files)
+                                   sections: sections, files: files, provenance: provenance)
         return [("report.html", page)] + charts.map { ($0.file, $0.svg) }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Scenario
 
 /// Finds, reads and checks scenario files (or the built-in default).
@@ -16,6 +17,26 @@ enum ScenarioLoader {
     /// already read and checked.
     static func loadWithSweep(_ path: String?, traceRoot: String?, day: String?,
                               checkTraces: Bool = true) throws -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
+        let l = try loadResolved(path, overrides: Overrides(day: day), traceRoot: traceRoot, checkTraces: checkTraces)
+        return (l.base, l.sweep, l.points)
+    }
+
+    /// Command-line values that replace the file's, applied to the document before it is read,
+    /// so the sweep's points see them too and `run.json` records the scenario as run.
+    struct Overrides {
+        /// `$.seed` (a sweep's default seed too).
+        var seed: UInt64?
+        /// `$.planetlab.day`, for PlanetLab scenarios (ignored by others).
+        var day: String?
+        /// `$.planetlab.mode`; - Throws: `UsageError` for other studies.
+        var mode: String?
+    }
+
+    /// Reads `path` (nil: the built-in default) with `overrides` applied. Throws `ScenarioError`
+    /// with every problem, including trace files the base scenario and every sweep point need
+    /// when `checkTraces` is set.
+    static func loadResolved(_ path: String?, overrides: Overrides = Overrides(), traceRoot: String?,
+                             checkTraces: Bool = true) throws -> LoadedScenario {
         let text: String
         let label: String
         if let path {
@@ -31,23 +52,41 @@ enum ScenarioLoader {
             text = BuiltInScenarios.seedConsolidation
             label = builtInLabel
         }
-        return try loadWithSweep(text: text, label: label, traceRoot: traceRoot, day: day, checkTraces: checkTraces)
+        return try loadResolved(text: text, label: label, overrides: overrides, traceRoot: traceRoot, checkTraces: checkTraces)
     }
 
     /// `loadWithSweep` on a scenario's text (`label` names it in messages).
     static func loadWithSweep(text: String, label: String, traceRoot: String?, day: String?,
                               checkTraces: Bool = true) throws -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
-        let (base, sweep, points) = try ScenarioReader(vocabulary: Vocabulary.current).readWithSweep(text, file: label)
-        var scenario = base
-        var problems: [Diagnostic] = []
-        if case .planetLab(var study) = scenario.study {
-            if let day { study.day = day }
-            scenario.study = .planetLab(study)
-            if checkTraces { problems += TraceCheck.problems(root: traceRoot, day: study.day) }
+        let l = try loadResolved(text: text, label: label, overrides: Overrides(day: day), traceRoot: traceRoot, checkTraces: checkTraces)
+        return (l.base, l.sweep, l.points)
+    }
+
+    /// `loadResolved` on a scenario's text (`label` names it in messages).
+    static func loadResolved(text: String, label: String, overrides: Overrides, traceRoot: String?,
+                             checkTraces: Bool = true) throws -> LoadedScenario {
+        var root: JSONValue
+        do { root = try JSONParser.parse(text) } catch {
+            throw ScenarioError(file: label, diagnostics: [Diagnostic(path: error.path, message: "not valid JSON: \(error)")])
         }
-        if checkTraces { problems += TraceCheck.sweepProblems(sweep: sweep, points: points, base: scenario, root: traceRoot) }
+        let isPlanetLab = root.value(at: "$.study") == .string("planetlab") && root.value(at: "$.planetlab") != nil
+        if let seed = overrides.seed { root = root.setting("$.seed", to: .number(Double(seed), text: String(seed))) ?? root }
+        if let day = overrides.day, isPlanetLab { root = root.setting("$.planetlab.day", to: .string(day)) ?? root }
+        if let mode = overrides.mode {
+            guard isPlanetLab else { throw UsageError(message: "'--mode' applies to PlanetLab scenarios only") }
+            guard ["cloudsim", "virtsim"].contains(mode) else {
+                throw UsageError(message: "'--mode' expects cloudsim or virtsim, found '\(mode)'")
+            }
+            root = root.setting("$.planetlab.mode", to: .string(mode)) ?? root
+        }
+        let (base, sweep, points) = try ScenarioReader(vocabulary: Vocabulary.current).readWithSweep(root, file: label)
+        var problems: [Diagnostic] = []
+        if checkTraces {
+            if case .planetLab(let study) = base.study { problems += TraceCheck.problems(root: traceRoot, day: study.day) }
+            problems += TraceCheck.sweepProblems(sweep: sweep, points: points, base: base, root: traceRoot)
+        }
         if !problems.isEmpty { throw ScenarioError(file: label, diagnostics: problems) }
-        return (scenario, sweep, points)
+        return LoadedScenario(file: label, root: root, base: base, sweep: sweep, points: points)
     }
 
     /// Scenario files under `dir`, recursively, in byte order of their paths.
@@ -57,4 +96,19 @@ enum ScenarioLoader {
         while let f = e.nextObject() as? String { if f.hasSuffix(".json") { files.append("\(dir)/\(f)") } }
         return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
+}
+
+/// A scenario file read with its overrides: the document as run, the base scenario and the
+/// sweep's points.
+struct LoadedScenario: Sendable {
+    /// The file (or the built-in label), for messages.
+    var file: String
+    /// The document with the overrides applied: what `run.json` records.
+    var root: JSONValue
+    var base: Scenario
+    var sweep: SweepSpec?
+    var points: [SweepPoint]
+
+    /// `sha256:` and the hex SHA-256 of the resolved document's canonical rendering.
+    var hash: String { "sha256:" + SHA256.hex(root.rendered()) }
 }

@@ -8,11 +8,11 @@ enum VerifyCommand {
     USAGE: virtsim verify [--out <file>] [--only <id>] [--traces <dir>]
 
     Prints id, expected band, simulated value and pass/fail for every figure, writes the table to
-    results/verify.csv (figure,quantity,expected_low,expected_high,simulated,unit,status) and exits
-    1 if any figure fails.
+    out/verify.csv (figure,quantity,expected_low,expected_high,simulated,unit,status) and exits
+    1 if any figure fails ('virtsim regenerate' writes it to results/verify.csv).
 
     OPTIONS:
-      --out <file>            Where to write the table (default: results/verify.csv).
+      --out <file>            Where to write the table (default: out/verify.csv).
       --only <id>             Run only the figures with this id (e.g. S1, S2, X1, X2, M1, M2).
       --traces <dir>          PlanetLab trace root (default: $VIRTSIM_TRACES).
       -h, --help              Show help information.
@@ -38,7 +38,7 @@ enum VerifyCommand {
         }
         console.out(render(checks))
         do {
-            try AtomicFile.write(table(checks).render(), to: parsed.options["out"] ?? "results/verify.csv")
+            try AtomicFile.write(table(checks).render(), to: parsed.options["out"] ?? "out/verify.csv")
         } catch {
             console.err("Error: cannot write the verify table: \(error)")
             return .badInput

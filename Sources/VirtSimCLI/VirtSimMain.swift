@@ -11,6 +11,7 @@ public enum VirtSimMain {
         ("list", "List the shipped scenarios, one line each."),
         ("verify", "Run the catalogue of published figures and compare with the expected bands."),
         ("explain", "Explain a placement decision for one guest at one time."),
+        ("merge", "Merge the shard folders of a sharded run into the one-process run's folder."),
         ("regenerate", "Re-run every shipped scenario and rewrite results/ (the reference outputs)."),
     ]
 
@@ -56,6 +57,7 @@ public enum VirtSimMain {
         case "list": return ListCommand.execute(rest, console: console)
         case "verify": return VerifyCommand.execute(rest, console: console)
         case "explain": return ExplainCommand.execute(rest, console: console)
+        case "merge": return MergeCommand.execute(rest, console: console)
         case "regenerate": return RegenerateCommand.execute(rest, console: console)
         default:
             console.err("Error: unknown subcommand '\(first)'\n\(usage)")

@@ -356,7 +356,8 @@ struct RunChartsTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let output = SampleRuns.io
-        try RunCommand.writeOutput(output, scenarioName: "demo", to: dir)
+        let parts = RunParts(scenarioName: "demo", summary: SummaryRow.table(output.summary), tables: output.tables, sweepHeader: nil)
+        try OutputWriter.write(RunAssembly.files(parts), to: dir)
         let fromDisk = try renderCharts(resultsDirectory: dir, scenarioName: "demo")
         let inMemory = renderCharts(for: output, scenarioName: "demo")
         #expect(fromDisk.map(\.file) == inMemory.map(\.file))

@@ -18,7 +18,9 @@ struct GoldenResultsTests {
     func reproduces(file: String) throws {
         let name = try ScenarioLoader.load(file, traceRoot: traceRoot, day: nil).name
         let committed = packageRoot + "/results/" + name
-        let expected = try FileManager.default.contentsOfDirectory(atPath: committed).sorted()
+        // timing.json (when and where a run ran) is the one file allowed to differ; results/
+        // keeps it out of git.
+        let expected = try FileManager.default.contentsOfDirectory(atPath: committed).filter { $0 != "timing.json" }.sorted()
         #expect(expected.contains("summary.csv"), "no committed results for \(name): run 'virtsim regenerate'")
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -26,7 +28,8 @@ struct GoldenResultsTests {
         if let t = traceRoot { args += ["--traces", t] }
         let r = virtsim(args)
         #expect(r.status == .success, "\(r.err)")
-        let produced = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        let produced = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "timing.json" }.sorted()
+        #expect(FileManager.default.fileExists(atPath: dir + "/timing.json"))
         #expect(produced == expected)
         for f in expected {
             let a = FileManager.default.contents(atPath: "\(committed)/\(f)")

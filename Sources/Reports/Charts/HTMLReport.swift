@@ -28,9 +28,12 @@ public enum HTMLReport {
     ///   - summary: tidy summary rows, shown by `summaryTable`.
     ///   - sections: charts, in order.
     ///   - files: names of the run's other files (CSV tables), listed with relative links.
+    ///   - provenance: label and value pairs saying what the results come from (version, input
+    ///     hashes, seed), shown last; never the run's time or machine, so the page stays
+    ///     identical between identical runs.
     /// O(total size).
     public static func page(title: String, intro: String = "", summary: [SummaryRow], sections: [ReportSection],
-                            files: [String] = []) -> String {
+                            files: [String] = [], provenance: [(label: String, value: String)] = []) -> String {
         var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<title>" + Markup.escape(title) + "</title>\n"
@@ -61,6 +64,13 @@ public enum HTMLReport {
             h += "<section id=\"files\">\n<h2>Files of this run</h2>\n<ul>\n"
             for f in files { h += "<li><a href=\"" + Markup.escape(f) + "\">" + Markup.escape(f) + "</a></li>\n" }
             h += "</ul>\n</section>\n"
+        }
+        if !provenance.isEmpty {
+            h += "<section id=\"provenance\">\n<h2>Provenance</h2>\n<table>\n"
+            for p in provenance {
+                h += "<tr><th scope=\"row\">" + Markup.escape(p.label) + "</th><td>" + Markup.escape(p.value) + "</td></tr>\n"
+            }
+            h += "</table>\n<p class=\"note\">run.json holds the scenario as run; timing.json when and where it ran.</p>\n</section>\n"
         }
         h += "</main>\n</body>\n</html>\n"
         return h
