@@ -21,12 +21,15 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["SimKernel", "VirtModel"]),
         // Interval-level datacenter engine (VirtSim semantics and CloudSim-compatible mode).
         .target(name: "Consolidation", dependencies: ["SimKernel", "VirtModel", "Scheduling"]),
+        // Continuity and isolation: start-up and serverless platforms, boot storms (later: failures,
+        // HA restart, blast radius).
+        .target(name: "Continuity", dependencies: ["SimKernel", "VirtModel", "Scheduling"]),
         // Scenario files: schema, validation with JSON paths, sweeps.
-        .target(name: "Scenario", dependencies: ["VirtModel", "IOModel", "Scheduling", "Consolidation"]),
+        .target(name: "Scenario", dependencies: ["VirtModel", "IOModel", "Scheduling", "Consolidation", "Continuity"]),
         // CSV tables, atomic file writes, SVG charts.
         .target(name: "Reports"),
         // The command-line tool's commands as a library (so tests can call them in-process).
-        .target(name: "VirtSimCLI", dependencies: ["SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation", "Scenario", "Reports"]),
+        .target(name: "VirtSimCLI", dependencies: ["SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation", "Continuity", "Scenario", "Reports"]),
         .executableTarget(name: "virtsim", dependencies: ["VirtSimCLI"]),
         .executableTarget(name: "virtsim-bench", dependencies: ["VirtSimCLI", "SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation"]),
 
@@ -35,6 +38,7 @@ let package = Package(
         .testTarget(name: "IOModelTests", dependencies: ["IOModel", "VirtModel"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "VirtModel"]),
         .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Scheduling", "VirtModel"]),
+        .testTarget(name: "ContinuityTests", dependencies: ["Continuity", "VirtModel", "SimKernel"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
         .testTarget(name: "CLITests", dependencies: ["VirtSimCLI"]),
     ]

@@ -15,10 +15,11 @@ public struct Scenario: Sendable {
         case io(IOStudy)
         case planetLab(PlanetLabStudy)
         case migration(MigrationStudy)
+        case serverless(ServerlessStudy)
     }
 
     /// The value of the `study` key for each kind.
-    public static let studyNames = ["consolidation", "io", "planetlab", "migration"]
+    public static let studyNames = ["consolidation", "io", "planetlab", "migration", "serverless"]
 }
 
 /// A server type: cores × per-core speed, memory, network, power table.
@@ -114,6 +115,13 @@ public struct IOStudy: Sendable {
 /// A live-migration study (figure M1 and what-ifs around it); its fields are read by the command
 /// line's migration reader, which knows the migration models.
 public struct MigrationStudy: Sendable {
+    public var raw: JSONValue
+    public var path: String
+}
+
+/// A serverless platform study (function invocations, cold starts per sandbox kind, boot storms);
+/// its fields are read by the command line's serverless reader, which knows the start-up model.
+public struct ServerlessStudy: Sendable {
     public var raw: JSONValue
     public var path: String
 }

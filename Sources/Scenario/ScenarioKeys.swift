@@ -150,6 +150,29 @@ public enum ScenarioKeys {
     public static let migGuestBackgroundMBps = KeyRange("$.migration.guests[].backgroundDirtyRateMBps", .number, 0, 1_000_000, unit: "MB/s")
     public static let migGuestImageMB = KeyRange("$.migration.guests[].imageMB", .number, 0, 1_000_000_000, unit: "MB")
 
+    // MARK: Serverless
+    public static let slHosts = KeyRange("$.serverless.hosts", .integer, 1, 100_000, unit: "hosts")
+    public static let slHostMemoryMB = KeyRange("$.serverless.hostMemoryMB", .number, 0, exclusiveMinimum: true, 100_000_000, unit: "MB")
+    public static let slHostDiskMBps = KeyRange("$.serverless.hostDiskMBps", .number, 0, exclusiveMinimum: true, 1_000_000, unit: "MB/s")
+    public static let slImageLinkMbps = KeyRange("$.serverless.imageLinkMbps", .number, 0, exclusiveMinimum: true, 10_000_000, unit: "Mb/s")
+    public static let slHorizonHours = KeyRange("$.serverless.horizonHours", .number, 0, exclusiveMinimum: true, 8760, unit: "hours")
+    public static let slKeepAliveMinutes = KeyRange("$.serverless.keepAliveMinutes", .number, 0, 10_080, unit: "minutes", note: "up to a week")
+    public static let slApplicationReadFraction = KeyRange("$.serverless.applicationReadFraction", .number, 0, 1)
+    public static let slFunctionCount = KeyRange("$.serverless.functions[].count", .integer, 1, 100_000, unit: "functions")
+    public static let slExecutionMs = KeyRange("$.serverless.functions[].executionMs", .number, 0, 86_400_000, unit: "ms")
+    public static let slFunctionMemoryMB = KeyRange("$.serverless.functions[].memoryMB", .number, 0, exclusiveMinimum: true, 100_000_000, unit: "MB")
+    public static let slFunctionImageMB = KeyRange("$.serverless.functions[].imageMB", .number, 0, 1_000_000, unit: "MB")
+    public static let slInitMs = KeyRange("$.serverless.functions[].initMs", .number, 0, 86_400_000, unit: "ms")
+    public static let slRatePerMinute = KeyRange("$.serverless.functions[].arrival.ratePerMinute", .number, 0, exclusiveMinimum: true, 60_000, unit: "invocations per minute")
+    public static let slOnSeconds = KeyRange("$.serverless.functions[].arrival.onSeconds", .number, 0, exclusiveMinimum: true, 31_536_000, unit: "s")
+    public static let slOffSeconds = KeyRange("$.serverless.functions[].arrival.offSeconds", .number, 0, 31_536_000, unit: "s")
+    public static let slBaseImageMB = KeyRange("$.serverless.kinds[].baseImageMB", .number, 0, 1_000_000, unit: "MB")
+    public static let slBootReadMB = KeyRange("$.serverless.kinds[].bootReadMB", .number, 0, 1_000_000, unit: "MB")
+    public static let slStartSeconds = KeyRange("$.serverless.kinds[].startSeconds", .number, 0, 86_400, unit: "s")
+    public static let slMemoryOverheadMB = KeyRange("$.serverless.kinds[].memoryOverheadMB", .number, 0, 1_000_000, unit: "MB")
+    public static let slKeepAliveCurve = KeyRange("$.serverless.keepAliveCurveMinutes[]", .number, 0, 10_080, unit: "minutes")
+    public static let slStormSizes = KeyRange("$.serverless.storm.sizes[]", .integer, 1, 10_000, unit: "starts")
+
     // MARK: Sweeps
     public static let sweepSeed = KeyRange("$.sweep.seeds[]", .integer, 0, 9_007_199_254_740_991)
 
@@ -166,6 +189,9 @@ public enum ScenarioKeys {
         migLinkBandwidthMbps, migMinimumRateMbps, migMaximumRateMbps, migRateIncrementMbps, migStopThresholdMB, migMaxRounds,
         migMaxDataFactor, migStopAndCopyRateMbps, migSuspendSeconds, migResumeSeconds, migShutdownSeconds, migBootSeconds,
         migGuestMemoryMB, migGuestDirtyRateMBps, migGuestWritableMB, migGuestBackgroundMBps, migGuestImageMB,
+        slHosts, slHostMemoryMB, slHostDiskMBps, slImageLinkMbps, slHorizonHours, slKeepAliveMinutes, slApplicationReadFraction,
+        slFunctionCount, slExecutionMs, slFunctionMemoryMB, slFunctionImageMB, slInitMs, slRatePerMinute, slOnSeconds, slOffSeconds,
+        slBaseImageMB, slBootReadMB, slStartSeconds, slMemoryOverheadMB, slKeepAliveCurve, slStormSizes,
         sweepSeed,
     ]
 

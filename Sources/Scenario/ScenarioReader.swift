@@ -84,6 +84,11 @@ public struct ScenarioReader: Sendable {
                     let migration = MigrationStudy(raw: v, path: "$.migration")
                     if MigrationStudyReader.read(migration, log: log) != nil { study = .migration(migration) }
                 }
+            case "serverless":
+                if let v = top.raw(section, required: required, expected: "an object") {
+                    let serverless = ServerlessStudy(raw: v, path: "$.serverless")
+                    if ServerlessStudyReader.read(serverless, log: log) != nil { study = .serverless(serverless) }
+                }
             default:
                 if var r = top.object(section, required: required) { study = readPlanetLab(&r).map { .planetLab($0) } }
             }

@@ -41,7 +41,8 @@ enum RunCharts {
     }
 
     /// The tables the study runners write, in the order they write them.
-    static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv"]
+    static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv",
+                                     "serverless.csv", "startup.csv", "keepalive.csv", "storm.csv"]
 
     static func render(summary: [SummaryRow], tables: [(file: String, table: CSVTable)], scenarioName: String,
                        provenance: [(label: String, value: String)] = []) -> [(file: String, text: String)] {
@@ -51,6 +52,9 @@ enum RunCharts {
         if let io = table("io.csv") {
             study = "I/O"
             charts += ioCharts(io: io, cpu: table("io_cpu.csv"), sweep: table("io_sweep.csv"))
+        } else if table("serverless.csv") != nil {
+            study = "serverless"
+            charts += serverlessCharts(summary, keepAlive: table("keepalive.csv"), storm: table("storm.csv"))
         } else if let migrations = table("migration.csv") {
             study = "live-migration"
             charts += migrationCharts(migrations, rounds: table("migration_rounds.csv"))
@@ -295,6 +299,66 @@ enum RunCharts {
                     + "faster than it can be sent stops converging, and what is left goes in the stop-and-copy.",
                 svg: SVGChart.line(title: "Data sent per round", xLabel: "round", yLabel: "sent (MB)", series: series,
                                    xStep: ((k.max() ?? 1) / 8).rounded(.up))))
+        }
+        return charts
+    }
+
+    // MARK: - Serverless
+
+    /// Cold starts and response times per kind; the keep-alive trade-off; boot storms.
+    static func serverlessCharts(_ summary: [SummaryRow], keepAlive: CSVTable?, storm: CSVTable?) -> [Chart] {
+        let kinds = distinct(summary.map(\.variant))
+        func values(_ metric: String) -> [Double] {
+            kinds.map { k in summary.first { $0.variant == k && $0.metric == metric }?.value ?? .nan }
+        }
+        var charts: [Chart] = [
+            Chart(file: "cold-starts.svg", heading: "Cold starts",
+                  text: "Share of invocations that found no warm sandbox of their function and had to start one, per kind, "
+                      + "at the scenario's keep-alive. A kind that starts slowly also starts more often: invocations that "
+                      + "arrive while a sandbox is still booting each start another one.",
+                  svg: SVGChart.bar(title: "Invocations that started cold", categories: kinds,
+                                    series: [BarSeries(name: "cold starts", values: values("cold_start_percent"))], unit: "cold starts (%)")),
+            Chart(file: "response-p99.svg", heading: "Response time",
+                  text: "99th percentile of the response time (arrival to completion) over all invocations, and of the "
+                      + "cold-start delay (arrival to the handler's start) over the cold ones.",
+                  svg: SVGChart.bar(title: "Response time and cold-start delay, 99th percentile", categories: kinds,
+                                    series: [BarSeries(name: "response p99", values: values("response_ms_p99").map { $0 / 1000 }),
+                                             BarSeries(name: "cold-start delay p99", values: values("cold_start_delay_ms_p99").map { $0 / 1000 })],
+                                    unit: "seconds")),
+        ]
+        if let keepAlive, let v = keepAlive.column("variant"), let m = keepAlive.numbers("keep_alive_minutes"),
+           let cold = keepAlive.numbers("cold_start_percent"), let idle = keepAlive.numbers("idle_memory_gb_hours") {
+            func series(_ y: [Double]) -> [LineSeries] {
+                distinct(v).map { name in
+                    let idx = v.indices.filter { v[$0] == name }
+                    return LineSeries(name: name, x: idx.map { m[$0] }, y: idx.map { y[$0] })
+                }
+            }
+            charts.append(Chart(
+                file: "keepalive-cold-starts.svg", heading: "Keep-alive against cold starts",
+                text: "Keeping an idle sandbox longer turns more invocations warm. Rarely invoked functions stay cold "
+                    + "unless the keep-alive outlasts the gap between their invocations.",
+                svg: SVGChart.line(title: "Cold starts against keep-alive", xLabel: "keep-alive (minutes)", yLabel: "cold starts (%)",
+                                   series: series(cold))))
+            charts.append(Chart(
+                file: "keepalive-idle-memory.svg", heading: "What keep-alive costs",
+                text: "Memory held by idle sandboxes, integrated over the run: the price of the warm starts above. A full "
+                    + "VM pays its guest OS in every idle sandbox.",
+                svg: SVGChart.line(title: "Idle sandbox memory against keep-alive", xLabel: "keep-alive (minutes)",
+                                   yLabel: "idle memory (GB·h)", series: series(idle))))
+        }
+        if let storm, let v = storm.column("variant"), let n = storm.numbers("starts"), let worst = storm.numbers("ready_seconds_max") {
+            let series = distinct(v).map { name in
+                let idx = v.indices.filter { v[$0] == name }
+                return LineSeries(name: name, x: idx.map { n[$0] }, y: idx.map { worst[$0] })
+            }
+            charts.append(Chart(
+                file: "boot-storm.svg", heading: "Boot storms",
+                text: "Many sandboxes started at the same instant share the image store's link and each host's disk: "
+                    + "the last one is ready only when every image has crossed the link. Past a few dozen starts the "
+                    + "link, not the kind's own start time, sets the pace.",
+                svg: SVGChart.line(title: "Time until the last of N simultaneous starts is ready", xLabel: "simultaneous starts",
+                                   yLabel: "last ready (s)", series: series)))
         }
         return charts
     }

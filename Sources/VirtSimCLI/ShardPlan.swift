@@ -44,7 +44,8 @@ struct ShardPlan: Equatable {
     /// - consolidation: workloads × samples × variants (the engine steps every guest per sample);
     /// - PlanetLab: one day of CloudSim's experiment (every day has about the same VM count);
     /// - I/O: simulated seconds × architectures (kinds) compared;
-    /// - migration: guests planned.
+    /// - migration: guests planned;
+    /// - serverless: expected invocations × kinds × (1 + keep-alive curve points).
     static func estimatedWork(_ scenario: Scenario) -> Double {
         switch scenario.study {
         case .consolidation(let c):
@@ -62,6 +63,12 @@ struct ShardPlan: Equatable {
         case .migration(let m):
             if case .array(let a)? = m.raw.value(at: "$.guests") { return Double(max(1, a.count)) }
             return 1
+        case .serverless(let s):
+            let log = DiagnosticLog()
+            guard let spec = ServerlessStudyReader.read(s, log: log) else { return 1 }
+            let c = spec.config
+            let invocations = c.functions.reduce(0.0) { $0 + $1.arrival.meanRatePerSecond * Double($1.count) } * c.horizonSeconds
+            return max(1, invocations) * Double(spec.kinds.count * (1 + spec.keepAliveCurveSeconds.count))
         }
     }
 

@@ -34,6 +34,8 @@ enum StudyRunner {
             return try PlanetLabStudyRunner.run(scenario, study: study, context: context)
         case .migration(let study):
             return try MigrationStudyRunner.run(scenario, study: study)
+        case .serverless(let study):
+            return try ServerlessStudyRunner.run(scenario, study: study, context: context)
         }
     }
 }

@@ -258,7 +258,7 @@ public struct CostModel: Sendable {
         }
     }
 
-    // MARK: Footprint and start-up
+    // MARK: Footprint (start-up times: StartupCatalogue)
 
     /// Resident memory of a stock Linux guest's kernel and idle user land (assumption: ≈ 128 MB for
     /// a server distribution with its daemons). Full and para-virtualized guests both pay it.
@@ -286,22 +286,6 @@ public struct CostModel: Sendable {
             return 5
         case .containerInVM:
             return memoryFootprintMB(kind: .para) + memoryFootprintMB(kind: .container)
-        }
-    }
-
-    /// Time from request to the workload running, seconds.
-    public func startupSeconds(kind: GuestKind) -> Double {
-        switch kind {
-        case .native:
-            return 0.001          // assumption: fork + exec of the workload, ~1 ms
-        case .full:
-            return 20             // assumption: firmware (BIOS) + boot loader + full distribution boot ≈ 20 s
-        case .para:
-            return 0.125          // Firecracker: ≤ 125 ms to guest init (Firecracker specification; Agache et al., NSDI 2020)
-        case .container:
-            return 0.5            // assumption: namespace + cgroup setup, image mount, runtime start ≈ 0.5 s
-        case .containerInVM:
-            return startupSeconds(kind: .para) + startupSeconds(kind: .container)
         }
     }
 }
