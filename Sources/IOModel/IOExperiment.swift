@@ -121,8 +121,9 @@ public enum IOExperiment {
     /// Sweeps block size × queue depth (closed loop) or block size × arrival rate (open loop,
     /// when `arrivalRates` is non-empty) around `spec`, one run per cell. Rows in the order
     /// block size, then depth/rate, then the spec's kinds.
+    /// `profile`: run on this hardware profile instead of the catalogue's `spec.hardware`.
     public static func sweep(_ spec: IOExperimentSpec, blockSizes: [Double], queueDepths: [Int] = [],
-                             arrivalRates: [Double] = []) -> [IOSweepRow] {
+                             arrivalRates: [Double] = [], profile: HardwareProfile? = nil) -> [IOSweepRow] {
         var out: [IOSweepRow] = []
         let loads: [(Int, Double)] = arrivalRates.isEmpty
             ? queueDepths.map { ($0, 0.0) }
@@ -134,7 +135,7 @@ public enum IOExperiment {
                 cell.queueDepth = qd
                 cell.arrivalRate = rate
                 if !cell.kinds.contains("native") { cell.kinds.insert("native", at: 0) }
-                let r = run(cell)
+                let r = profile.map { run(cell, profile: $0) } ?? run(cell)
                 let nativeRow = r.rows.first { $0.variant == "native" }!
                 for row in r.rows where spec.kinds.contains(row.variant) {
                     out.append(IOSweepRow(

@@ -33,12 +33,20 @@ public enum IOStudyReader {
 
     /// The spec and sweep, or nil when there were problems (logged). Every key is read and
     /// checked whatever else is wrong, so one mistake never hides another.
-    public static func read(_ study: IOStudy, seed: UInt64, log: DiagnosticLog) -> (IOExperimentSpec, Sweep)? {
+    /// The third element is the hardware document given inline as `"hardware": {…}`, if any
+    /// (`spec.hardware` then holds its name).
+    public static func read(_ study: IOStudy, seed: UInt64, log: DiagnosticLog) -> (IOExperimentSpec, Sweep, HardwareProfile?)? {
         guard var r = ObjectReader(study.raw, path: study.path, log: log) else { return nil }
         var spec = IOExperimentSpec()
         spec.seed = seed
         let before = log.items.count
-        for key in stringKeys {
+        var inlineHardware: HardwareProfile?
+        var hardwareIsObject = false
+        if let v = r.raw("hardware"), case .object = v {
+            hardwareIsObject = true
+            inlineHardware = HardwareDocument.read(v, path: r.childPath("hardware"), log: log)
+        }
+        for key in stringKeys where !(key == "hardware" && hardwareIsObject) {
             guard let v = r.string(key) else { continue }
             switch key {
             case "hardware": spec.hardware = v
@@ -103,11 +111,12 @@ public enum IOStudyReader {
         r.finish()
         // The model's own checks, mapped onto JSON paths (skipping keys already reported).
         let reported = Set(log.items[before...].map(\.path))
-        for p in spec.validate() {
+        for p in spec.validate() where !(hardwareIsObject && p.property == "hardware") {
             let path = "\(study.path).\(p.property)"
             if !reported.contains(path) { log.add(path, p.message) }
         }
-        return log.items.count == before ? (spec, sweep) : nil
+        if let h = inlineHardware { spec.hardware = h.name }
+        return log.items.count == before ? (spec, sweep, inlineHardware) : nil
     }
 
     /// An axis of the sweep: distinct numbers in the key's range.

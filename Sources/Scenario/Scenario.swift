@@ -86,7 +86,10 @@ public struct PolicyConfig: Sendable, Hashable {
 
 /// The seed consolidation study (figure S1) and its kin.
 public struct ConsolidationStudy: Sendable {
+    /// Name of the hardware profile (a built-in one, or the inline document's `name`).
     public var hardwareProfile: String
+    /// The hardware document given inline in the scenario, if any (else `hardwareProfile` names a built-in).
+    public var inlineHardware: HardwareProfile?
     public var horizonHours: Double
     public var sampleMinutes: Double
     public var consolidationMinutes: Double

@@ -119,13 +119,23 @@ public struct ScenarioReader: Sendable {
 
     func readConsolidation(_ r: inout ObjectReader) -> ConsolidationStudy? {
         let log = r.log
-        let profile = r.string("hardwareProfile", required: true, oneOf: vocabulary.hardwareProfiles)
+        // A built-in profile by name, or a hardware document inline (see `HardwareDocument`).
+        var profile: String?
+        var inlineHardware: HardwareProfile?
+        if let v = r.raw("hardwareProfile", required: true, expected: "a hardware profile name or a hardware document object") {
+            if case .object = v {
+                inlineHardware = HardwareDocument.read(v, path: r.childPath("hardwareProfile"), log: log)
+                profile = inlineHardware?.name
+            } else {
+                profile = r.string("hardwareProfile", oneOf: vocabulary.hardwareProfiles)
+            }
+        }
         let horizon = r.number(K.horizonHours, required: true)
         let sample = r.number(K.sampleMinutes) ?? 5
         let interval = r.number(K.consolidationMinutes) ?? 5
         let report = r.number(K.reportMinutes) ?? 60
         var hostType: HostTypeConfig?
-        if var h = r.object("hostType", required: true) { hostType = readHostType(&h) }
+        if var h = r.object("hostType", required: true) { hostType = readHostType(&h, hardwarePower: inlineHardware?.power) }
         var fleet: FleetConfig?
         if var f = r.object("fleet", required: true) { fleet = readFleet(&f) }
         var variants: [VariantConfig] = []
@@ -153,18 +163,30 @@ public struct ScenarioReader: Sendable {
             log.add(r.childPath("fleet") + ".appMemoryMB", "largest application memory \(largest) MB exceeds the host's \(h.ramMB) MB: such a guest fits on no host")
         }
         guard let profile, let horizon, let hostType, let fleet, let policies, variantsOK else { return nil }
-        return ConsolidationStudy(hardwareProfile: profile, horizonHours: horizon, sampleMinutes: sample,
+        return ConsolidationStudy(hardwareProfile: profile, inlineHardware: inlineHardware, horizonHours: horizon, sampleMinutes: sample,
                                   consolidationMinutes: interval, reportMinutes: report, hostType: hostType,
                                   fleet: fleet, variants: variants, policies: policies, switches: switches)
     }
 
-    func readHostType(_ h: inout ObjectReader) -> HostTypeConfig? {
+    /// `hardwarePower`: the power table of the study's inline hardware document, taken when the
+    /// host type names none.
+    func readHostType(_ h: inout ObjectReader, hardwarePower: SpecPowerModel? = nil) -> HostTypeConfig? {
         let name = h.string("name") ?? "host"
         let cores = h.integer(K.hostCores, required: true)
         let mips = h.number(K.mipsPerCore, required: true)
         let ram = h.number(K.hostRamMB, required: true)
         let bw = h.number(K.bandwidthMbps) ?? 1000
-        let power = h.string("power", required: true, oneOf: vocabulary.powerModels).flatMap(SpecPowerModel.named)
+        // A built-in table by name, a power table document inline, or the hardware profile's table.
+        var power: SpecPowerModel?
+        if let v = h.raw("power", required: hardwarePower == nil, expected: "a power table name or a power table object") {
+            if case .object = v {
+                power = PowerTableDocument.read(v, path: h.childPath("power"), log: h.log)
+            } else {
+                power = h.string("power", oneOf: vocabulary.powerModels).flatMap(SpecPowerModel.named)
+            }
+        } else {
+            power = hardwarePower
+        }
         h.finish()
         guard let cores, let mips, let ram, let power else { return nil }
         return HostTypeConfig(name: name, cores: cores, mipsPerCore: mips, ramMB: ram, bandwidthMbps: bw, power: power)

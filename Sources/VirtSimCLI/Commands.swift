@@ -75,15 +75,21 @@ enum ListCommand {
     OVERVIEW: List the shipped scenarios with one line each.
 
     USAGE: virtsim list [--dir <dir>]
+           virtsim list --hardware
 
     OPTIONS:
       --dir <dir>             Folder to list (default: scenarios).
+      --hardware              List the built-in hardware profiles and power tables instead.
       -h, --help              Show help information.
     """
 
     static func execute(_ args: [String], console: Console) -> ExitStatus {
-        let (p, early) = VirtSimMain.parse(args, help: help, options: ["dir"], flags: [], maxPositionals: 0, console: console)
+        let (p, early) = VirtSimMain.parse(args, help: help, options: ["dir"], flags: ["hardware"], maxPositionals: 0, console: console)
         guard let parsed = p else { return early! }
+        if parsed.flags.contains("hardware") {
+            console.out(HardwareCatalogueFiles.listing())
+            return .success
+        }
         let dir = parsed.options["dir"] ?? "scenarios"
         let files = ScenarioLoader.scenarioFiles(in: dir)
         if files.isEmpty {

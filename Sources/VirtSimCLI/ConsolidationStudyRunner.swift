@@ -20,7 +20,7 @@ struct ConsolidationStudyRunner {
     /// What the cost model charges one variant's guests: the kind's CPU overhead (operation rates ×
     /// per-operation costs) and per-guest memory footprint; nothing on dedicated servers.
     func kindCost(_ variant: VariantConfig) throws -> (overhead: OverheadBreakdown, footprintMB: Double) {
-        guard let profile = HardwareProfile.named(study.hardwareProfile),
+        guard let profile = study.inlineHardware ?? HardwareProfile.named(study.hardwareProfile),
               let operations = OperationProfile.named(study.fleet.operations) else {
             throw InputError(message: "unknown hardware or operation profile")
         }

@@ -6,10 +6,10 @@ import Scenario
 enum IOStudyRunner {
     static func run(_ scenario: Scenario, study: IOStudy) throws -> StudyOutput {
         let log = DiagnosticLog()
-        guard let (spec, sweep) = IOStudyReader.read(study, seed: scenario.seed, log: log) else {
+        guard let (spec, sweep, hardware) = IOStudyReader.read(study, seed: scenario.seed, log: log) else {
             throw ScenarioError(file: scenario.name, diagnostics: log.items)
         }
-        let result = IOExperiment.run(spec)
+        let result = hardware.map { IOExperiment.run(spec, profile: $0) } ?? IOExperiment.run(spec)
         var summary: [SummaryRow] = []
         for s in result.summary {
             summary.append(SummaryRow(scenario: scenario.name, variant: s.variant, metric: s.metric, value: s.value, unit: s.unit))
@@ -34,7 +34,8 @@ enum IOStudyRunner {
         var tables = [("io.csv", io), ("io_cpu.csv", cpu)]
         var text = "\(scenario.name): \(spec.workloadDescription) on \(spec.hardware), seed \(scenario.seed)\n" + TextTable.render(display)
         if !sweep.isEmpty {
-            let rows = IOExperiment.sweep(spec, blockSizes: sweep.blockSizes, queueDepths: sweep.queueDepths, arrivalRates: sweep.arrivalRates)
+            let rows = IOExperiment.sweep(spec, blockSizes: sweep.blockSizes, queueDepths: sweep.queueDepths, arrivalRates: sweep.arrivalRates,
+                                          profile: hardware)
             var t = CSVTable(header: ["block_size_bytes", "queue_depth", "arrival_rate", "variant", "throughput", "throughput_unit",
                                       "throughput_loss_percent", "latency_mean_us", "latency_increase_percent"])
             for r in rows {

@@ -89,11 +89,17 @@ enum ScenarioLoader {
         return LoadedScenario(file: label, root: root, base: base, sweep: sweep, points: points)
     }
 
-    /// Scenario files under `dir`, recursively, in byte order of their paths.
+    /// Folder below `scenarios/` that holds hardware and power documents, not scenarios.
+    static let hardwareFolder = "hardware"
+
+    /// Scenario files under `dir`, recursively, in byte order of their paths; the hardware
+    /// documents in `dir/hardware/` are not scenarios and are left out.
     static func scenarioFiles(in dir: String) -> [String] {
         guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
         var files: [String] = []
-        while let f = e.nextObject() as? String { if f.hasSuffix(".json") { files.append("\(dir)/\(f)") } }
+        while let f = e.nextObject() as? String {
+            if f.hasSuffix(".json") && !f.hasPrefix(hardwareFolder + "/") { files.append("\(dir)/\(f)") }
+        }
         return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

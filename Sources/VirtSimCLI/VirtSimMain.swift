@@ -8,7 +8,8 @@ public enum VirtSimMain {
     static let commands: [(name: String, summary: String)] = [
         ("run", "Run a scenario (default: the built-in seed consolidation scenario) and write CSV results."),
         ("validate", "Check scenario files and report every problem with its JSON path."),
-        ("list", "List the shipped scenarios, one line each."),
+        ("list", "List the shipped scenarios (or, with --hardware, hardware profiles and power tables)."),
+        ("show", "Show a hardware profile or power table with every number's unit and source."),
         ("verify", "Run the catalogue of published figures and compare with the expected bands."),
         ("explain", "Explain a placement decision for one guest at one time."),
         ("merge", "Merge the shard folders of a sharded run into the one-process run's folder."),
@@ -55,6 +56,7 @@ public enum VirtSimMain {
         case "run": return RunCommand.execute(rest, console: console)
         case "validate": return ValidateCommand.execute(rest, console: console)
         case "list": return ListCommand.execute(rest, console: console)
+        case "show": return ShowCommand.execute(rest, console: console)
         case "verify": return VerifyCommand.execute(rest, console: console)
         case "explain": return ExplainCommand.execute(rest, console: console)
         case "merge": return MergeCommand.execute(rest, console: console)

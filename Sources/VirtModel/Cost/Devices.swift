@@ -4,7 +4,7 @@
 ///
 /// Service time of one request = positioning (uniform in mean × [1 − spread, 1 + spread])
 /// + bytes / bandwidth (the transfer stage is shared by all in-flight requests).
-public struct StorageDeviceProfile: Sendable {
+public struct StorageDeviceProfile: Sendable, Hashable {
     /// Human-readable device class, e.g. "10k RPM SCSI disk".
     public var name: String
     /// Mean positioning time of a random read, µs (seek + rotational latency, or flash read).
@@ -34,7 +34,7 @@ public struct StorageDeviceProfile: Sendable {
 }
 
 /// A network interface and the native stack's CPU cost per packet.
-public struct NICProfile: Sendable {
+public struct NICProfile: Sendable, Hashable {
     /// Human-readable NIC class, e.g. "Broadcom Tigon-3 GbE".
     public var name: String
     /// Link bandwidth, Gb/s.
@@ -73,7 +73,7 @@ public struct NICProfile: Sendable {
 /// `EmulatedStorageController` and `EmulatedNetworkController` for the per-device derivations).
 /// A trap is priced by the platform (`HardwareProfile`): an exit bounced to a user-space device
 /// model on a hardware-assisted host, or a binary-translation emulation on a hosted VMM.
-public struct EmulatedDeviceProfile: Sendable {
+public struct EmulatedDeviceProfile: Sendable, Hashable {
     /// Device being emulated, e.g. "QEMU emulated IDE (PIIX, bus-master DMA)".
     public var name: String
     /// Catalogue key of the controller ("ide", "ahci", "lsi-logic", "e1000", "lance").

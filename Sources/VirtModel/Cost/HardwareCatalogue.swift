@@ -109,7 +109,9 @@ extension HardwareProfile {
             paraBackendRequestMicros: Cited(1.0, "assumption: Xen's per-request ring service: descriptor, virtual block/firewall-router rule lookup, pin and validate the data page, response ~2400 cycles"),
             paraBackendWakeupMicros: Cited(0, "Xen services the ring in the hypercall itself: no back-end thread to wake"),
             binaryTranslationKernelSlowdown: Cited(((1.88 - 0.73) / (1.28 - 0.45) + (2.99 - 2 * 0.73) / (1.92 - 2 * 0.45) + (11.1 - 0.73) / (5.70 - 0.45)) / 3,
-                "\(barham): kernel work inside a system call, VMware over native with the null-call entry/exit removed: stat (1.88 − 0.73)/(1.28 − 0.45) = 1.39, open/close (2.99 − 2×0.73)/(1.92 − 2×0.45) = 1.50, select on TCP (11.1 − 0.73)/(5.70 − 0.45) = 1.98; mean 1.62 (the same ratio for Xen is 0.92-1.00: its kernel runs untranslated)")
+                "\(barham): kernel work inside a system call, VMware over native with the null-call entry/exit removed: stat (1.88 − 0.73)/(1.28 − 0.45) = 1.39, open/close (2.99 − 2×0.73)/(1.92 − 2×0.45) = 1.50, select on TCP (11.1 − 0.73)/(5.70 − 0.45) = 1.98; mean 1.62 (the same ratio for Xen is 0.92-1.00: its kernel runs untranslated)"),
+            cpu: CPUDescription(generation: "Intel Xeon (NetBurst), 2.4 GHz, no VT-x",
+                                cores: Cited(1, "Barham et al., SOSP 2003, §4: the measurements are uniprocessor (L-UP) runs on one of the Dell 2650's two CPUs"))
         )
     }()
 
@@ -183,7 +185,10 @@ extension HardwareProfile {
             emulatedNIC: EmulatedNetworkController.e1000.profile(
                 deviceModelMicros: Cited(3, "assumption: QEMU e1000 descriptor processing + tap write ~8k cycles")),
             paraBackendRequestMicros: Cited(1.0, "assumption: vhost descriptor fetch, address translation and host I/O submission ~2600 cycles"),
-            paraBackendWakeupMicros: Cited(1.2, "assumption: eventfd signal + scheduler wake-up of the back-end thread ≈ one context switch")
+            paraBackendWakeupMicros: Cited(1.2, "assumption: eventfd signal + scheduler wake-up of the back-end thread ≈ one context switch"),
+            cpu: CPUDescription(generation: "Intel Xeon E5-2670 (Sandy Bridge-EP), VT-x + EPT",
+                                cores: Cited(8, "Intel ARK, Xeon E5-2670: 8 cores per socket (one socket described)"),
+                                threads: Cited(16, "Intel ARK, Xeon E5-2670: 16 threads per socket (Hyper-Threading)"))
         )
     }()
 }

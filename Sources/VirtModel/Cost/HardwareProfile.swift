@@ -21,7 +21,7 @@ public enum ParaVirtualizationStyle: String, Sendable, CaseIterable {
 }
 
 /// Native per-operation CPU costs of a platform, µs.
-public struct NativeOperationCosts: Sendable {
+public struct NativeOperationCosts: Sendable, Hashable {
     public var syscall: Cited
     public var pageFault: Cited
     public var pageTableUpdate: Cited
@@ -47,7 +47,7 @@ public struct NativeOperationCosts: Sendable {
 
 /// Per-operation costs measured inside one kind of guest on this platform (lmbench), µs.
 /// When present they replace the mechanism estimate for those operations.
-public struct MeasuredOperationCosts: Sendable {
+public struct MeasuredOperationCosts: Sendable, Hashable {
     public var kind: GuestKind
     public var syscall: Cited
     public var pageFault: Cited
@@ -68,12 +68,31 @@ public struct MeasuredOperationCosts: Sendable {
     }
 }
 
+/// What a platform's processor is: a name for its generation and the counts a planner reads.
+/// The cost model prices work by `HardwareProfile.clockGHz` alone; cores, threads and MIPS are
+/// documentation here (absent when no source gives them) until host pools use them.
+public struct CPUDescription: Sendable, Hashable {
+    /// Processor family and model, e.g. "Intel Xeon E5-2670 (Sandy Bridge-EP)".
+    public var generation: String
+    public var cores: Cited?
+    public var threads: Cited?
+    /// Per-core speed in MIPS (CloudSim's unit), when a source rates it.
+    public var mipsPerCore: Cited?
+
+    public init(generation: String, cores: Cited? = nil, threads: Cited? = nil, mipsPerCore: Cited? = nil) {
+        self.generation = generation
+        self.cores = cores
+        self.threads = threads
+        self.mipsPerCore = mipsPerCore
+    }
+}
+
 /// A physical platform: CPU generation (clock, exit cost), its virtualization mechanisms,
 /// native operation costs, and devices. Every number is `Cited`.
 ///
 /// Profiles are plain values: tests and sweeps copy one and change a field (a faster exit,
 /// more trapping accesses) to see the model respond.
-public struct HardwareProfile: Sendable {
+public struct HardwareProfile: Sendable, Hashable {
     /// Catalogue name, e.g. "dell2650-2003".
     public var name: String
     /// One-line description of the machine.
@@ -81,6 +100,11 @@ public struct HardwareProfile: Sendable {
 
     // MARK: CPU and virtualization mechanisms
 
+    /// Processor generation and counts (documentation; the clock is `clockGHz`).
+    public var cpu: CPUDescription
+    /// The server's SPECpower table, when the profile names one (a consolidation study's host
+    /// type takes it when it gives none of its own).
+    public var power: SpecPowerModel?
     /// Core clock, GHz.
     public var clockGHz: Cited
     public var fullVirtualization: FullVirtualizationTechnique
@@ -174,7 +198,10 @@ public struct HardwareProfile: Sendable {
                 storage: StorageDeviceProfile, nic: NICProfile, diskSubmitMicros: Cited, diskCompletionMicros: Cited,
                 emulatedDisk: EmulatedDeviceProfile, emulatedNIC: EmulatedDeviceProfile,
                 paraBackendRequestMicros: Cited, paraBackendWakeupMicros: Cited,
-                binaryTranslationKernelSlowdown: Cited = Cited(1, "not used: no binary translation")) {
+                binaryTranslationKernelSlowdown: Cited = Cited(1, "not used: no binary translation"),
+                cpu: CPUDescription = CPUDescription(generation: ""), power: SpecPowerModel? = nil) {
+        self.cpu = cpu
+        self.power = power
         self.name = name
         self.summary = summary
         self.clockGHz = clockGHz
@@ -249,73 +276,24 @@ public struct HardwareProfile: Sendable {
         measured.first { $0.kind == kind }
     }
 
-    /// Every calibration number with its name and source, in a stable order (for reports).
+    /// Every calibration number with its document path and source, in document order
+    /// (`HardwareProfile.fields`, then the per-kind tables and the CPU counts).
     public var citations: [(parameter: String, value: Double, source: String)] {
-        var rows: [(String, Double, String)] = []
-        func add(_ n: String, _ c: Cited) { rows.append((n, c.value, c.source)) }
-        add("clockGHz", clockGHz)
-        add("exitRoundTripCycles", exitRoundTripCycles)
-        add("exitHandlingCycles", exitHandlingCycles)
-        add("userSpaceExitExtraCycles", userSpaceExitExtraCycles)
-        add("worldSwitchMicros", worldSwitchMicros)
-        add("binaryTranslationTrapCycles", binaryTranslationTrapCycles)
-        add("binaryTranslationPageTableUpdateCycles", binaryTranslationPageTableUpdateCycles)
-        add("binaryTranslationKernelSlowdown", binaryTranslationKernelSlowdown)
-        add("shadowPageTableUpdateCycles", shadowPageTableUpdateCycles)
-        add("hypercallMicros", hypercallMicros)
-        add("domainSwitchMicros", domainSwitchMicros)
-        add("paraPageTableUpdateMicros", paraPageTableUpdateMicros)
-        add("paraReceivePageFlipMicros", paraReceivePageFlipMicros)
-        add("nestedWalkExtraReferences", nestedWalkExtraReferences)
-        add("cachedReferenceCycles", cachedReferenceCycles)
-        add("pageWalkCacheRecovery", pageWalkCacheRecovery)
-        add("nestedPagingFaultExitFraction", nestedPagingFaultExitFraction)
-        add("copyBytesPerMicro", copyBytesPerMicro)
-        add("native.syscall", native.syscall)
-        add("native.pageFault", native.pageFault)
-        add("native.pageTableUpdate", native.pageTableUpdate)
-        add("native.contextSwitch", native.contextSwitch)
-        add("native.contextSwitchLarge", native.contextSwitchLarge)
-        add("native.fork", native.fork)
-        add("native.exec", native.exec)
-        add("native.timerInterrupt", native.timerInterrupt)
+        var rows = Self.fields.map { f in (parameter: f.path, value: self[keyPath: f.keyPath].value, source: self[keyPath: f.keyPath].source) }
         for m in measured {
-            let k = m.kind.rawValue
-            add("measured.\(k).syscall", m.syscall)
-            add("measured.\(k).pageFault", m.pageFault)
-            add("measured.\(k).contextSwitch", m.contextSwitch)
-            add("measured.\(k).contextSwitchLarge", m.contextSwitchLarge)
-            add("measured.\(k).fork", m.fork)
-            add("measured.\(k).exec", m.exec)
+            for f in Self.measuredFields {
+                rows.append((parameter: "measured.\(m.kind.rawValue).\(f.key)", value: m[keyPath: f.keyPath].value, source: m[keyPath: f.keyPath].source))
+            }
         }
-        add("containerSyscallMicros", containerSyscallMicros)
-        add("containerPageFaultMicros", containerPageFaultMicros)
-        add("containerContextSwitchMicros", containerContextSwitchMicros)
-        add("containerBlockAccountingMicros", containerBlockAccountingMicros)
-        add("bridgeNATPacketMicros", bridgeNATPacketMicros)
-        add("storage.randomReadPositioningMicros", storage.randomReadPositioningMicros)
-        add("storage.randomWritePositioningMicros", storage.randomWritePositioningMicros)
-        add("storage.sequentialPositioningMicros", storage.sequentialPositioningMicros)
-        add("storage.positioningSpread", storage.positioningSpread)
-        add("storage.internalParallelism", storage.internalParallelism)
-        add("storage.bandwidthMBps", storage.bandwidthMBps)
-        add("nic.bandwidthGbps", nic.bandwidthGbps)
-        add("nic.oneWayLatencyMicros", nic.oneWayLatencyMicros)
-        add("nic.transmitPacketMicros", nic.transmitPacketMicros)
-        add("nic.receivePacketMicros", nic.receivePacketMicros)
-        add("nic.headerBytes", nic.headerBytes)
-        add("nic.hostForwardingFraction", nic.hostForwardingFraction)
-        add("diskSubmitMicros", diskSubmitMicros)
-        add("diskCompletionMicros", diskCompletionMicros)
+        for f in Self.cpuCountFields {
+            if let c = self[keyPath: f.keyPath] { rows.append((parameter: "cpu.\(f.key)", value: c.value, source: c.source)) }
+        }
         for (prefix, d) in [("emulatedDisk", emulatedDisk), ("emulatedNIC", emulatedNIC)] {
-            add("\(prefix).trapsPerSubmit", d.trapsPerSubmit)
-            add("\(prefix).trapsPerCompletion", d.trapsPerCompletion)
-            add("\(prefix).trapsPerInterrupt", d.trapsPerInterrupt)
-            add("\(prefix).maxOutstanding", d.maxOutstanding)
-            add("\(prefix).deviceModelMicros", d.deviceModelMicros)
+            rows.append(("\(prefix).trapsPerSubmit", d.trapsPerSubmit.value, d.trapsPerSubmit.source))
+            rows.append(("\(prefix).trapsPerCompletion", d.trapsPerCompletion.value, d.trapsPerCompletion.source))
+            rows.append(("\(prefix).trapsPerInterrupt", d.trapsPerInterrupt.value, d.trapsPerInterrupt.source))
+            rows.append(("\(prefix).maxOutstanding", d.maxOutstanding.value, d.maxOutstanding.source))
         }
-        add("paraBackendRequestMicros", paraBackendRequestMicros)
-        add("paraBackendWakeupMicros", paraBackendWakeupMicros)
-        return rows.map { (parameter: $0.0, value: $0.1, source: $0.2) }
+        return rows
     }
 }

@@ -13,9 +13,13 @@ public struct SpecPowerModel: Sendable, Hashable, Codable {
     public var offWatts: Double
     /// Where the numbers come from.
     public var source: String
+    /// Where the sleep and off draws come from (SPECpower does not measure them).
+    public var standbySource: String
 
-    public init(name: String, watts: [Double], sleepWatts: Double, offWatts: Double, source: String) {
+    public init(name: String, watts: [Double], sleepWatts: Double, offWatts: Double, source: String,
+                standbySource: String = "assumption: not given") {
         precondition(watts.count == 11, "a SPECpower table has 11 points")
+        self.standbySource = standbySource
         self.name = name
         self.watts = watts
         self.sleepWatts = sleepWatts
@@ -47,14 +51,18 @@ public struct SpecPowerModel: Sendable, Hashable, Codable {
         name: "hp-ml110-g4",
         watts: [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117],
         sleepWatts: 10, offWatts: 0,
-        source: "SPECpower_ssj2008 via Beloglazov & Buyya, CCPE 2012, Table I")
+        source: "SPECpower_ssj2008 via Beloglazov & Buyya, CCPE 2012, Table I",
+        standbySource: standby)
 
     /// HP ProLiant ML110 G5 (Xeon 3075, 2 × 2660 MIPS). Beloglazov & Buyya 2012, Table I.
     public static let hpProLiantML110G5 = SpecPowerModel(
         name: "hp-ml110-g5",
         watts: [93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135],
         sleepWatts: 10, offWatts: 0,
-        source: "SPECpower_ssj2008 via Beloglazov & Buyya, CCPE 2012, Table I")
+        source: "SPECpower_ssj2008 via Beloglazov & Buyya, CCPE 2012, Table I",
+        standbySource: standby)
+
+    private static let standby = "assumption: SPECpower measures no sleep or off draw; 10 W suspended to RAM (ACPI S3) and 0 W soft-off are typical figures for a 1U server"
 
     /// Models known by name in scenario files.
     public static let catalogue: [SpecPowerModel] = [hpProLiantML110G4, hpProLiantML110G5]

@@ -1,0 +1,101 @@
+import VirtModel
+
+/// A server's SPECpower table as a JSON document (`scenarios/hardware/power/<name>.json`, inline
+/// in a host type's `power`, or in a hardware document's `power`):
+///
+///     { "name": "hp-ml110-g4",
+///       "source": "<SPECpower_ssj2008 result id and page, or the paper that reprints it>",
+///       "watts": [w0, w10, …, w100],          // average active power at 0 (active idle), 10 … 100 % target load, W
+///       "sleepWatts": {"value": 10, "source": "…"},
+///       "offWatts": {"value": 0, "source": "…"} }
+///
+/// `watts` are the 11 "Average Active Power (W)" entries of a SPECpower_ssj2008 result, from
+/// active idle up to 100 %, copied exactly; they must not decrease. The draws asleep and off are
+/// not part of SPECpower, hence their own source.
+public enum PowerTableDocument {
+    /// The document of `model`, deterministic. `indent` prefixes every line after the first.
+    public static func text(of m: SpecPowerModel, indent: String = "", newline: Bool = true) -> String {
+        let members = [
+            ("name", JSONText.string(m.name)),
+            ("source", JSONText.string(m.source)),
+            ("watts", "[" + m.watts.map(JSONText.number).joined(separator: ", ") + "]"),
+            ("sleepWatts", "{\"value\": \(JSONText.number(m.sleepWatts)), \"source\": \(JSONText.string(m.standbySource))}"),
+            ("offWatts", "{\"value\": \(JSONText.number(m.offWatts)), \"source\": \(JSONText.string(m.standbySource))}"),
+        ]
+        return "{\n" + members.map { "\(indent)  \(JSONText.string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n\(indent)}"
+            + (newline ? "\n" : "")
+    }
+
+    /// Reads a power table document at `path`, logging every problem. Nil on any problem.
+    public static func read(_ value: JSONValue, path: String, log: DiagnosticLog) -> SpecPowerModel? {
+        guard var r = ObjectReader(value, path: path, log: log) else { return nil }
+        let before = log.items.count
+        let name = r.string("name", required: true)
+        let source = r.string("source", required: true)
+        if let s = source, s.allSatisfy(\.isWhitespace) { log.add(r.childPath("source"), "empty; expected the SPECpower result or the publication the table comes from") }
+        var watts: [Double] = []
+        if let items = r.array("watts", required: true) {
+            if items.count != 11 {
+                log.add(r.childPath("watts"), "found \(items.count) values; expected 11 (W at 0, 10, …, 100 % load)")
+            }
+            for (v, p) in items {
+                guard case .number(let x, _) = v, x.isFinite, x >= 0, x <= 1_000_000 else {
+                    log.add(p, "found \(v.brief); expected watts, a number in [0, 1000000]")
+                    continue
+                }
+                if let last = watts.last, x < last {
+                    log.add(p, "found \(v.brief) after \(JSONText.number(last)); expected watts that do not decrease with load")
+                }
+                watts.append(x)
+            }
+        }
+        var standbySource: String?
+        func standby(_ key: String) -> Double? {
+            guard let c = HardwareDocument.readCited(&r, key, range: standbyRange(key), required: true) else { return nil }
+            if let s = standbySource, s != c.source {
+                log.add(r.childPath(key) + ".source", "differs from sleepWatts.source; VirtSim keeps one source for both standby draws")
+            }
+            standbySource = c.source
+            return c.value
+        }
+        let sleep = standby("sleepWatts")
+        let off = standby("offWatts")
+        r.finish()
+        guard log.items.count == before, let name, let source, watts.count == 11, let sleep, let off, let standbySource else { return nil }
+        return SpecPowerModel(name: name, watts: watts, sleepWatts: sleep, offWatts: off, source: source, standbySource: standbySource)
+    }
+
+    /// The range of a standby draw (`sleepWatts`, `offWatts`), as the other scenario keys state theirs.
+    static func standbyRange(_ key: String) -> KeyRange {
+        KeyRange("$.\(key).value", .number, 0, 1_000_000, unit: "W", note: "not measured by SPECpower; needs its own source")
+    }
+
+    /// A built-in table by name, or a table document inline.
+    public static func readNameOrTable(_ value: JSONValue, path: String, log: DiagnosticLog) -> SpecPowerModel? {
+        if case .string(let name) = value {
+            guard let m = SpecPowerModel.named(name) else {
+                log.add(path, "unknown power table \"\(name)\"; expected one of " + SpecPowerModel.catalogue.map { "\"\($0.name)\"" }.joined(separator: ", ") + ", or a power table object")
+                return nil
+            }
+            return m
+        }
+        guard case .object = value else {
+            log.add(path, "expected a power table name or a power table object, found \(value.brief)")
+            return nil
+        }
+        return read(value, path: path, log: log)
+    }
+
+    /// Parses and reads a whole power table file. Throws `ScenarioError` with every problem.
+    public static func read(_ text: String, file: String) throws(ScenarioError) -> SpecPowerModel {
+        let root: JSONValue
+        do { root = try JSONParser.parse(text) } catch {
+            throw ScenarioError(file: file, diagnostics: [Diagnostic(path: "$", message: "not valid JSON: \(error)")])
+        }
+        let log = DiagnosticLog()
+        guard let m = read(root, path: "$", log: log), log.isEmpty else {
+            throw ScenarioError(file: file, diagnostics: log.isEmpty ? [Diagnostic(path: "$", message: "could not read the power table")] : log.items)
+        }
+        return m
+    }
+}
