@@ -33,22 +33,34 @@ public struct HostTypeConfig: Sendable, Hashable {
     public var power: SpecPowerModel
 }
 
-/// A synthetic workload family for a fleet: each server's mean demand is drawn from `meanCDF`,
-/// and its time series is that mean times the `components`.
+/// The workloads of a fleet: synthetic (each server's mean demand is drawn from `meanCDF`, its
+/// time series is that mean times the `components`) or measured (`trace`).
 public struct FleetConfig: Sendable {
-    /// Number of workloads (one dedicated server each before consolidation).
+    /// Number of workloads (one dedicated server each before consolidation); for a trace fleet,
+    /// the most guests taken from the trace (0: all of them).
     public var servers: Int
-    /// Distribution of per-workload mean CPU demand (fraction of one server).
-    public var meanDistribution: EmpiricalDistribution
+    /// Distribution of per-workload mean CPU demand (fraction of one server); nil for a trace fleet.
+    public var meanDistribution: EmpiricalDistribution?
     /// Where the distribution comes from.
     public var meanSource: String
     public var components: [WorkloadComponent]
-    /// Distribution of the application's own memory (MB), excluding any guest OS.
-    public var appMemoryMB: EmpiricalDistribution
+    /// Distribution of the application's own memory (MB), excluding any guest OS; a trace fleet
+    /// may leave it out when its trace has memory.
+    public var appMemoryMB: EmpiricalDistribution?
+    /// Where a measured fleet's workloads come from; nil for a synthetic fleet.
+    public var trace: TraceSource?
     /// Name of the operation profile (system calls, I/O … per unit of work) from the cost model.
     public var operations: String
     /// How every workload writes memory, for pre-copy migration; nil = it writes nothing.
     public var memoryWrites: MemoryWrites?
+}
+
+/// A trace file or folder a fleet takes its workloads from (see `TraceReaders` for the layouts).
+public struct TraceSource: Sendable, Hashable {
+    /// `csv`, `azure`, `bitbrains` or `planetlab` (`UtilizationTrace.formats`).
+    public var format: String
+    /// File (`csv`) or folder; a relative path is taken from the scenario file's folder.
+    public var path: String
 }
 
 /// A workload's memory writing, as pre-copy migration sees it (Clark et al. 2005 §4): the rate at

@@ -159,7 +159,7 @@ public struct ScenarioReader: Sendable {
         let switches = readSwitches(&r)
         r.finish()
         // A guest larger than every host can never be placed.
-        if let h = hostType, let f = fleet, let largest = f.appMemoryMB.points.last?.value, largest > h.ramMB {
+        if let h = hostType, let f = fleet, let largest = f.appMemoryMB?.points.last?.value, largest > h.ramMB {
             log.add(r.childPath("fleet") + ".appMemoryMB", "largest application memory \(largest) MB exceeds the host's \(h.ramMB) MB: such a guest fits on no host")
         }
         guard let profile, let horizon, let hostType, let fleet, let policies, variantsOK else { return nil }
@@ -194,22 +194,37 @@ public struct ScenarioReader: Sendable {
 
     func readFleet(_ f: inout ObjectReader) -> FleetConfig? {
         let log = f.log
-        let servers = f.integer(K.servers, required: true)
+        // A measured fleet: workloads from a trace; no synthetic distribution or shape.
+        var trace: TraceSource?
+        var traceOK = true
+        if var t = f.object("trace") {
+            let format = t.string("format", required: true, oneOf: UtilizationTrace.formats)
+            let path = t.string("path", required: true)
+            if let p = path, p.isEmpty { log.add(t.childPath("path"), "empty; expected a trace file or folder") }
+            t.finish()
+            if let format, let path, !path.isEmpty { trace = TraceSource(format: format, path: path) } else { traceOK = false }
+        }
+        let measured = trace != nil || !traceOK
+        let servers = f.integer(K.servers, required: !measured)
         var meanSource = ""
         var meanDist: EmpiricalDistribution?
-        if var m = f.object("meanUtilization", required: true) {
+        if measured {
+            for key in ["meanUtilization", "components"] where f.has(key) {
+                log.add(f.childPath(key), "present with \"trace\": a trace fleet's demand is the trace; remove it")
+            }
+        } else if var m = f.object("meanUtilization", required: true) {
             meanDist = readCDF(&m, value: K.meanUtilizationValue, probability: K.meanUtilizationProbability)
             meanSource = m.string("source", required: true) ?? ""
             m.finish()
         }
         var memory: EmpiricalDistribution?
-        if var m = f.object("appMemoryMB", required: true) {
+        if var m = f.object("appMemoryMB", required: !measured) {
             memory = readCDF(&m, value: K.appMemoryValue, probability: K.appMemoryProbability)
             _ = m.string("source")
             m.finish()
         }
         var components: [WorkloadComponent] = []
-        for (value, path) in f.array("components") ?? [] {
+        for (value, path) in (measured ? [] : f.array("components") ?? []) {
             guard var c = ObjectReader(value, path: path, log: log) else { continue }
             switch c.string("type", required: true, oneOf: ["diurnal", "bursty", "heavy-tailed"]) {
             case "diurnal":
@@ -240,9 +255,14 @@ public struct ScenarioReader: Sendable {
             }
         }
         f.finish()
-        guard let servers, let meanDist, let memory, let ops else { return nil }
+        guard let ops, traceOK else { return nil }
+        if let trace {
+            return FleetConfig(servers: servers ?? 0, meanDistribution: nil, meanSource: "", components: [], appMemoryMB: memory,
+                               trace: trace, operations: ops, memoryWrites: writes)
+        }
+        guard let servers, let meanDist, let memory else { return nil }
         return FleetConfig(servers: servers, meanDistribution: meanDist, meanSource: meanSource,
-                           components: components, appMemoryMB: memory, operations: ops, memoryWrites: writes)
+                           components: components, appMemoryMB: memory, trace: nil, operations: ops, memoryWrites: writes)
     }
 
     /// `{"cdf": [[value, probability], …]}`: both columns in their ranges and non-decreasing,

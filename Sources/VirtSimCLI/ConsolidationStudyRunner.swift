@@ -33,7 +33,7 @@ struct ConsolidationStudyRunner {
     func engineConfig(for variant: VariantConfig, fleet: Fleet, buffer: SampleBuffer) throws -> EngineConfig {
         let cost = try kindCost(variant)
         let host = study.hostType
-        let servers = study.fleet.servers
+        let servers = fleet.count
         let overhead = cost.overhead.cpuFraction
         let footprint = cost.footprintMB
         let writes = study.fleet.memoryWrites
@@ -64,12 +64,12 @@ struct ConsolidationStudyRunner {
                             seed: scenario.seed, recordHostIntervals: true, reportInterval: study.reportMinutes * 60)
     }
 
-    func makeFleet() -> Fleet {
-        Fleet(study.fleet, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: RandomStreams(seed: scenario.seed))
+    func makeFleet() throws -> Fleet {
+        try Fleet.make(study.fleet, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: RandomStreams(seed: scenario.seed))
     }
 
     func run(context: RunContext) throws -> StudyOutput {
-        let fleet = makeFleet()
+        let fleet = try makeFleet()
         let buffer = SampleBuffer(fleet.samples)
         var summary: [SummaryRow] = []
         var hosts = CSVTable(header: HostIntervalCSV.header)
@@ -121,7 +121,7 @@ struct ConsolidationStudyRunner {
             let overload = NumberFormat.format(100 * m.slaOverloadTimeFraction, significant: 3)
             display.append([variant.name, variant.kind.rawValue, util, active, density, energy, String(m.vmMigrations), overload])
         }
-        let header = "\(scenario.name): \(study.fleet.servers) workloads, \(NumberFormat.format(study.horizonHours)) h, seed \(scenario.seed)"
+        let header = "\(scenario.name): \(fleet.count) workloads\(study.fleet.trace.map { " from \($0.format) trace \($0.path)" } ?? ""), \(NumberFormat.format(study.horizonHours)) h, seed \(scenario.seed)"
         return StudyOutput(summary: summary, tables: [("hosts.csv", hosts), ("guests.csv", guestsTable)],
                            display: header + "\n" + TextTable.render(display))
     }

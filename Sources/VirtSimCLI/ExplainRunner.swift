@@ -24,7 +24,7 @@ enum ExplainRunner {
             guard let v = candidates.first else {
                 throw InputError(message: "no variant named '\(variant ?? "")'; expected one of \(study.variants.map(\.name).joined(separator: ", "))")
             }
-            let fleet = runner.makeFleet()
+            let fleet = try runner.makeFleet()
             config = try runner.engineConfig(for: v, fleet: fleet, buffer: SampleBuffer(fleet.samples))
             label = "variant \(v.name)"
         case .planetLab(let study):

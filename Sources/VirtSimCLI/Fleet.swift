@@ -16,14 +16,56 @@ struct Fleet {
         samples.reduce(0.0) { $0 + Double($1) } / Double(max(samples.count, 1))
     }
 
+    /// Number of workloads.
+    var count: Int { appMemoryMB.count }
+
+    /// The fleet's workloads: synthetic, or read from its trace (`fromTrace`).
+    static func make(_ fleet: FleetConfig, sampleCount: Int, sampleSeconds: Double, streams: RandomStreams) throws -> Fleet {
+        if let trace = fleet.trace {
+            return try Fleet(trace: trace, fleet, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: streams)
+        }
+        return Fleet(fleet, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: streams)
+    }
+
+    /// A measured fleet: the first `fleet.servers` guests of the trace (all when 0), each guest's
+    /// CPU put on the study's sample grid by `UtilizationTrace.resampled` (time 0 = the trace's
+    /// first sample; time-weighted means per step; 0 outside the guest's samples). Until guests
+    /// have sizes, a trace's CPU fraction is taken as a fraction of one host of the study's type.
+    /// Memory: the guest's peak memory in use when the trace has it, else drawn from
+    /// `fleet.appMemoryMB`. Throws `InputError` naming the file and line of a bad trace.
+    init(trace source: TraceSource, _ fleet: FleetConfig, sampleCount: Int, sampleSeconds: Double, streams: RandomStreams) throws {
+        let trace: UtilizationTrace
+        do {
+            trace = try TraceReaders.read(format: source.format, path: source.path, limit: fleet.servers > 0 ? fleet.servers : nil)
+        } catch {
+            throw InputError(message: "trace: \(error)")
+        }
+        guard !trace.guests.isEmpty else { throw InputError(message: "trace: \(source.path): no guests with samples") }
+        self.sampleCount = sampleCount
+        var memoryRNG = streams.stream("fleet.memory")
+        appMemoryMB = []
+        samples = []
+        samples.reserveCapacity(trace.guests.count * sampleCount)
+        for g in trace.guests {
+            if let peak = g.peakMemoryMB {
+                appMemoryMB.append(peak)
+            } else if let distribution = fleet.appMemoryMB {
+                appMemoryMB.append(distribution.sample(&memoryRNG))
+            } else {
+                throw InputError(message: "trace: \(source.path) has no memory column; give fleet.appMemoryMB")
+            }
+            samples += trace.resampled(g, step: sampleSeconds, count: sampleCount).map { Float($0) }
+        }
+    }
+
     /// Each draw comes from its own named stream, so a workload's series does not change when
     /// the fleet grows or another component draws more numbers.
     init(_ fleet: FleetConfig, sampleCount: Int, sampleSeconds: Double, streams: RandomStreams) {
         self.sampleCount = sampleCount
         var meanRNG = streams.stream("fleet.mean")
         var memoryRNG = streams.stream("fleet.memory")
-        let drawnMeans = (0..<fleet.servers).map { _ in fleet.meanDistribution.sample(&meanRNG) }
-        appMemoryMB = (0..<fleet.servers).map { _ in fleet.appMemoryMB.sample(&memoryRNG) }
+        let drawnMeans = (0..<fleet.servers).map { _ in fleet.meanDistribution!.sample(&meanRNG) }
+        appMemoryMB = (0..<fleet.servers).map { _ in fleet.appMemoryMB!.sample(&memoryRNG) }
         samples = []
         samples.reserveCapacity(fleet.servers * sampleCount)
         for i in 0..<fleet.servers {

@@ -85,8 +85,32 @@ enum ScenarioLoader {
             if case .planetLab(let study) = base.study { problems += TraceCheck.problems(root: traceRoot, day: study.day) }
             problems += TraceCheck.sweepProblems(sweep: sweep, points: points, base: base, root: traceRoot)
         }
+        // A trace fleet's relative path is taken from the scenario file's folder, and must exist.
+        let path: String? = label == builtInLabel ? nil : label
+        var scenario = base
+        scenario.study = resolvingTracePath(base.study, scenarioPath: path)
+        let resolvedPoints = points.map { p in
+            var q = p
+            q.scenario.study = resolvingTracePath(p.scenario.study, scenarioPath: path)
+            return q
+        }
+        for study in [scenario.study] + resolvedPoints.map(\.scenario.study) {
+            if case .consolidation(let c) = study, let t = c.fleet.trace, !FileManager.default.fileExists(atPath: t.path) {
+                let d = Diagnostic(path: "$.consolidation.fleet.trace.path", message: "\(t.path) does not exist; expected a trace \(t.format == "csv" ? "file" : "folder")")
+                if !problems.contains(d) { problems.append(d) }
+            }
+        }
         if !problems.isEmpty { throw ScenarioError(file: label, diagnostics: problems) }
-        return LoadedScenario(file: label, root: root, base: base, sweep: sweep, points: points)
+        return LoadedScenario(file: label, root: root, base: scenario, sweep: sweep, points: resolvedPoints)
+    }
+
+    /// `study` with a consolidation fleet's relative trace path joined to the scenario file's folder.
+    static func resolvingTracePath(_ study: Scenario.Study, scenarioPath: String?) -> Scenario.Study {
+        guard case .consolidation(var c) = study, var t = c.fleet.trace, !t.path.hasPrefix("/"),
+              let scenarioPath, let slash = scenarioPath.lastIndex(of: "/") else { return study }
+        t.path = String(scenarioPath[...slash]) + t.path
+        c.fleet.trace = t
+        return .consolidation(c)
     }
 
     /// Folder below `scenarios/` that holds hardware and power documents, not scenarios.

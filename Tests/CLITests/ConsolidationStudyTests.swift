@@ -15,7 +15,7 @@ enum SmallStudy {
         study.fleet.servers = servers
         study.horizonHours = hours
         study.policies.overloadParameter = threshold
-        study.fleet.meanDistribution = EmpiricalDistribution(points: study.fleet.meanDistribution.points.map {
+        study.fleet.meanDistribution = EmpiricalDistribution(points: study.fleet.meanDistribution!.points.map {
             (min($0.value * meanScale, 1), $0.probability)
         })
         s.study = .consolidation(study)
