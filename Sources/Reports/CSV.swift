@@ -55,49 +55,6 @@ public enum NumberFormat {
     }
 }
 
-/// Writes files so that a reader never sees a half-written one: the bytes go to a temporary
-/// file in the same directory, which is then renamed over the target (atomic on POSIX).
-public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
-    }
-
-    public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try data.write(to: temp)
-        if rename(temp.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temp)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, "errno": code])
-        }
-    }
-
-    /// Writes several files: every file is first written to its temporary name, and only when
-    /// all succeeded are they renamed into place, so a failure leaves no new result behind.
-    public static func writeAll(_ files: [(path: String, text: String)]) throws {
-        var staged: [(temp: URL, final: URL)] = []
-        do {
-            for (path, text) in files {
-                let url = URL(fileURLWithPath: path)
-                let dir = url.deletingLastPathComponent()
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                try Data(text.utf8).write(to: temp)
-                staged.append((temp, url))
-            }
-        } catch {
-            for s in staged { try? FileManager.default.removeItem(at: s.temp) }
-            throw error
-        }
-        for s in staged where rename(s.temp.path, s.final.path) != 0 {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: s.final.path])
-        }
-    }
-}
-
 /// One row of a tidy `summary.csv`: `scenario,variant,metric,value,unit`.
 public struct SummaryRow: Sendable, Hashable {
     public var scenario: String

@@ -71,9 +71,12 @@ enum RunAssembly {
 
 /// Writes a run's files into its folder.
 enum OutputWriter {
-    /// Writes `files` (names relative to `dir`) so that no file is ever seen half-written and a
-    /// failure leaves no new file behind (`AtomicFile.writeAll`).
-    static func write(_ files: [(file: String, text: String)], to dir: String) throws {
-        try AtomicFile.writeAll(files.map { ("\(dir)/\($0.file)", $0.text) })
+    /// Replaces the folder `dir` with exactly `files` (names relative to `dir`), as a whole or not
+    /// at all: `ResultWriter` (a kill leaves the previous result or the new one; a failure leaves
+    /// nothing behind and throws an `OutputError` sentence).
+    static func write(_ files: [(file: String, text: String)], to dir: String) throws(OutputError) {
+        var set = ResultFiles()
+        for f in files { set.add(f.file, text: f.text) }
+        try ResultWriter.standard.replaceFolder(dir, with: set)
     }
 }

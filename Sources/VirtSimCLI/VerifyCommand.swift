@@ -38,9 +38,9 @@ enum VerifyCommand {
         }
         console.out(render(checks))
         do {
-            try AtomicFile.write(table(checks).render(), to: parsed.options["out"] ?? "out/verify.csv")
+            try ResultWriter.standard.replaceFile(parsed.options["out"] ?? "out/verify.csv", with: Data(table(checks).render().utf8))
         } catch {
-            console.err("Error: cannot write the verify table: \(error)")
+            console.err("Error: \(error.message)")
             return .badInput
         }
         let failed = checks.filter { !$0.passed }
