@@ -75,16 +75,17 @@ public struct IOSweepRow: Sendable {
 public enum IOExperiment {
     /// Runs `spec` (which must be valid: see `IOExperimentSpec.validate`). Cost: the number of
     /// simulated requests × O(log in-flight).
-    public static func run(_ spec: IOExperimentSpec) -> IOExperimentResult {
+    /// - Parameter progress: called with the fraction of the kinds run (0…1) after each kind.
+    public static func run(_ spec: IOExperimentSpec, progress: ((Double) -> Void)? = nil) -> IOExperimentResult {
         let problems = spec.validate()
         precondition(problems.isEmpty, "invalid IOExperimentSpec: \(problems.map { "\($0.property): \($0.message)" }.joined(separator: "; "))")
-        return run(spec, profile: HardwareProfile.named(spec.hardware)!)
+        return run(spec, profile: HardwareProfile.named(spec.hardware)!, progress: progress)
     }
 
     /// Runs `spec` on an explicit hardware profile (a catalogue profile with changed fields:
     /// a faster exit, more trapping accesses ...); `spec.hardware` is ignored, the spec's
     /// `fullDiskDevice` / `fullNetworkDevice` are applied when set.
-    public static func run(_ spec: IOExperimentSpec, profile: HardwareProfile) -> IOExperimentResult {
+    public static func run(_ spec: IOExperimentSpec, profile: HardwareProfile, progress: ((Double) -> Void)? = nil) -> IOExperimentResult {
         let problems = spec.validate().filter { $0.property != "hardware" }
         precondition(problems.isEmpty, "invalid IOExperimentSpec: \(problems.map { "\($0.property): \($0.message)" }.joined(separator: "; "))")
         let model = CostModel(profile: spec.applyingDevices(to: profile), ioPaths: spec.pathChoice)
@@ -93,13 +94,16 @@ public enum IOExperiment {
         var requests: UInt64 = 0
         var events: UInt64 = 0
         var native: IOResultRow?
-        for kind in [GuestKind.native] + kinds.filter({ $0 != .native }) {
+        let order = [GuestKind.native] + kinds.filter({ $0 != .native })
+        for (done, kind) in order.enumerated() {
+            progress?(Double(done) / Double(order.count))
             let (row, m) = runVariant(kind: kind, spec: spec, model: model)
             requests += m.completed
             events += m.events
             if kind == .native { native = row }
             measured.append((kind, row, m.completed))
         }
+        progress?(1)
         let base = native!
         var rows: [IOResultRow] = []
         for kind in kinds {
@@ -122,20 +126,27 @@ public enum IOExperiment {
     /// when `arrivalRates` is non-empty) around `spec`, one run per cell. Rows in the order
     /// block size, then depth/rate, then the spec's kinds.
     /// `profile`: run on this hardware profile instead of the catalogue's `spec.hardware`.
+    /// `progress` is called with the fraction of cells run (0…1).
     public static func sweep(_ spec: IOExperimentSpec, blockSizes: [Double], queueDepths: [Int] = [],
-                             arrivalRates: [Double] = [], profile: HardwareProfile? = nil) -> [IOSweepRow] {
+                             arrivalRates: [Double] = [], profile: HardwareProfile? = nil,
+                             progress: ((Double) -> Void)? = nil) -> [IOSweepRow] {
         var out: [IOSweepRow] = []
         let loads: [(Int, Double)] = arrivalRates.isEmpty
             ? queueDepths.map { ($0, 0.0) }
             : arrivalRates.map { (spec.queueDepth, $0) }
+        let cells = Double(blockSizes.count * loads.count)
+        var done = 0.0
         for bs in blockSizes {
             for (qd, rate) in loads {
+                defer { done += 1 }
                 var cell = spec
                 cell.blockSizeBytes = bs
                 cell.queueDepth = qd
                 cell.arrivalRate = rate
                 if !cell.kinds.contains("native") { cell.kinds.insert("native", at: 0) }
-                let r = profile.map { run(cell, profile: $0) } ?? run(cell)
+                let before = done
+                let cellProgress = progress.map { p in { (f: Double) in p((before + f) / cells) } }
+                let r = profile.map { run(cell, profile: $0, progress: cellProgress) } ?? run(cell, progress: cellProgress)
                 let nativeRow = r.rows.first { $0.variant == "native" }!
                 for row in r.rows where spec.kinds.contains(row.variant) {
                     out.append(IOSweepRow(

@@ -64,44 +64,33 @@ struct ParsedArguments {
         }
     }
 
-    func integer(_ name: String) throws -> UInt64? {
+    /// A decimal integer option within `range`: ASCII digits only (no sign, no space, no
+    /// exponent), so `+5` is refused and `9223372036854775808` is an error rather than a trap.
+    func integer(_ name: String, in range: ClosedRange<UInt64> = 0...UInt64.max) throws -> UInt64? {
         guard let text = options[name] else { return nil }
-        guard let v = UInt64(text) else { throw UsageError(message: "'--\(name)' expects a non-negative integer, found '\(text)'") }
+        let expected = range.upperBound == UInt64.max && range.lowerBound == 0
+            ? "a non-negative integer" : "an integer from \(range.lowerBound) to \(range.upperBound)"
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = UInt64(text), range.contains(v) else {
+            throw UsageError(message: "'--\(name)' expects \(expected), found '\(text)'")
+        }
         return v
     }
 
+    /// A decimal number option: digits with an optional sign, fraction and exponent (no hex,
+    /// `inf` or `nan`), finite.
     func number(_ name: String) throws -> Double? {
         guard let text = options[name] else { return nil }
-        guard let v = Double(text), v.isFinite else { throw UsageError(message: "'--\(name)' expects a number, found '\(text)'") }
+        let allowed = text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 || $0 == 0x2B || $0 == 0x2D }
+        guard allowed, let v = Double(text), v.isFinite else { throw UsageError(message: "'--\(name)' expects a number, found '\(text)'") }
         return v
     }
-}
 
-/// Where messages go: tables to stdout, errors and progress to stderr (progress only when
-/// stderr is a terminal, so logs and CI stay quiet).
-public struct Console: Sendable {
-    public var out: @Sendable (String) -> Void
-    public var err: @Sendable (String) -> Void
-    public var progressEnabled: Bool
-
-    public static let standard = Console(
-        out: { text in FileHandle.standardOutput.write(Data((text + "\n").utf8)) },
-        err: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) },
-        progressEnabled: isatty(2) == 1)
-
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, progressEnabled: Bool) {
-        self.out = out
-        self.err = err
-        self.progressEnabled = progressEnabled
-    }
-
-    /// A throttled progress line on stderr ("\r" overwrite), or nothing when not a terminal.
-    func progress(_ label: String) -> (@Sendable (Double) -> Void)? {
-        guard progressEnabled else { return nil }
-        return { fraction in
-            let pct = Int((fraction * 100).rounded(.down))
-            FileHandle.standardError.write(Data("\r\(label) \(pct)%\u{1B}[K".utf8))
-            if fraction >= 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    /// `--day`: a PlanetLab trace day, eight digits (yyyymmdd), the form of the scenario's `day`.
+    func day() throws -> String? {
+        guard let text = options["day"] else { return nil }
+        guard text.utf8.count == 8, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            throw UsageError(message: "'--day' expects eight digits (yyyymmdd), found '\(text)'")
         }
+        return text
     }
 }

@@ -13,6 +13,8 @@ struct RunContext: Sendable {
 
 /// Default thread count: the processors this process may use.
 let defaultThreads = ProcessInfo.processInfo.activeProcessorCount
+/// The most `--threads` accepts: more threads than independent runs are never used anyway.
+let maximumThreads: UInt64 = 4096
 
 /// What a study produces: tidy summary rows, extra tables by file name, and a short text table.
 struct StudyOutput {

@@ -4,12 +4,17 @@ import Scenario
 
 /// Runs an I/O study: every kind's path on the same workload, then the optional sweep.
 enum IOStudyRunner {
-    static func run(_ scenario: Scenario, study: IOStudy) throws -> StudyOutput {
+    static func run(_ scenario: Scenario, study: IOStudy, context: RunContext) throws -> StudyOutput {
         let log = DiagnosticLog()
         guard let (spec, sweep, hardware) = IOStudyReader.read(study, seed: scenario.seed, log: log) else {
             throw ScenarioError(file: scenario.name, diagnostics: log.items)
         }
-        let result = hardware.map { IOExperiment.run(spec, profile: $0) } ?? IOExperiment.run(spec)
+        // One progress line: the kinds' run, then the sweep's cells (each about one run's work).
+        let progress = context.progress(scenario.name)
+        let sweepCells = sweep.blockSizes.count * max(sweep.queueDepths.count, sweep.arrivalRates.count)
+        let runShare = 1 / Double(1 + sweepCells)
+        let runProgress = progress.map { p in { (f: Double) in p(f * runShare) } }
+        let result = hardware.map { IOExperiment.run(spec, profile: $0, progress: runProgress) } ?? IOExperiment.run(spec, progress: runProgress)
         var summary: [SummaryRow] = []
         for s in result.summary {
             summary.append(SummaryRow(scenario: scenario.name, variant: s.variant, metric: s.metric, value: s.value, unit: s.unit))
@@ -35,7 +40,7 @@ enum IOStudyRunner {
         var text = "\(scenario.name): \(spec.workloadDescription) on \(spec.hardware), seed \(scenario.seed)\n" + TextTable.render(display)
         if !sweep.isEmpty {
             let rows = IOExperiment.sweep(spec, blockSizes: sweep.blockSizes, queueDepths: sweep.queueDepths, arrivalRates: sweep.arrivalRates,
-                                          profile: hardware)
+                                          profile: hardware, progress: progress.map { p in { f in p(runShare + f * (1 - runShare)) } })
             var t = CSVTable(header: ["block_size_bytes", "queue_depth", "arrival_rate", "variant", "throughput", "throughput_unit",
                                       "throughput_loss_percent", "latency_mean_us", "latency_increase_percent"])
             for r in rows {

@@ -4,7 +4,7 @@ import VirtModel
 
 /// Runs a migration study: one plan per guest. O(guests · rounds).
 enum MigrationStudyRunner {
-    static func run(_ scenario: Scenario, study: MigrationStudy) throws -> StudyOutput {
+    static func run(_ scenario: Scenario, study: MigrationStudy, context: RunContext) throws -> StudyOutput {
         let log = DiagnosticLog()
         guard let spec = MigrationStudyReader.read(study, log: log) else {
             throw ScenarioError(file: scenario.name, diagnostics: log.items)
@@ -16,7 +16,9 @@ enum MigrationStudyRunner {
         var rounds = CSVTable(header: ["guest", "round", "phase", "rate_mbps", "sent_mb", "seconds", "dirtied_mb", "end_seconds"])
         var summary: [SummaryRow] = []
         var display = [["guest", "memory MB", "total s", "downtime s", "data MB", "rounds", "why pre-copy stopped"]]
-        for guest in spec.guests {
+        let progress = context.progress(scenario.name)
+        for (done, guest) in spec.guests.enumerated() {
+            progress?(Double(done) / Double(spec.guests.count))
             let r = guest.request
             let plan = spec.model.plan(r)
             let wws = r.writableWorkingSetMB.map(f) ?? ""
@@ -39,6 +41,7 @@ enum MigrationStudyRunner {
             display.append([guest.name, g(r.memoryMB), g(plan.totalSeconds), g(plan.downtimeSeconds), g(plan.megabytesSent),
                             String(plan.rounds), plan.note])
         }
+        progress?(1)
         let text = "\(scenario.name): \(spec.model.name) migration over \(NumberFormat.format(spec.linkBandwidthMbps)) Mb/s\n"
             + TextTable.render(display)
         return StudyOutput(summary: summary, tables: [("migration.csv", migrations), ("migration_rounds.csv", rounds)], display: text)

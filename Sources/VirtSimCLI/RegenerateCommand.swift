@@ -69,7 +69,7 @@ enum ExplainCommand {
         guard let parsed = p else { return early! }
         do {
             guard let file = parsed.positionals.first else { throw UsageError(message: "missing expected argument '<scenario>'") }
-            guard let guest = try parsed.integer("guest") else { throw UsageError(message: "missing '--guest <id>'") }
+            guard let guest = try parsed.integer("guest", in: 0...UInt64(Int.max)) else { throw UsageError(message: "missing '--guest <id>'") }
             guard let time = try parsed.number("time") else { throw UsageError(message: "missing '--time <seconds>'") }
             let scenario = try ScenarioLoader.load(file, traceRoot: resolveTraceRoot(parsed), day: nil)
             let text = try ExplainRunner.explain(scenario, guest: Int(guest), time: time, variant: parsed.options["variant"],

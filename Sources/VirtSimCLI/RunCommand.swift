@@ -20,9 +20,10 @@ enum RunCommand {
       --seed <n>              Seed of every random stream (default: the scenario's; a sweep
                               without its own seeds uses it too).
       --traces <dir>          PlanetLab trace root (default: $VIRTSIM_TRACES).
-      --day <yyyymmdd>        Trace day for PlanetLab scenarios (default: the scenario's).
-      --threads <n>           Threads for independent runs (default: processor count). Outputs
-                              are identical for every thread count.
+      --day <yyyymmdd>        Trace day for PlanetLab scenarios, eight digits (default: the
+                              scenario's); refused for other studies, as --mode.
+      --threads <n>           Threads for independent runs, 1 to 4096 (default: processor
+                              count). Outputs are identical for every thread count.
       --mode <mode>           PlanetLab semantics: cloudsim (CloudSim 3.0.3, quirks included) or
                               virtsim (intended behaviour) (default: the scenario's).
       --shard <i>/<n>         Run only shard i (0 ≤ i < n) of the run's points: the base
@@ -44,10 +45,9 @@ enum RunCommand {
         do {
             let start = Date()
             let traceRoot = resolveTraceRoot(parsed)
-            let overrides = ScenarioLoader.Overrides(seed: try parsed.integer("seed"), day: parsed.options["day"], mode: parsed.options["mode"])
+            let overrides = ScenarioLoader.Overrides(seed: try parsed.integer("seed"), day: try parsed.day(), mode: parsed.options["mode"])
             let shard = try parsed.options["shard"].map(ShardPlan.parseShard)
-            let threads = try parsed.integer("threads").map(Int.init) ?? defaultThreads
-            guard threads >= 1 else { throw UsageError(message: "'--threads' expects a number ≥ 1") }
+            let threads = try parsed.integer("threads", in: 1...maximumThreads).map(Int.init) ?? defaultThreads
             let loaded = try ScenarioLoader.loadResolved(parsed.positionals.first, overrides: overrides, traceRoot: traceRoot)
             let outDir = parsed.options["out"] ?? defaultFolder(loaded.base.name, overrides: overrides, shard: shard)
             let context = RunContext(traceRoot: traceRoot, progress: { console.progress($0) }, threads: threads)

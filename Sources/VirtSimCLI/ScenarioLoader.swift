@@ -26,7 +26,7 @@ enum ScenarioLoader {
     struct Overrides {
         /// `$.seed` (a sweep's default seed too).
         var seed: UInt64?
-        /// `$.planetlab.day`, for PlanetLab scenarios (ignored by others).
+        /// `$.planetlab.day`; - Throws: `UsageError` for other studies.
         var day: String?
         /// `$.planetlab.mode`; - Throws: `UsageError` for other studies.
         var mode: String?
@@ -71,7 +71,10 @@ enum ScenarioLoader {
         }
         let isPlanetLab = root.value(at: "$.study") == .string("planetlab") && root.value(at: "$.planetlab") != nil
         if let seed = overrides.seed { root = root.setting("$.seed", to: .number(Double(seed), text: String(seed))) ?? root }
-        if let day = overrides.day, isPlanetLab { root = root.setting("$.planetlab.day", to: .string(day)) ?? root }
+        if let day = overrides.day {
+            guard isPlanetLab else { throw UsageError(message: "'--day' applies to PlanetLab scenarios only") }
+            root = root.setting("$.planetlab.day", to: .string(day)) ?? root
+        }
         if let mode = overrides.mode {
             guard isPlanetLab else { throw UsageError(message: "'--mode' applies to PlanetLab scenarios only") }
             guard ["cloudsim", "virtsim"].contains(mode) else {

@@ -29,14 +29,22 @@ enum StudyRunner {
         case .consolidation(let study):
             return try ConsolidationStudyRunner(scenario: scenario, study: study).run(context: context)
         case .io(let study):
-            return try IOStudyRunner.run(scenario, study: study)
+            return try IOStudyRunner.run(scenario, study: study, context: context)
         case .planetLab(let study):
             return try PlanetLabStudyRunner.run(scenario, study: study, context: context)
         case .migration(let study):
-            return try MigrationStudyRunner.run(scenario, study: study)
+            return try MigrationStudyRunner.run(scenario, study: study, context: context)
         case .serverless(let study):
             return try ServerlessStudyRunner.run(scenario, study: study, context: context)
         }
     }
 }
 
+
+extension Scenario {
+    /// Whether the study is CloudSim's PlanetLab experiment (the only one with `--day` and `--mode`).
+    var isPlanetLab: Bool {
+        if case .planetLab = study { return true }
+        return false
+    }
+}

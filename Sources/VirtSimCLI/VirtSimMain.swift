@@ -35,7 +35,16 @@ public enum VirtSimMain {
     }
 
     public static func main() -> Never {
-        let status = execute(Array(CommandLine.arguments.dropFirst()), console: .standard)
+        // A closed pipe becomes EPIPE on write (dropped by StandardStream), not a kill mid-write.
+        signal(SIGPIPE, SIG_IGN)
+        StandardStream.reopenClosedDescriptors()
+        var status = execute(Array(CommandLine.arguments.dropFirst()), console: .standard)
+        // Output lost to a full disk or an I/O error is a failure; a reader that went away (EPIPE)
+        // is not: it asked for no more.
+        if let code = StandardStream.output.failure, code != EPIPE {
+            Console.standard.err("Error: cannot write to standard output: " + String(cString: strerror(code)).lowercased())
+            if status == .success { status = .badInput }
+        }
         exit(status.rawValue)
     }
 
@@ -48,7 +57,11 @@ public enum VirtSimMain {
         switch first {
         case "--version": console.out(version); return .success
         case "-h", "--help", "help":
-            if let sub = rest.first, commands.contains(where: { $0.name == sub }) {
+            if let sub = rest.first {
+                guard commands.contains(where: { $0.name == sub }) else {
+                    console.err("Error: unknown subcommand '\(sub)'\n\n\(usage)")
+                    return .badInput
+                }
                 return execute([sub, "--help"], console: console)
             }
             console.out(usage)

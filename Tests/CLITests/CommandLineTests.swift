@@ -22,6 +22,17 @@ struct CommandLineTests {
         #expect(virtsim(["help", command]).out.contains("USAGE: virtsim \(command)"))
     }
 
+    @Test("--day, like --mode, is refused for a study that has none", arguments: ["--day", "--mode"])
+    func dayOnlyForPlanetLab(option: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = virtsim(["run", packageRoot + "/scenarios/seed-io-overhead.json", option, option == "--day" ? "20110303" : "virtsim",
+                         "--out", dir + "/out"])
+        #expect(r.status == .badInput)
+        #expect(r.err.hasPrefix("Error: '\(option)' applies to PlanetLab scenarios only"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
     @Test("Top-level help lists every subcommand")
     func topHelp() {
         let r = virtsim(["--help"])
@@ -32,6 +43,13 @@ struct CommandLineTests {
     @Test("Bad usage: error on stderr, exit 2", arguments: [
         ["frobnicate"], ["run", "--sed", "3"], ["run", "a.json", "b.json"], ["run", "--seed", "minus-one"],
         ["validate"], ["verify", "--only", "Z9"], ["explain", "x.json"], ["run", "--out"],
+        // Issue 8, item 5: huge or signed numbers are usage errors, not traps or silent reads.
+        ["run", "--threads", "9223372036854775808"], ["run", "--threads", "0"], ["run", "--threads", "4097"],
+        ["run", "--threads", "-1"], ["run", "--seed", "+5"], ["run", "--seed", "18446744073709551616"], ["run", "--seed", " 5"],
+        ["explain", "x.json", "--guest", "9223372036854775808", "--time", "0"], ["explain", "x.json", "--guest", "1", "--time", "0x10"],
+        ["explain", "x.json", "--guest", "1", "--time", "nan"], ["help", "bogus"],
+        // Item 6: --day has the scenario's eight-digit form, checked before any file is read.
+        ["run", "--day", "../../../../etc"], ["run", "--day", "2011030"], ["run", "--day", "+20110303"],
     ])
     func badUsage(args: [String]) {
         let r = virtsim(args)

@@ -61,9 +61,32 @@ public enum PlanetLabTrace {
     public static let knownDays = ["20110303", "20110306", "20110309", "20110322", "20110325",
                                    "20110403", "20110409", "20110411", "20110412", "20110420"]
 
+    /// The largest trace file read, in bytes. A CoMon file has 288 lines of at most "100\r\n"
+    /// (1,440 bytes); the cap keeps a link to a huge or endless file (`/dev/zero`) from being read
+    /// into memory.
+    public static let maximumFileBytes = 64 * 1024
+
+    /// Whether `day` has the form of a trace day: eight ASCII digits (yyyymmdd). Anything else
+    /// (`..`, a path) is refused before it touches the file system.
+    public static func isDayName(_ day: String) -> Bool {
+        day.utf8.count == 8 && day.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// Finds the folder of `day` from a trace root that may be the data folder (containing
-    /// `planetlab/`), the `planetlab` folder itself, or the day folder. O(1) stat calls.
+    /// `planetlab/`), the `planetlab` folder itself, or the day folder. The folder found, links
+    /// resolved, must lie within the root. O(1) stat calls.
     public static func dayDirectory(root: String, day: String) throws(PlanetLabTraceError) -> String {
+        guard isDayName(day) else {
+            throw PlanetLabTraceError(path: root, message: "day \"\(sanitized(Array(day.utf8)))\" is not eight digits (yyyymmdd)")
+        }
+        let dir = try findDayDirectory(root: root, day: day)
+        guard let realRoot = realPath(root), let realDir = realPath(dir), realDir == realRoot || isWithin(realDir, realRoot) else {
+            throw PlanetLabTraceError(path: dir, message: "leaves the trace root \(root) (a link to elsewhere)")
+        }
+        return dir
+    }
+
+    private static func findDayDirectory(root: String, day: String) throws(PlanetLabTraceError) -> String {
         let trimmed = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         let candidates = [trimmed + "/planetlab/" + day, trimmed + "/" + day, trimmed]
         for (i, c) in candidates.enumerated() where isDirectory(c) {
@@ -86,17 +109,26 @@ public enum PlanetLabTrace {
     }
 
     /// Reads every file of `day`. Errors name the file and line: missing directory, a line that
-    /// is not an integer, a value outside 0–100, a file without exactly 288 lines.
-    /// O(total bytes); about a millisecond for the 1,052 files of 20110303 in a release build.
+    /// is not an integer, a value outside 0–100, a file without exactly 288 lines, an entry that is
+    /// not a regular file (a FIFO is refused, never waited on) or is larger than
+    /// `maximumFileBytes`, a link leading out of the trace root. Quoted file content is a short,
+    /// printable excerpt. O(total bytes); about a millisecond for the 1,052 files of 20110303 in a
+    /// release build.
     public static func readDay(root: String, day: String) throws(PlanetLabTraceError) -> PlanetLabDay {
         let dir = try dayDirectory(root: root, day: day)
         let names = try listDirectory(dir).filter { !isDirectory(dir + "/" + $0) }
         if names.isEmpty { throw PlanetLabTraceError(path: dir, message: "no trace files in the day folder") }
+        let realRoot = realPath(root) ?? root
         var percents: [Float] = []
         percents.reserveCapacity(names.count * samplesPerFile)
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var buffer = [UInt8](repeating: 0, count: maximumFileBytes + 1)
         for name in names {
             let path = dir + "/" + name
+            if isSymbolicLink(path) {
+                guard let target = realPath(path), isWithin(target, realRoot) else {
+                    throw PlanetLabTraceError(path: path, message: "is a link that leaves the trace root \(root)")
+                }
+            }
             let count = try readFile(path, into: &buffer)
             try parse(buffer, count: count, path: path, into: &percents)
         }
@@ -173,22 +205,62 @@ public enum PlanetLabTrace {
         return names.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Reads a whole file into `buffer` (grown as needed); returns the byte count.
+    /// Reads a whole regular file into `buffer` (at least `maximumFileBytes + 1` long); returns
+    /// the byte count. Opened non-blocking so a FIFO cannot stall the open; anything but a regular
+    /// file, or a file over the cap, is an error.
     static func readFile(_ path: String, into buffer: inout [UInt8]) throws(PlanetLabTraceError) -> Int {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         if fd < 0 { throw PlanetLabTraceError(path: path, message: "cannot open file") }
         defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw PlanetLabTraceError(path: path, message: "not a regular file")
+        }
+        if Int(st.st_size) > maximumFileBytes {
+            throw PlanetLabTraceError(path: path, message: "\(st.st_size) bytes, more than a trace file's \(maximumFileBytes)")
+        }
         var total = 0
-        while true {
-            if total == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+        while total <= maximumFileBytes {
             let n = buffer.withUnsafeMutableBytes { raw in
                 read(fd, raw.baseAddress! + total, raw.count - total)
             }
-            if n < 0 { throw PlanetLabTraceError(path: path, message: "read error") }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw PlanetLabTraceError(path: path, message: "read error")
+            }
             if n == 0 { break }
             total += n
         }
+        // The file grew while being read.
+        if total > maximumFileBytes {
+            throw PlanetLabTraceError(path: path, message: "more than a trace file's \(maximumFileBytes) bytes")
+        }
         return total
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// The absolute path with every link and `.`/`..` resolved, or nil when it does not resolve.
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Whether resolved path `path` lies strictly inside resolved folder `folder`.
+    static func isWithin(_ path: String, _ folder: String) -> Bool {
+        folder == "/" ? path.count > 1 : path.hasPrefix(folder + "/")
+    }
+
+    /// At most 40 bytes of `bytes` as printable ASCII: other bytes become `?`, a cut is marked `…`.
+    /// File content quoted in an error never carries terminal controls or a long dump.
+    static func sanitized(_ bytes: some Collection<UInt8>) -> String {
+        var s = String(decoding: bytes.prefix(40).map { $0 >= 0x20 && $0 < 0x7F ? $0 : 0x3F }, as: UTF8.self)
+        if bytes.count > 40 { s += "…" }
+        return s
     }
 
     static func lineText(_ bytes: [UInt8], count: Int, line: Int) -> String {
@@ -200,7 +272,8 @@ public enum PlanetLabTrace {
             i += 1
         }
         var end = start
-        while end < count && bytes[end] != 0x0A { end += 1 }
-        return String(decoding: bytes[start..<min(end, start + 40)], as: UTF8.self)
+        while end < count && bytes[end] != 0x0A && end - start <= 40 { end += 1 }
+        if end > start && end < count && bytes[end] == 0x0A && bytes[end - 1] == 0x0D { end -= 1 }
+        return sanitized(bytes[start..<end])
     }
 }
