@@ -14,7 +14,8 @@ import VirtModel
 /// `stopThresholdMB`, `maxRounds`, `maxDataFactor`, `stopAndCopyRateMbps`, `suspendSeconds`,
 /// `resumeSeconds`. Cold keys: `shutdownSeconds`, `bootSeconds`, `suspendResume`. Guest keys:
 /// `name`, `memoryMB`, `dirtyRateMBps`, `writableWorkingSetMB`, `backgroundDirtyRateMBps`,
-/// `imageMB`, `sharedStorage`, `source`.
+/// `imageMB`, `sharedStorage`, `resumeSeconds` (the guest's measured resume/start-up time on the
+/// target, replacing the model's `resumeSeconds`), `source`.
 public enum MigrationStudyReader {
     typealias K = ScenarioKeys
 
@@ -82,6 +83,7 @@ public enum MigrationStudyReader {
                 let background = g.number(K.migGuestBackgroundMBps) ?? 0
                 let image = g.number(K.migGuestImageMB) ?? 0
                 let shared = g.bool("sharedStorage") ?? true
+                let resume = g.number(K.migGuestResumeSeconds)
                 _ = g.string("source")
                 g.finish()
                 if let name {
@@ -93,7 +95,8 @@ public enum MigrationStudyReader {
                 guard let name, let memory, let link else { continue }
                 guests.append(Guest(name: name, request: MigrationRequest(
                     memoryMB: memory, linkBandwidthMbps: link, dirtyRateMBps: dirty, writableWorkingSetMB: wws,
-                    backgroundDirtyRateMBps: background, imageMB: image, sharedStorage: shared)))
+                    backgroundDirtyRateMBps: background, imageMB: image, sharedStorage: shared,
+                    resumeSeconds: resume)))
             }
         }
         r.finish()

@@ -149,6 +149,7 @@ public enum ScenarioKeys {
     public static let migGuestWritableMB = KeyRange("$.migration.guests[].writableWorkingSetMB", .number, 0, 100_000_000, unit: "MB")
     public static let migGuestBackgroundMBps = KeyRange("$.migration.guests[].backgroundDirtyRateMBps", .number, 0, 1_000_000, unit: "MB/s")
     public static let migGuestImageMB = KeyRange("$.migration.guests[].imageMB", .number, 0, 1_000_000_000, unit: "MB")
+    public static let migGuestResumeSeconds = KeyRange("$.migration.guests[].resumeSeconds", .number, 0, 3600, unit: "s")
 
     // MARK: Serverless
     public static let slHosts = KeyRange("$.serverless.hosts", .integer, 1, 100_000, unit: "hosts")
@@ -188,7 +189,7 @@ public enum ScenarioKeys {
         ioSweepBlockSize, ioSweepQueueDepth, ioSweepArrivalRate,
         migLinkBandwidthMbps, migMinimumRateMbps, migMaximumRateMbps, migRateIncrementMbps, migStopThresholdMB, migMaxRounds,
         migMaxDataFactor, migStopAndCopyRateMbps, migSuspendSeconds, migResumeSeconds, migShutdownSeconds, migBootSeconds,
-        migGuestMemoryMB, migGuestDirtyRateMBps, migGuestWritableMB, migGuestBackgroundMBps, migGuestImageMB,
+        migGuestMemoryMB, migGuestDirtyRateMBps, migGuestWritableMB, migGuestBackgroundMBps, migGuestImageMB, migGuestResumeSeconds,
         slHosts, slHostMemoryMB, slHostDiskMBps, slImageLinkMbps, slHorizonHours, slKeepAliveMinutes, slApplicationReadFraction,
         slFunctionCount, slExecutionMs, slFunctionMemoryMB, slFunctionImageMB, slInitMs, slRatePerMinute, slOnSeconds, slOffSeconds,
         slBaseImageMB, slBootReadMB, slStartSeconds, slMemoryOverheadMB, slKeepAliveCurve, slStormSizes,

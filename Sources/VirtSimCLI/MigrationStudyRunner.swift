@@ -11,7 +11,8 @@ enum MigrationStudyRunner {
         }
         let f = { (x: Double) in NumberFormat.format(x) }
         var migrations = CSVTable(header: ["guest", "model", "memory_mb", "dirty_rate_mb_per_s", "writable_working_set_mb",
-                                           "link_mbps", "total_seconds", "downtime_seconds", "data_mb", "data_over_memory",
+                                           "link_mbps", "total_seconds", "downtime_seconds", "final_copy_seconds",
+                                           "resume_seconds", "data_mb", "data_over_memory",
                                            "rounds", "stop_reason"])
         var rounds = CSVTable(header: ["guest", "round", "phase", "rate_mbps", "sent_mb", "seconds", "dirtied_mb", "end_seconds"])
         var summary: [SummaryRow] = []
@@ -23,7 +24,8 @@ enum MigrationStudyRunner {
             let plan = spec.model.plan(r)
             let wws = r.writableWorkingSetMB.map(f) ?? ""
             migrations.append([guest.name, spec.model.name, f(r.memoryMB), f(r.dirtyRateMBps), wws, f(r.linkBandwidthMbps),
-                               f(plan.totalSeconds), f(plan.downtimeSeconds), f(plan.megabytesSent),
+                               f(plan.totalSeconds), f(plan.downtimeSeconds), f(plan.finalCopySeconds),
+                               f(plan.resumeSeconds), f(plan.megabytesSent),
                                f(plan.megabytesSent / r.memoryMB), String(plan.rounds), plan.note])
             var end = 0.0
             for (k, round) in plan.roundDetails.enumerated() {

@@ -161,3 +161,19 @@ struct DirtyingModelTests {
         #expect(r.dirtiedMB(during: 1000) == 20 + 80)    // everything dirty, never more than memory
     }
 }
+
+/// A guest's measured resume time on the target is added after the final copy and replaces the
+/// model's default; the plan reports the split.
+@Test(arguments: [nil, 0.0, 0.009, 0.040] as [Double?])
+func guestResumeAddsToTheFinalCopy(resume: Double?) {
+    let model = PreCopyMigrationModel.xen2005
+    let base = MigrationRequest(memoryMB: 64, linkBandwidthMbps: 1000, dirtyRateMBps: 20, writableWorkingSetMB: 2)
+    var request = base
+    request.resumeSeconds = resume
+    let plain = model.plan(base)
+    let plan = model.plan(request)
+    #expect(plan.resumeSeconds == (resume ?? model.resumeSeconds))
+    #expect(abs(plan.finalCopySeconds - plain.finalCopySeconds) < 1e-12, "the copy does not depend on the resume")
+    #expect(abs(plan.downtimeSeconds - (plain.downtimeSeconds + (resume ?? 0))) < 1e-12)
+    #expect(abs(plan.totalSeconds - (plain.totalSeconds + (resume ?? 0))) < 1e-12)
+}

@@ -20,10 +20,16 @@ public struct MigrationRequest: Sendable, Hashable {
     public var imageMB: Double
     /// True when source and target share storage (no image copy).
     public var sharedStorage: Bool
+    /// Time the guest itself needs on the target after the last page arrives before it serves
+    /// again (s): device re-attachment, the unsolicited ARP, the application's own restart of
+    /// timers and connections. A measured property of the guest (Clark et al. report it per
+    /// workload), not an output of the copy model; nil = the model's own `resumeSeconds`.
+    public var resumeSeconds: Double?
 
     public init(memoryMB: Double, linkBandwidthMbps: Double, dirtyRateMBps: Double = 0,
                 writableWorkingSetMB: Double? = nil, backgroundDirtyRateMBps: Double = 0,
-                imageMB: Double = 0, sharedStorage: Bool = true) {
+                imageMB: Double = 0, sharedStorage: Bool = true, resumeSeconds: Double? = nil) {
+        self.resumeSeconds = resumeSeconds
         self.memoryMB = memoryMB
         self.linkBandwidthMbps = linkBandwidthMbps
         self.dirtyRateMBps = dirtyRateMBps
@@ -79,9 +85,17 @@ public struct MigrationPlan: Sendable, Hashable {
     public var roundDetails: [MigrationRound]
     /// Why the copy rounds stopped (pre-copy), or a short description.
     public var note: String
+    /// The part of `downtimeSeconds` spent resuming on the target after the last copy (s); the
+    /// rest is the final copy (suspend + stop-and-copy).
+    public var resumeSeconds: Double
+
+    /// The downtime before the resume: suspend handshake + stop-and-copy (s).
+    public var finalCopySeconds: Double { downtimeSeconds - resumeSeconds }
 
     public init(totalSeconds: Double, downtimeSeconds: Double, bytesSent: Double, rounds: Int,
-                sourceCpuShare: Double, targetReservationShare: Double, roundDetails: [MigrationRound] = [], note: String = "") {
+                sourceCpuShare: Double, targetReservationShare: Double, roundDetails: [MigrationRound] = [], note: String = "",
+                resumeSeconds: Double = 0) {
+        self.resumeSeconds = resumeSeconds
         self.totalSeconds = totalSeconds
         self.downtimeSeconds = downtimeSeconds
         self.bytesSent = bytesSent

@@ -7,7 +7,9 @@
 /// fewer than `stopThresholdMB` remain dirty, after `maxRounds` rounds, or once more than
 /// `maxDataFactor` × memory has been sent (Xen's `xc_domain_save` limits). The guest is then paused and
 /// the rest is sent at `stopAndCopyRateMbps` (default: the full link); downtime = the suspend
-/// handshake (`suspendSeconds`) + that copy + `resumeSeconds`.
+/// handshake (`suspendSeconds`) + that copy (together: the *final copy* phase Clark et al. report)
+/// + the resume on the target (the guest's own `MigrationRequest.resumeSeconds`, else the model's
+/// `resumeSeconds`).
 ///
 /// Dirtying follows `MigrationRequest.dirtiedMB(during:)`: rate × time, saturating at the writable
 /// working set. Note that with the adaptive rate the total time is not monotonic in the dirty rate:
@@ -40,7 +42,8 @@ public struct PreCopyMigrationModel: MigrationModel {
     /// suspension in less than one poll period: `xen2005` uses that 10 ms floor. How long the guest
     /// itself takes to quiesce its devices is not modelled (no source could be read).
     public var suspendSeconds: Double
-    /// Fixed time to resume the guest on the target after the last copy (s). Default 0 (not modelled).
+    /// Fixed time to resume the guest on the target after the last copy (s), used for guests that
+    /// do not carry their own measured `MigrationRequest.resumeSeconds`. Default 0.
     public var resumeSeconds: Double
     public var sourceCpuShare: Double
     public var targetReservationShare: Double
@@ -91,10 +94,12 @@ public struct PreCopyMigrationModel: MigrationModel {
         let copySeconds = toSend * 8 / finalRate
         rounds.append(MigrationRound(sentMB: toSend, rateMbps: finalRate, seconds: copySeconds, dirtiedMB: 0, stopAndCopy: true))
         sent += toSend
-        let downtime = suspendSeconds + copySeconds + resumeSeconds
+        let resume = request.resumeSeconds ?? resumeSeconds
+        let downtime = suspendSeconds + copySeconds + resume
         return MigrationPlan(totalSeconds: elapsed + downtime, downtimeSeconds: downtime, bytesSent: sent * 1e6,
                              rounds: rounds.count, sourceCpuShare: sourceCpuShare,
-                             targetReservationShare: targetReservationShare, roundDetails: rounds, note: reason)
+                             targetReservationShare: targetReservationShare, roundDetails: rounds, note: reason,
+                             resumeSeconds: resume)
     }
 
     /// Xen 2.0 as Clark et al. ran it: first round at 100 Mb/s, rate grows by 50 Mb/s over the dirtying
