@@ -427,6 +427,15 @@ extension Engine {
                 if Int(s.nodeHost[i]) != h { out.append("t=\(t): node \(i) in host \(h)'s list names host \(s.nodeHost[i])") }
                 n = s.nodeNext[i]
             }
+            if !exclusiveTenant.isEmpty, s.hostHead[h] >= 0 {
+                let first = exclusiveTenant[Int(s.nodeGuest[Int(s.hostHead[h])])]
+                var m = s.hostHead[h]
+                while m >= 0 {
+                    let tenant = exclusiveTenant[Int(s.nodeGuest[Int(m)])]
+                    if tenant != first { out.append("t=\(t): host \(h) holds tenants \(first) and \(tenant)") }
+                    m = s.nodeNext[Int(m)]
+                }
+            }
             if count != s.hostNodes[h] { out.append("t=\(t): host \(h) counts \(s.hostNodes[h]) nodes, list has \(count)") }
             if sum > s.hostCap[h] * (1 + 1e-9) { out.append("t=\(t): host \(h) allocates \(sum) MIPS > capacity \(s.hostCap[h])") }
             if !sem.ramOnlyAtCreation && s.hostRamUsed[h] > s.hostRam[h] * (1 + 1e-9) {

@@ -88,6 +88,9 @@ struct Engine {
     var hasIncomingFlag: [Bool]
     /// Hosts that lost a primary node while planning this round (their order must be rebuilt).
     var lostNodes: [Bool]
+    /// Tenant of every guest when hosts are tenant-exclusive (`EngineConfig.tenantExclusiveHosts`);
+    /// empty otherwise, so the unconstrained path pays nothing.
+    let exclusiveTenant: [Int32]
     /// Tests: check invariants after every event and collect violations (first 20).
     var checkEveryEvent = false
     // Per-host cache of detector inputs, keyed by `EngineState.hostVersion`.
@@ -127,6 +130,7 @@ struct Engine {
             throw EngineError.unknownPolicy(kind: error.category, name: error.name)
         }
         consolidates = p.overload != "none"
+        exclusiveTenant = config.tenantExclusiveHosts ? config.guests.map { Int32($0.tenant) } : []
         simdScans = !config.scalarHostScans
         staticThreshold = (detector as? StaticThresholdDetector)?.threshold
         switch p.placement {

@@ -122,11 +122,13 @@ public struct GuestSpec: Sendable {
     /// writes nothing, which pre-copy moves in one round with no downtime beyond the fixed costs.
     public var dirtyRateMBps: Double
     public var writableWorkingSetMB: Double?
+    /// The tenant that owns the guest (isolation metrics and `EngineConfig.tenantExclusiveHosts`).
+    public var tenant: Int
 
     public init(id: Int, name: String, kind: GuestKind, mips: Double, vcpus: Int = 1, ramMB: Double,
                 cpuOverheadFraction: Double = 0, utilization: UtilizationSource, sampleInterval: Double = 300,
                 arrival: Double = 0, departure: Double? = nil, bootSeconds: Double = 0,
-                dirtyRateMBps: Double = 0, writableWorkingSetMB: Double? = nil) {
+                dirtyRateMBps: Double = 0, writableWorkingSetMB: Double? = nil, tenant: Int = 0) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -141,6 +143,7 @@ public struct GuestSpec: Sendable {
         self.bootSeconds = bootSeconds
         self.dirtyRateMBps = dirtyRateMBps
         self.writableWorkingSetMB = writableWorkingSetMB
+        self.tenant = tenant
     }
 
     /// Nominal CPU size in MIPS (all vCPUs).
@@ -209,6 +212,10 @@ public struct EngineConfig: Sendable {
     public var reportInterval: Double
     /// Record one placement decision with every host's verdict (`EngineResult.decision`); nil = none.
     public var decisionTrace: DecisionTraceRequest?
+    /// Isolation constraint: a host holds guests of one tenant at a time (tenant anti-affinity, or
+    /// "no two tenants share a kernel" for kinds that share the host's kernel). Enforced as one
+    /// filter at the top of placement (`Engine.findHost`), so every placement rule honours it.
+    public var tenantExclusiveHosts = false
     /// Use the first-fit index even for small datacenters (tests compare it with the scan).
     var forceFirstFitIndex = false
     /// Run the engine's host scans as the scalar reference loops instead of the SIMD scans

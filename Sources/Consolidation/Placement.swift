@@ -20,7 +20,10 @@ extension Engine {
 
     /// Chooses a host for guest `g` (`findHostForVm`), skipping hosts with `excluded[h]`.
     /// O(hosts · k) plus one overload evaluation per candidate.
-    mutating func findHost(for g: Int, excluded: [Bool], skipEmpty: Bool = false) -> Int? {
+    mutating func findHost(for g: Int, excluded given: [Bool], skipEmpty: Bool = false) -> Int? {
+        // The isolation constraint, the one place it is enforced: hosts holding another tenant's
+        // guests are excluded for every placement rule below.
+        let excluded = exclusiveTenant.isEmpty ? given : tenantExcluded(given, guest: g)
         let demand = s.hostDemand(g)
         let useDetector = consolidates
         switch placement {
@@ -81,6 +84,18 @@ extension Engine {
 }
 
 extension Engine {
+    /// `excluded`, plus every host whose guests belong to another tenant than guest `g`'s. Hosts
+    /// are tenant-exclusive, so the first node of a host names its tenant. O(hosts).
+    func tenantExcluded(_ excluded: [Bool], guest g: Int) -> [Bool] {
+        let tenant = exclusiveTenant[g]
+        var out = excluded
+        for h in 0..<s.hostCount where !out[h] {
+            let head = s.hostHead[h]
+            if head >= 0 && exclusiveTenant[Int(s.nodeGuest[Int(head)])] != tenant { out[h] = true }
+        }
+        return out
+    }
+
     /// Brings the first-fit index up to date with every host changed since the last query.
     mutating func flushIndex() {
         guard var index = ffIndex else { return }

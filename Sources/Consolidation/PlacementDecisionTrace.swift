@@ -63,9 +63,14 @@ extension Engine {
         let f = { (x: Double) in formatted(x) }
         var out: [HostVerdict] = []
         out.reserveCapacity(s.hostCount)
+        let otherTenant = exclusiveTenant.isEmpty ? nil : tenantExcluded(excluded, guest: g)
         for h in 0..<s.hostCount {
             if excluded[h] {
                 out.append(HostVerdict(host: h, acceptable: false, reason: "excluded in this round (its own host, an overloaded or switched-off host, or one being emptied)"))
+                continue
+            }
+            if let otherTenant, otherTenant[h] {
+                out.append(HostVerdict(host: h, acceptable: false, reason: "holds another tenant's guests (hosts are tenant-exclusive)"))
                 continue
             }
             if let why = unsuitability(h, guest: g, demand: demand) {

@@ -1,3 +1,4 @@
+import Continuity
 import VirtModel
 
 /// A scenario file, read and checked: what to simulate, with which seed.
@@ -53,6 +54,8 @@ public struct FleetConfig: Sendable {
     public var operations: String
     /// How every workload writes memory, for pre-copy migration; nil = it writes nothing.
     public var memoryWrites: MemoryWrites?
+    /// How workloads are given tenants (isolation metrics and constraints); nil = no tenants.
+    public var tenants: TenantDistribution? = nil
 }
 
 /// A trace file or folder a fleet takes its workloads from (see `TraceReaders` for the layouts).
@@ -79,6 +82,8 @@ public struct VariantConfig: Sendable, Hashable {
     public var kind: GuestKind
     /// One workload per server, no hypervisor, no migration: the pre-virtualization baseline.
     public var dedicated: Bool
+    /// Placement constraint between tenants.
+    public var isolation: IsolationConstraint = .none
 }
 
 /// Consolidation policies by registered name.

@@ -106,6 +106,8 @@ public enum ScenarioKeys {
     public static let burstMultiplier = KeyRange("$.consolidation.fleet.components[].multiplier", .number, 0.01, 100, unit: "× demand")
     public static let heavyTailAlpha = KeyRange("$.consolidation.fleet.components[].alpha", .number, 1, exclusiveMinimum: true, 100, note: "Pareto shape; above 1 so the mean exists")
     public static let fleetDirtyRateMBps = KeyRange("$.consolidation.fleet.memoryWrites.dirtyRateMBps", .number, 0, 1_000_000, unit: "MB/s")
+    public static let fleetTenantCount = KeyRange("$.consolidation.fleet.tenants.count", .integer, 1, 1_000_000, unit: "tenants")
+    public static let fleetTenantZipfExponent = KeyRange("$.consolidation.fleet.tenants.zipfExponent", .number, 0, 10, note: "0: every tenant equally likely")
     public static let fleetWritableFraction = KeyRange("$.consolidation.fleet.memoryWrites.writableWorkingSetFraction", .number, 0, 1, unit: "fraction of guest memory")
     public static let overloadParameter = KeyRange("$.consolidation.policies.overloadParameter", .number, 0, exclusiveMinimum: true, 10,
                                                    note: "thr and thr-sustained: a utilization threshold, at most 1; iqr, mad, lr, lrr: a safety parameter")
@@ -183,7 +185,7 @@ public enum ScenarioKeys {
         horizonHours, sampleMinutes, consolidationMinutes, reportMinutes, hostCores, mipsPerCore, hostRamMB, bandwidthMbps,
         servers, meanUtilizationValue, meanUtilizationProbability, appMemoryValue, appMemoryProbability,
         diurnalAmplitude, diurnalPeakHour, burstRatePerHour, burstMeanMinutes, burstMultiplier, heavyTailAlpha,
-        fleetDirtyRateMBps, fleetWritableFraction, overloadParameter, overloadWindow, underloadThreshold,
+        fleetDirtyRateMBps, fleetWritableFraction, fleetTenantCount, fleetTenantZipfExponent, overloadParameter, overloadWindow, underloadThreshold,
         ioBlockSizeBytes, ioReadFraction, ioArrivalRate, ioComputeMicros, ioMtuBytes, ioSocketBufferBytes, ioRequestBytes,
         ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores,
         ioSweepBlockSize, ioSweepQueueDepth, ioSweepArrivalRate,

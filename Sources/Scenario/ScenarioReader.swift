@@ -1,3 +1,4 @@
+import Continuity
 import VirtModel
 
 /// Names a scenario may use, supplied by the modules that own them (policy registry, cost
@@ -148,10 +149,15 @@ public struct ScenarioReader: Sendable {
             if dedicated, let k = kind, k != .native {
                 log.add(v.childPath("kind"), "found \"\(k.rawValue)\"; a dedicated variant runs on bare metal, expected \"native\"")
             }
+            let isolation = v.string("isolation", oneOf: IsolationConstraint.scenarioNames)
+                .flatMap(IsolationConstraint.init(rawValue:)) ?? IsolationConstraint.none
+            if dedicated && isolation != .none {
+                log.add(v.childPath("isolation"), "found \"\(isolation.rawValue)\"; a dedicated variant gives every workload its own server, expected \"none\"")
+            }
             v.finish()
             if let name, let kind {
                 if variants.contains(where: { $0.name == name }) { log.add(path + ".name", "duplicate variant name \"\(name)\"") }
-                variants.append(VariantConfig(name: name, kind: kind, dedicated: dedicated))
+                variants.append(VariantConfig(name: name, kind: kind, dedicated: dedicated, isolation: isolation))
             } else { variantsOK = false }
         }
         var policies: PolicyConfig?
@@ -161,6 +167,18 @@ public struct ScenarioReader: Sendable {
         // A guest larger than every host can never be placed.
         if let h = hostType, let f = fleet, let largest = f.appMemoryMB?.points.last?.value, largest > h.ramMB {
             log.add(r.childPath("fleet") + ".appMemoryMB", "largest application memory \(largest) MB exceeds the host's \(h.ramMB) MB: such a guest fits on no host")
+        }
+        // With its kind's footprint (guest OS, VMM, runtime), a guest may still fit no host: say so
+        // before running, per variant, instead of rejecting guests at placement.
+        if variantsOK, let h = hostType, let f = fleet, let largest = f.appMemoryMB?.points.last?.value, largest <= h.ramMB,
+           let hardware = profile.flatMap(HardwareProfile.named) {
+            let cost = CostModel(profile: hardware)
+            for (i, v) in variants.enumerated() where !v.dedicated {
+                let footprint = cost.memoryFootprintMB(kind: v.kind)
+                if largest + footprint > h.ramMB {
+                    log.add(r.childPath("variants") + "[\(i)].kind", "\"\(v.kind.rawValue)\" guests need up to \(largest) MB of application memory + \(formatBound(footprint)) MB of footprint, more than the host's \(h.ramMB) MB: such a guest fits on no host")
+                }
+            }
         }
         guard let profile, let horizon, let hostType, let fleet, let policies, variantsOK else { return nil }
         return ConsolidationStudy(hardwareProfile: profile, inlineHardware: inlineHardware, horizonHours: horizon, sampleMinutes: sample,
@@ -254,15 +272,24 @@ public struct ScenarioReader: Sendable {
                 writes = MemoryWrites(dirtyRateMBps: rate, writableWorkingSetFraction: fraction, source: source)
             }
         }
+        var tenants: TenantDistribution?
+        if var t = f.object("tenants") {
+            let count = t.integer(K.fleetTenantCount, required: true)
+            let exponent = t.number(K.fleetTenantZipfExponent) ?? 0
+            _ = t.string("source")
+            t.finish()
+            if let count { tenants = TenantDistribution(count: count, zipfExponent: exponent) }
+        }
         f.finish()
         guard let ops, traceOK else { return nil }
         if let trace {
             return FleetConfig(servers: servers ?? 0, meanDistribution: nil, meanSource: "", components: [], appMemoryMB: memory,
-                               trace: trace, operations: ops, memoryWrites: writes)
+                               trace: trace, operations: ops, memoryWrites: writes, tenants: tenants)
         }
         guard let servers, let meanDist, let memory else { return nil }
         return FleetConfig(servers: servers, meanDistribution: meanDist, meanSource: meanSource,
-                           components: components, appMemoryMB: memory, trace: nil, operations: ops, memoryWrites: writes)
+                           components: components, appMemoryMB: memory, trace: nil, operations: ops, memoryWrites: writes,
+                           tenants: tenants)
     }
 
     /// `{"cdf": [[value, probability], …]}`: both columns in their ranges and non-decreasing,

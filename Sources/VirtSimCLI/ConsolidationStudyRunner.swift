@@ -1,4 +1,5 @@
 import Consolidation
+import Continuity
 import Reports
 import Scenario
 import SimKernel
@@ -37,6 +38,7 @@ struct ConsolidationStudyRunner {
         let overhead = cost.overhead.cpuFraction
         let footprint = cost.footprintMB
         let writes = study.fleet.memoryWrites
+        let owners = tenants(count: servers)
         let guests = (0..<servers).map { i in
             // A dedicated server's memory is all its own workload's: reserving it whole keeps
             // one workload per server, the pre-virtualization baseline.
@@ -47,7 +49,8 @@ struct ConsolidationStudyRunner {
                 utilization: .samples(buffer, offset: i * fleet.sampleCount, count: fleet.sampleCount),
                 sampleInterval: sampleSeconds,
                 dirtyRateMBps: writes?.dirtyRateMBps ?? 0,
-                writableWorkingSetMB: writes.map { $0.writableWorkingSetFraction * ram })
+                writableWorkingSetMB: writes.map { $0.writableWorkingSetFraction * ram },
+                tenant: owners[i])
         }
         let hostType = HostTypeSpec(name: host.name, cores: host.cores, mipsPerCore: host.mipsPerCore, ramMB: host.ramMB,
                                     bandwidthMbps: host.bandwidthMbps, power: host.power, count: servers)
@@ -58,10 +61,20 @@ struct ConsolidationStudyRunner {
             : PolicySpec(placement: p.placement, overload: p.overload, overloadParameter: p.overloadParameter,
                          selection: p.selection, underload: p.underload, underloadThreshold: p.underloadThreshold,
                          migrationModel: p.migration, overloadWindow: p.overloadWindow)
-        return EngineConfig(hostTypes: [hostType], guests: guests, policies: policies,
-                            semantics: Semantics.preset("virtsim", switches: study.switches),
-                            horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,
-                            seed: scenario.seed, recordHostIntervals: true, reportInterval: study.reportMinutes * 60)
+        var config = EngineConfig(hostTypes: [hostType], guests: guests, policies: policies,
+                                  semantics: Semantics.preset("virtsim", switches: study.switches),
+                                  horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,
+                                  seed: scenario.seed, recordHostIntervals: true, reportInterval: study.reportMinutes * 60)
+        config.tenantExclusiveHosts = !variant.dedicated && variant.isolation.requiresExclusiveHosts(kind: variant.kind)
+        return config
+    }
+
+    /// The tenant of each of `count` workloads, drawn from `fleet.tenants` with the run's "tenants"
+    /// stream (the same for every variant); all 0 without tenants. O(count · log tenants).
+    func tenants(count: Int) -> [Int] {
+        guard let distribution = study.fleet.tenants else { return Array(repeating: 0, count: count) }
+        var stream = RandomStreams(seed: scenario.seed).stream("tenants")
+        return distribution.assign(count) { stream.nextUnit() }
     }
 
     func makeFleet() throws -> Fleet {
@@ -76,6 +89,8 @@ struct ConsolidationStudyRunner {
         var guestsTable = CSVTable(header: ["variant", "guest", "name", "kind", "mean_demand_percent", "ram_mb",
                                            "cpu_overhead_percent", "initial_host", "final_host", "migrations"])
         var display = [["variant", "kind", "util %", "active hosts", "guests/host", "energy kWh", "migrations", "overload %"]]
+        var isolation = CSVTable(header: ["variant", "kind", "isolation", "boundary", "host", "tenant", "guests", "tenants"])
+        let owners = tenants(count: fleet.count)
         let configs = try study.variants.map { try engineConfig(for: $0, fleet: fleet, buffer: buffer) }
         // Variants are independent runs: run them in parallel, assemble in scenario order.
         let progress = CombinedProgress(jobs: configs.count, sink: context.progress("\(scenario.name)"))
@@ -108,6 +123,17 @@ struct ConsolidationStudyRunner {
             }
             add("guest_memory_footprint_mb", cost.footprintMB, "MB")
             add("workload_mean_demand", 100 * fleet.meanDemand, "percent")
+            if study.fleet.tenants != nil {
+                // Isolation of the final placement (after the last consolidation round).
+                let placed = result.guests.map { BlastRadius.Guest(host: $0.finalHost, tenant: owners[$0.id], kind: variant.kind) }
+                for row in BlastRadius.metrics(placed) { add(row.metric, row.value, row.unit) }
+                for level in [false, true] {
+                    for b in BlastRadius.boundaries(placed, hostLevel: level) where !level || b.kind != BlastRadius.innermost(variant.kind) {
+                        isolation.append([variant.name, variant.kind.rawValue, variant.isolation.rawValue, b.kind.rawValue, String(b.host),
+                                          b.tenant.map(String.init) ?? "", String(b.guests.count), String(b.tenants)])
+                    }
+                }
+            }
             for r in result.hostIntervals { hosts.append(HostIntervalCSV.cells(r, variant: variant.name)) }
             for g in result.guests {
                 guestsTable.append([variant.name, String(g.id), g.name, variant.kind.rawValue,
@@ -122,7 +148,9 @@ struct ConsolidationStudyRunner {
             display.append([variant.name, variant.kind.rawValue, util, active, density, energy, String(m.vmMigrations), overload])
         }
         let header = "\(scenario.name): \(fleet.count) workloads\(study.fleet.trace.map { " from \($0.format) trace \($0.path)" } ?? ""), \(NumberFormat.format(study.horizonHours)) h, seed \(scenario.seed)"
-        return StudyOutput(summary: summary, tables: [("hosts.csv", hosts), ("guests.csv", guestsTable)],
+        var tables: [(file: String, table: CSVTable)] = [("hosts.csv", hosts), ("guests.csv", guestsTable)]
+        if study.fleet.tenants != nil { tables.append(("isolation.csv", isolation)) }
+        return StudyOutput(summary: summary, tables: tables,
                            display: header + "\n" + TextTable.render(display))
     }
 }

@@ -42,7 +42,8 @@ enum RunCharts {
 
     /// The tables the study runners write, in the order they write them.
     static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv",
-                                     "serverless.csv", "startup.csv", "keepalive.csv", "storm.csv"]
+                                     "serverless.csv", "startup.csv", "keepalive.csv", "storm.csv",
+                                     "isolation.csv"]
 
     static func render(summary: [SummaryRow], tables: [(file: String, table: CSVTable)], scenarioName: String,
                        provenance: [(label: String, value: String)] = []) -> [(file: String, text: String)] {
@@ -105,6 +106,29 @@ enum RunCharts {
                 text: "Energy used by all hosts over the whole run, per variant.",
                 svg: SVGChart.bar(title: "Energy of all hosts over the run", categories: variants,
                                   series: [BarSeries(name: "energy", values: e)], unit: "energy (kWh)")))
+        }
+        if let mean = values("tenants_exposed_mean"), let inner = values("tenants_per_boundary_max"),
+           let outer = values("host_boundary_tenants_max") {
+            charts.append(Chart(
+                file: "isolation-tenants.svg", heading: "Tenants behind one boundary",
+                text: "Against the density above, what one compromised boundary exposes (final placement): the other "
+                    + "tenants behind a random guest's first shared boundary (its host's hypervisor for a VM, the host "
+                    + "kernel for a container, its tenant's VM for a container in a VM), the most tenants behind one such "
+                    + "boundary, and the most behind one host's hypervisor or kernel.",
+                svg: SVGChart.bar(title: "Tenants exposed by one compromised boundary", categories: variants,
+                                  series: [BarSeries(name: "other tenants, mean", values: mean),
+                                           BarSeries(name: "tenants per boundary, max", values: inner),
+                                           BarSeries(name: "tenants per host boundary, max", values: outer)],
+                                  unit: "tenants")))
+        }
+        if let mean = values("blast_radius_percent_mean"), let worst = values("blast_radius_percent_max") {
+            charts.append(Chart(
+                file: "blast-radius.svg", heading: "Blast radius",
+                text: "Share of all guests behind the first shared boundary of a random guest (mean) and behind the "
+                    + "largest boundary (max).",
+                svg: SVGChart.bar(title: "Guests reachable from one compromised boundary", categories: variants,
+                                  series: [BarSeries(name: "mean", values: mean), BarSeries(name: "max", values: worst)],
+                                  unit: "share of guests (%)")))
         }
         return charts
     }
