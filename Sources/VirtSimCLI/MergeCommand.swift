@@ -84,7 +84,11 @@ enum ShardMerge {
                 problems.append("\(error)")
             }
         }
-        guard let first = shards.first else { throw Problems(lines: problems) }
+        // Folders that could not be read are reported with the rest: the points they should have
+        // held are then named as missing below.
+        let unreadable = problems
+        problems = []
+        guard let first = shards.first else { throw Problems(lines: unreadable) }
         for s in shards.dropFirst() {
             if s.provenance.version != first.provenance.version {
                 problems.append("\(s.dir): VirtSim \(s.provenance.version), but \(first.dir) comes from VirtSim \(first.provenance.version)")
@@ -101,7 +105,7 @@ enum ShardMerge {
                                 + "is shard \(first.record.index) of \(first.record.count) (\(first.record.totalPoints) points)")
             }
         }
-        guard problems.isEmpty else { throw Problems(lines: problems) }
+        guard problems.isEmpty else { throw Problems(lines: unreadable + problems) }
 
         // The scenario as run, from run.json: names points and recomputes which shard owns each.
         let loaded: LoadedScenario
@@ -110,11 +114,11 @@ enum ShardMerge {
                 .readWithSweep(first.provenance.resolvedScenario, file: first.dir + "/run.json")
             loaded = LoadedScenario(file: first.dir + "/run.json", root: first.provenance.resolvedScenario, base: base, sweep: sweep, points: points)
         } catch {
-            throw Problems(lines: ["\(first.dir)/run.json: the scenario as run does not read back: \(error)"])
+            throw Problems(lines: unreadable + ["\(first.dir)/run.json: the scenario as run does not read back: \(error)"])
         }
         let total = first.record.totalPoints
         guard total == loaded.points.count + 1 else {
-            throw Problems(lines: ["\(first.dir): \(total) points recorded, but its scenario has \(loaded.points.count + 1)"])
+            throw Problems(lines: unreadable + ["\(first.dir): \(total) points recorded, but its scenario has \(loaded.points.count + 1)"])
         }
         let plan = ShardPlan(loaded, shards: first.record.count)
         var holders = [[Int]](repeating: [], count: total)
@@ -136,7 +140,7 @@ enum ShardMerge {
                 problems.append("duplicated: point \(point), \(what): in " + holders[point].map { shards[$0].dir }.joined(separator: ", "))
             }
         }
-        guard problems.isEmpty else { throw Problems(lines: problems) }
+        guard unreadable.isEmpty && problems.isEmpty else { throw Problems(lines: unreadable + problems) }
 
         // Read the parts.
         func table(_ dir: String, _ file: String) throws -> CSVTable {

@@ -81,10 +81,11 @@ struct ShardPlan: Equatable {
         return (i, n)
     }
 
-    /// How a point is named in messages: `base scenario` or `sweep run 4 (point 1, seed 2)`.
+    /// How a point is named in messages: `base scenario` or `sweep run 4 (sweep.csv point 1, seed 2)`
+    /// (sweep.csv's `point` column numbers the axes' combinations, seeds apart).
     static func describe(point: Int, in scenario: LoadedScenario) -> String {
         guard point > 0 else { return "base scenario" }
         let p = scenario.points[point - 1]
-        return "sweep run \(point - 1) (point \(p.index), seed \(p.seed))"
+        return "sweep run \(point - 1) (sweep.csv point \(p.index), seed \(p.seed))"
     }
 }

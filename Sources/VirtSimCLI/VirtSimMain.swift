@@ -13,6 +13,8 @@ public enum VirtSimMain {
         ("verify", "Run the catalogue of published figures and compare with the expected bands."),
         ("explain", "Explain a placement decision for one guest at one time."),
         ("merge", "Merge the shard folders of a sharded run into the one-process run's folder."),
+        ("slurm", "Write (and optionally submit) a Slurm job array of a run's shards and its merge job."),
+        ("k8s", "Write Kubernetes manifests: an Indexed Job of a run's shards and its merge Job."),
         ("regenerate", "Re-run every shipped scenario and rewrite results/ (the reference outputs)."),
     ]
 
@@ -73,6 +75,8 @@ public enum VirtSimMain {
         case "verify": return VerifyCommand.execute(rest, console: console)
         case "explain": return ExplainCommand.execute(rest, console: console)
         case "merge": return MergeCommand.execute(rest, console: console)
+        case "slurm": return SlurmCommand.execute(rest, console: console)
+        case "k8s": return K8sCommand.execute(rest, console: console)
         case "regenerate": return RegenerateCommand.execute(rest, console: console)
         default:
             console.err("Error: unknown subcommand '\(first)'\n\(usage)")

@@ -78,6 +78,12 @@ struct ShardMergeTests {
         }
         #expect(r.err.contains("shard 1 of 3 runs it"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/merged"), "nothing written")
+        // The same when the killed shard's folder is named (as the Slurm merge job names every shard).
+        let named = virtsim(["merge"] + folders + ["--out", dir + "/merged"])
+        #expect(named.status == .badInput)
+        #expect(named.err.contains("shard-1: no run.json"), "\(named.err)")
+        for point in plan.points(of: 1) { #expect(named.err.contains("missing: point \(point),"), "\(named.err)") }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/merged"))
         // Rerun the shard, then the merge succeeds.
         #expect(virtsim(["run", Self.migrationLab, "--shard", "1/3", "--out", folders[1]]).status == .success)
         #expect(virtsim(["merge"] + folders + ["--out", dir + "/merged"]).status == .success)
