@@ -8,7 +8,7 @@ enum K8sCommand {
     shards, and the merge Job.
 
     USAGE: virtsim k8s <scenario> --shards <n> --image <image> [--claim <pvc>] [--cpus <c>]
-                       [--out <dir>] [--seed <n>] [--day <d>] [--mode <m>]
+                       [--out <dir>] [--seed <n>] [--day <d>] [--mode <m>] [--traces <dir>]
 
     Writes into the folder (default: out/<scenario name>-k8s/), as JSON (kubectl reads it as YAML):
       configmap.json  the scenario as run (overrides applied), mounted at /scenario
@@ -28,6 +28,8 @@ enum K8sCommand {
       --cpus <c>              CPU request of each pod, and its thread count (default: 1).
       --out <dir>             Folder for the manifests.
       --seed, --day, --mode   Overrides, as for 'virtsim run'.
+      --traces <dir>          PlanetLab trace root on this machine, to check the scenario's days
+                              (default: $VIRTSIM_TRACES); the pods read /traces.
       -h, --help              Show help information.
 
     Exit status: 0 success, 2 bad usage or input.
