@@ -37,9 +37,30 @@ public struct IOResultRow: Sendable {
     /// seconds per completed request, minus the application's compute), µs. Agrees with
     /// `totalCPUMicrosPerRequest` up to window-edge effects.
     public var measuredPathCPUMicrosPerRequest: Double
+    /// Each guest's share when several guests share the host (one entry per guest; the row's
+    /// throughput and latency are the aggregate).
+    public var perGuest: [IOGuestResult] = []
+    /// Jain's fairness index of the guests' throughputs, (Σx)² / (n Σx²), in [1/n, 1]; 1 for one guest.
+    public var fairness: Double = 1
 
     /// Total path CPU per request, µs.
     public var totalCPUMicrosPerRequest: Double { cpuMicrosPerRequest.reduce(0) { $0 + $1.micros } }
+}
+
+/// One guest's part of a variant when several guests share the host.
+public struct IOGuestResult: Sendable {
+    /// Throughput in the row's unit.
+    public var throughput: Double
+    public var requestsPerSecond: Double
+    public var meanLatencyMicros: Double
+}
+
+/// Jain's fairness index of `values`: (Σx)² / (n · Σx²); 1 when all are equal, 1/n when one
+/// takes everything; 1 for an empty or all-zero list. O(n).
+public func jainFairnessIndex(_ values: [Double]) -> Double {
+    let sum = values.reduce(0, +)
+    let squares = values.reduce(0) { $0 + $1 * $1 }
+    return squares > 0 ? sum * sum / (Double(values.count) * squares) : 1
 }
 
 /// Result of `IOExperiment.run`.
@@ -118,6 +139,7 @@ public enum IOExperiment {
             summary.append((row.variant, "io_latency_p99", row.p99LatencyMicros, "us"))
             summary.append((row.variant, "io_throughput", row.throughput, row.throughputUnit))
             summary.append((row.variant, "io_cpu_per_request", row.totalCPUMicrosPerRequest, "us"))
+            if spec.guests > 1 { summary.append((row.variant, "io_fairness_jain", row.fairness, "index")) }
         }
         return IOExperimentResult(rows: rows, summary: summary, simulatedRequests: requests, simulatedEvents: events)
     }
@@ -176,7 +198,7 @@ public enum IOExperiment {
         }
         var pipeline = RequestPipeline(PipelineConfig(
             classes: built.classes, arrivals: spec.arrivalRate > 0 ? .openLoop(rate: spec.arrivalRate) : .closedLoop(threads: built.threads),
-            computeSeconds: built.computeSeconds, guestCPUs: spec.guestCPUs, hostCores: spec.hostCores,
+            computeSeconds: built.computeSeconds, guestCPUs: spec.guestCPUs, guests: spec.guests, hostCores: spec.hostCores,
             deviceParallelism: max(1, parallelism),
             warmupSeconds: spec.warmupSeconds, durationSeconds: spec.durationSeconds,
             seed: spec.seed, replication: 0, streamName: "io/requests"))
@@ -199,17 +221,32 @@ public enum IOExperiment {
             }
         }
         let deviceServers = built.usesStorage ? Double(max(1, parallelism)) : 1
-        let row = IOResultRow(
+        func inUnit(requests: UInt64, payload: Double) -> Double {
+            switch built.unit {
+            case "MB/s": return payload / window / 1e6
+            case "Mb/s": return payload * 8 / window / 1e6
+            case "work-s/s": return Double(requests) / window * built.workSecondsPerRequest
+            default: return Double(requests) / window
+            }
+        }
+        let perGuest = m.completedPerGuest.indices.map { g in
+            IOGuestResult(throughput: inUnit(requests: m.completedPerGuest[g], payload: m.payloadBytesPerGuest[g]),
+                          requestsPerSecond: Double(m.completedPerGuest[g]) / window,
+                          meanLatencyMicros: m.completedPerGuest[g] == 0 ? 0 : m.latencySumPerGuest[g] / Double(m.completedPerGuest[g]) * 1e6)
+        }
+        var row = IOResultRow(
             variant: kind.rawValue, path: spec.pathChoice.route(for: kind).name, workload: spec.workloadDescription,
             throughput: throughput, throughputUnit: built.unit, requestsPerSecond: rps, throughputLossPercent: 0,
             meanLatencyMicros: m.meanLatency * 1e6, p50LatencyMicros: m.p50Latency * 1e6, p99LatencyMicros: m.p99Latency * 1e6,
             cpuMicrosPerRequest: IOCostComponent.allCases.map { (component: $0.name, micros: perComponent[$0.rawValue]) },
-            guestCPUUtilization: m.guestBusySeconds / (window * Double(spec.guestCPUs)),
+            guestCPUUtilization: m.guestBusySeconds / (window * Double(spec.guestCPUs * spec.guests)),
             hostCPUUtilization: m.hostBusySeconds / (window * Double(spec.hostCores)),
             deviceUtilization: m.deviceBusySeconds / (window * deviceServers),
             requests: m.completed,
             measuredPathCPUMicrosPerRequest: m.completed == 0 ? 0
                 : ((m.guestBusySeconds + m.hostBusySeconds) / Double(m.completed) - built.computeSeconds) * 1e6)
+        row.perGuest = perGuest
+        row.fairness = jainFairnessIndex(perGuest.map(\.throughput))
         return (row, m)
     }
 }

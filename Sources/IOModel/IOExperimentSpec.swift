@@ -50,8 +50,23 @@ public struct IOExperimentSpec: Sendable, Hashable {
     public var responseBytes: Double
     /// Mean requests per para-virtual notification and per virtual interrupt, ≥ 1.
     public var requestsPerNotification: Double
+    /// netperf-stream / udp-stream: segmentation offloads (TSO/GSO on transmit, GRO/LRO on
+    /// receive). The stack, the virtual device and the back-end handle one segment of up to
+    /// 64 KiB (whole MSS-sized packets) where the NIC or device supports it; the wire still
+    /// carries MTU-sized packets. Default false (every packet MTU-sized).
+    public var offloads: Bool
+    /// Posted interrupts / APIC virtualization on a hardware-assisted host: nil keeps the
+    /// hardware profile's own (`WakeupLatencies.postedInterrupts`).
+    public var postedInterrupts: Bool?
+    /// Hardware inputs set on top of the profile, by `HardwareProfile.adjustableInputs` name
+    /// (µs, ≥ 0): sensitivity rows for inputs without a measurement. Applied in name order.
+    public var inputs: [String: Double]
     /// Guest vCPUs (run application work and the guest side of the path).
     public var guestCPUs: Int
+    /// Guests of the same kind on the host, each with its own vCPUs and its own copy of the load
+    /// (`queueDepth` threads, or `arrivalRate`, each); they share the host cores that run the
+    /// device model / back-end, the device and the link. Default 1.
+    public var guests: Int
     /// Host cores running the device model / back-end (ignored where the platform runs that
     /// work on the guest's own CPU: hosted VMM, Xen 1.0).
     public var hostCores: Int
@@ -73,7 +88,8 @@ public struct IOExperimentSpec: Sendable, Hashable {
                 queueDepth: Int = 4, arrivalRate: Double = 0, computeMicrosPerRequest: Double = 0,
                 mtuBytes: Double = 1500, direction: String = "transmit", socketBufferBytes: Double = 131_072,
                 requestBytes: Double = 64, responseBytes: Double = 1024,
-                requestsPerNotification: Double = 1, guestCPUs: Int = 1, hostCores: Int = 1,
+                requestsPerNotification: Double = 1, offloads: Bool = false, postedInterrupts: Bool? = nil, inputs: [String: Double] = [:],
+                guestCPUs: Int = 1, guests: Int = 1, hostCores: Int = 1,
                 warmupSeconds: Double = 0.05, durationSeconds: Double = 0.5, seed: UInt64 = 1) {
         self.hardware = hardware
         self.kinds = kinds
@@ -96,7 +112,11 @@ public struct IOExperimentSpec: Sendable, Hashable {
         self.requestBytes = requestBytes
         self.responseBytes = responseBytes
         self.requestsPerNotification = requestsPerNotification
+        self.offloads = offloads
+        self.postedInterrupts = postedInterrupts
+        self.inputs = inputs
         self.guestCPUs = guestCPUs
+        self.guests = guests
         self.hostCores = hostCores
         self.warmupSeconds = warmupSeconds
         self.durationSeconds = durationSeconds
@@ -104,7 +124,7 @@ public struct IOExperimentSpec: Sendable, Hashable {
     }
 
     /// Workload names `workload` accepts.
-    public static let workloads = ["fio", "netperf-stream", "netperf-rr", "application"]
+    public static let workloads = ["fio", "netperf-stream", "netperf-rr", "udp-stream", "udp-rr", "application"]
 
     /// Every problem with the spec, as (property, message); empty when valid.
     public func validate() -> [(property: String, message: String)] {
@@ -151,8 +171,17 @@ public struct IOExperimentSpec: Sendable, Hashable {
         if !(socketBufferBytes > 0) { problems.append(("socketBufferBytes", "must be > 0")) }
         if !(requestBytes > 0) { problems.append(("requestBytes", "must be > 0")) }
         if !(responseBytes > 0) { problems.append(("responseBytes", "must be > 0")) }
+        for name in inputs.keys.sorted() {
+            if !HardwareProfile.adjustableInputs.contains(name) {
+                problems.append(("inputs.\(name)", "unknown input; expected one of \(HardwareProfile.adjustableInputs.joined(separator: ", "))"))
+            } else if let v = inputs[name], !(v >= 0 && v <= 1e6) {
+                problems.append(("inputs.\(name)", "must be in [0, 1000000] µs"))
+            }
+        }
         if !(requestsPerNotification >= 1) { problems.append(("requestsPerNotification", "must be ≥ 1")) }
         if guestCPUs < 1 || guestCPUs > 256 { problems.append(("guestCPUs", "must be in 1...256")) }
+        if guests < 1 || guests > 64 { problems.append(("guests", "must be in 1...64")) }
+        if guests * queueDepth > 1_000_000 { problems.append(("guests", "guests × queueDepth must be ≤ 1000000")) }
         if hostCores < 1 || hostCores > 256 { problems.append(("hostCores", "must be in 1...256")) }
         if !(warmupSeconds >= 0) { problems.append(("warmupSeconds", "must be ≥ 0")) }
         if !(durationSeconds > 0 && durationSeconds <= 3600) { problems.append(("durationSeconds", "must be in (0, 3600]")) }
@@ -166,11 +195,16 @@ public struct IOExperimentSpec: Sendable, Hashable {
                      container: IOPath(rawValue: containerPath) ?? .containerBridge)
     }
 
-    /// `profile` with the emulated devices this spec names (unchanged where it names none). O(1).
+    /// `profile` with the emulated devices, posted-interrupt setting and inputs this spec names
+    /// (unchanged where it names none). O(inputs).
     public func applyingDevices(to profile: HardwareProfile) -> HardwareProfile {
         var p = profile
         if let d = EmulatedStorageController(rawValue: fullDiskDevice) { p = p.withEmulatedDisk(d) }
         if let n = EmulatedNetworkController(rawValue: fullNetworkDevice) { p = p.withEmulatedNIC(n) }
+        if let posted = postedInterrupts { p.wakeups.postedInterrupts = posted }
+        for name in inputs.keys.sorted() {
+            if let value = inputs[name], let changed = p.setting(name, to: value) { p = changed }
+        }
         return p
     }
 
@@ -181,10 +215,12 @@ public struct IOExperimentSpec: Sendable, Hashable {
         case "fio":
             let pattern = sequential ? "seq" : "rand"
             return "fio \(pattern) bs=\(Int(blockSizeBytes)) read=\(Int((readFraction * 100).rounded()))% \(loop) compute=\(computeMicrosPerRequest)us"
-        case "netperf-stream":
-            return "netperf stream \(direction) mtu=\(Int(mtuBytes)) window=\(Int(socketBufferBytes))"
-        case "netperf-rr":
-            return "netperf rr \(Int(requestBytes))/\(Int(responseBytes)) \(loop)"
+        case "netperf-stream", "udp-stream":
+            let proto = workload == "udp-stream" ? "udp" : "netperf"
+            return "\(proto) stream \(direction) mtu=\(Int(mtuBytes)) window=\(Int(socketBufferBytes))" + (offloads ? " offloads" : "")
+        case "netperf-rr", "udp-rr":
+            let proto = workload == "udp-rr" ? "udp" : "netperf"
+            return "\(proto) rr \(Int(requestBytes))/\(Int(responseBytes)) \(loop)"
         default:
             return "application \(application) \(loop)"
         }

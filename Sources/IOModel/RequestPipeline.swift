@@ -22,6 +22,9 @@ struct RequestClass: Sendable {
     var hostComplete: Double    // seconds on the host after the device
     var guestComplete: Double   // seconds on the guest vCPU after the device
     var hostOnGuestCPU: Bool    // host phases run on the guest's CPU (hosted VMM, Xen 1.0)
+    var guestWake: Double       // seconds a completion waits when the guest's CPU is idle
+    var hostWake: Double        // seconds host work waits when its host core is idle
+    var interruptInterval: Double  // seconds between two moderated completion interrupts (0: none)
     var device: DeviceDemand
     var payloadBytes: Double
     var weight: Double          // relative frequency in the mix
@@ -32,6 +35,9 @@ struct RequestClass: Sendable {
         hostComplete = cost.hostComplete * 1e-6
         guestComplete = cost.guestComplete * 1e-6
         hostOnGuestCPU = cost.hostWorkOnGuestCPU
+        guestWake = cost.guestWakeMicros * 1e-6
+        hostWake = cost.hostWakeMicros * 1e-6
+        interruptInterval = cost.interruptIntervalMicros * 1e-6
         self.device = device
         self.payloadBytes = payloadBytes
         self.weight = weight
@@ -53,6 +59,10 @@ struct PipelineConfig: Sendable {
     /// Guest application CPU per request (seconds), run on the vCPU before the request.
     var computeSeconds: Double
     var guestCPUs: Int
+    /// Guests on the host, each with `guestCPUs` vCPUs of its own and its own copy of the load
+    /// (closed loop: its own threads; open loop: its own arrival rate); they share the host
+    /// cores, the device and the link.
+    var guests: Int = 1
     var hostCores: Int
     var deviceParallelism: Int
     var warmupSeconds: Double
@@ -67,6 +77,10 @@ struct PipelineConfig: Sendable {
 struct PipelineMeasurement: Sendable {
     var completed: UInt64
     var completedPerClass: [UInt64]
+    /// Per guest: completed requests, payload bytes and summed latency (seconds) in the window.
+    var completedPerGuest: [UInt64]
+    var payloadBytesPerGuest: [Double]
+    var latencySumPerGuest: [Double]
     var payloadBytes: Double
     var meanLatency: Double
     var p50Latency: Double
@@ -105,12 +119,15 @@ struct RequestPipeline {
     private static let arrivalSlot = SlotCalendar.maxSlots - 1
 
     let config: PipelineConfig
-    private var guest: ServerPool
+    /// Each guest's vCPUs.
+    private var guestPools: [ServerPool]
     private var host: ServerPool
     private var deviceSlots: ServerPool
     private var busFreeAt = 0.0
     private var nextDeviceSlot = 0
     private var linkFreeAt = 0.0
+    /// Time of the latest scheduled (moderated) completion interrupt.
+    private var lastInterruptAt = -Double.infinity
     private var deviceBusy = 0.0
     private var rng: Xoshiro256StarStar
     private var cumulative: [Double]
@@ -122,6 +139,8 @@ struct RequestPipeline {
         var submittedAt: Double
         var classIndex: Int32
         var stage: UInt8
+        /// The guest the request belongs to.
+        var owner: UInt16
     }
     private var slots: [Slot] = []
     private var freeSlots: [Int32] = []
@@ -136,13 +155,17 @@ struct RequestPipeline {
 
     private var histogram = LatencyHistogram()
     private var completedPerClass: [UInt64]
+    private var completedPerGuest: [UInt64]
+    private var payloadPerGuest: [Double]
+    private var latencyPerGuest: [Double]
+    private var nextOwner = 0
     private var payloadBytes = 0.0
     private let measureStart: Double
     private let measureEnd: Double
 
     init(_ config: PipelineConfig) {
         self.config = config
-        guest = ServerPool(servers: config.guestCPUs)
+        guestPools = Array(repeating: ServerPool(servers: config.guestCPUs), count: max(1, config.guests))
         host = ServerPool(servers: config.hostCores)
         deviceSlots = ServerPool(servers: config.deviceParallelism)
         rng = RandomStreams(seed: config.seed, replication: config.replication).stream(config.streamName)
@@ -151,12 +174,16 @@ struct RequestPipeline {
         cumulative = config.classes.map { acc += $0.weight / total; return acc }
         cumulative[cumulative.count - 1] = 1
         completedPerClass = Array(repeating: 0, count: config.classes.count)
+        let g = max(1, config.guests)
+        completedPerGuest = Array(repeating: 0, count: g)
+        payloadPerGuest = Array(repeating: 0, count: g)
+        latencyPerGuest = Array(repeating: 0, count: g)
         classes = config.classes
         measureStart = config.warmupSeconds
         measureEnd = config.warmupSeconds + config.durationSeconds
         if case .closedLoop = config.arrivals { closedLoop = true } else { closedLoop = false }
         var expected = 64
-        if case .closedLoop(let threads) = config.arrivals { expected = max(1, threads) + 1 }
+        if case .closedLoop(let threads) = config.arrivals { expected = max(1, threads) * g + 1 }
         calendar = SlotCalendar(capacity: expected)
     }
 
@@ -164,14 +191,16 @@ struct RequestPipeline {
     mutating func run() -> PipelineMeasurement {
         switch config.arrivals {
         case .closedLoop(let threads):
-            let n = max(1, threads)
+            // Thread t of every guest, then thread t + 1: guest g owns slots g, g + G, g + 2G ...
+            let guests = guestPools.count
+            let n = max(1, threads) * guests
             precondition(n < SlotCalendar.maxSlots - 1, "too many threads")
             slots.reserveCapacity(n)
             for _ in 0..<n {
                 beginRequest(slot: newSlot(), carry: 0, previous: -1)
             }
         case .openLoop(let rate):
-            calendar.push(slot: Self.arrivalSlot, at: exponential(mean: 1 / rate))
+            calendar.push(slot: Self.arrivalSlot, at: exponential(mean: 1 / (rate * Double(guestPools.count))))
         }
         let end = measureEnd
         while !calendar.isEmpty && calendar.topTime <= end {
@@ -182,7 +211,7 @@ struct RequestPipeline {
             currentSlot = slot
             if slot == Self.arrivalSlot {
                 if case .openLoop(let rate) = config.arrivals {
-                    wake(Self.arrivalSlot, at: now + exponential(mean: 1 / rate))
+                    wake(Self.arrivalSlot, at: now + exponential(mean: 1 / (rate * Double(guestPools.count))))
                 }
                 beginRequest(slot: newSlot(), carry: 0, previous: -1)
             } else {
@@ -200,9 +229,11 @@ struct RequestPipeline {
             }
         }
         return PipelineMeasurement(
-            completed: histogram.count, completedPerClass: completedPerClass, payloadBytes: payloadBytes,
+            completed: histogram.count, completedPerClass: completedPerClass,
+            completedPerGuest: completedPerGuest, payloadBytesPerGuest: payloadPerGuest, latencySumPerGuest: latencyPerGuest,
+            payloadBytes: payloadBytes,
             meanLatency: histogram.mean, p50Latency: histogram.quantile(0.5), p99Latency: histogram.quantile(0.99),
-            guestBusySeconds: guest.busySeconds, hostBusySeconds: host.busySeconds, deviceBusySeconds: deviceBusy,
+            guestBusySeconds: guestPools.reduce(0) { $0 + $1.busySeconds }, hostBusySeconds: host.busySeconds, deviceBusySeconds: deviceBusy,
             windowSeconds: config.durationSeconds, events: fired)
     }
 
@@ -222,9 +253,16 @@ struct RequestPipeline {
     @inline(__always)
     private var measuring: Bool { now >= measureStart && now < measureEnd }
 
+    /// A free slot for a new request; its owner is the next guest in turn (round robin, so every
+    /// guest gets the same share of the arrivals and the closed loop's threads).
     private mutating func newSlot() -> Int {
-        if let s = freeSlots.popLast() { return Int(s) }
-        slots.append(Slot(submittedAt: 0, classIndex: 0, stage: 0))
+        let owner = UInt16(nextOwner)
+        nextOwner = nextOwner + 1 == guestPools.count ? 0 : nextOwner + 1
+        if let s = freeSlots.popLast() {
+            slots[Int(s)].owner = owner
+            return Int(s)
+        }
+        slots.append(Slot(submittedAt: 0, classIndex: 0, stage: 0, owner: owner))
         return slots.count - 1
     }
 
@@ -240,15 +278,18 @@ struct RequestPipeline {
         let pre = config.computeSeconds
         let service = carry + pre + c.guestSubmit + (c.hostOnGuestCPU ? c.hostSubmit : 0)
         let previousSubmitted = slots[slot].submittedAt
+        let owner = slots[slot].owner
         if service > 0 {
-            let done = guest.serve(arrival: now, service: service, measuring: measuring)
+            // A completion (previous ≥ 0) that finds the vCPU idle waits for it to wake.
+            let wakeDelay = previous >= 0 ? classes[previous].guestWake : 0
+            let done = guestPools[Int(owner)].serve(arrival: now, service: service, measuring: measuring, wake: wakeDelay)
             let start = done - service
-            if previous >= 0 { record(previous, submitted: previousSubmitted, finished: start + carry) }
-            slots[slot] = Slot(submittedAt: start + carry + pre, classIndex: Int32(k), stage: Self.afterGuestBurst)
+            if previous >= 0 { record(previous, owner: owner, submitted: previousSubmitted, finished: start + carry) }
+            slots[slot] = Slot(submittedAt: start + carry + pre, classIndex: Int32(k), stage: Self.afterGuestBurst, owner: owner)
             wake(slot, at: done)
         } else {
-            if previous >= 0 { record(previous, submitted: previousSubmitted, finished: now) }
-            slots[slot] = Slot(submittedAt: now, classIndex: Int32(k), stage: Self.afterGuestBurst)
+            if previous >= 0 { record(previous, owner: owner, submitted: previousSubmitted, finished: now) }
+            slots[slot] = Slot(submittedAt: now, classIndex: Int32(k), stage: Self.afterGuestBurst, owner: owner)
             afterGuestBurst(slot)
         }
     }
@@ -259,7 +300,7 @@ struct RequestPipeline {
         let c = classes[Int(slots[slot].classIndex)]
         if !c.hostOnGuestCPU && c.hostSubmit > 0 {
             slots[slot].stage = Self.afterHostSubmit
-            wake(slot, at: host.serve(arrival: now, service: c.hostSubmit, measuring: measuring))
+            wake(slot, at: host.serve(arrival: now, service: c.hostSubmit, measuring: measuring, wake: c.hostWake))
         } else {
             startDevice(slot)
         }
@@ -269,7 +310,18 @@ struct RequestPipeline {
     private mutating func startDevice(_ slot: Int) {
         let c = classes[Int(slots[slot].classIndex)]
         slots[slot].stage = Self.afterDevice
-        wake(slot, at: serveDevice(c.device))
+        var done = serveDevice(c.device)
+        if c.interruptInterval > 0 {
+            // Interrupt moderation: a completion joins the interrupt already scheduled if it is
+            // done by then; otherwise it gets a new one, no sooner than the interval after that
+            // one. Device completions are handed out in non-decreasing order (FIFO link, shared
+            // bus), so the moderation state advances in time order.
+            if done > lastInterruptAt {
+                lastInterruptAt = max(done, lastInterruptAt + c.interruptInterval)
+            }
+            done = lastInterruptAt
+        }
+        wake(slot, at: done)
     }
 
     /// Host-side completion on a host core, or straight to the guest.
@@ -278,7 +330,7 @@ struct RequestPipeline {
         let c = classes[Int(slots[slot].classIndex)]
         if !c.hostOnGuestCPU && c.hostComplete > 0 {
             slots[slot].stage = Self.afterHostComplete
-            wake(slot, at: host.serve(arrival: now, service: c.hostComplete, measuring: measuring))
+            wake(slot, at: host.serve(arrival: now, service: c.hostComplete, measuring: measuring, wake: c.hostWake))
         } else {
             complete(slot)
         }
@@ -295,7 +347,7 @@ struct RequestPipeline {
             beginRequest(slot: slot, carry: carry, previous: k)
         } else if carry > 0 {
             slots[slot].stage = Self.afterCompletion
-            wake(slot, at: guest.serve(arrival: now, service: carry, measuring: measuring))
+            wake(slot, at: guestPools[Int(slots[slot].owner)].serve(arrival: now, service: carry, measuring: measuring, wake: c.guestWake))
         } else {
             finishOpen(slot)
         }
@@ -303,16 +355,20 @@ struct RequestPipeline {
 
     /// Open loop: the request is done; its slot is recycled.
     private mutating func finishOpen(_ slot: Int) {
-        record(Int(slots[slot].classIndex), submitted: slots[slot].submittedAt, finished: now)
+        record(Int(slots[slot].classIndex), owner: slots[slot].owner, submitted: slots[slot].submittedAt, finished: now)
         freeSlots.append(Int32(slot))
     }
 
     @inline(__always)
-    private mutating func record(_ k: Int, submitted: Double, finished: Double) {
+    private mutating func record(_ k: Int, owner: UInt16, submitted: Double, finished: Double) {
         guard finished >= measureStart && finished <= measureEnd else { return }
         histogram.record(finished - submitted)
         completedPerClass[k] &+= 1
         payloadBytes += classes[k].payloadBytes
+        let g = Int(owner)
+        completedPerGuest[g] &+= 1
+        payloadPerGuest[g] += classes[k].payloadBytes
+        latencyPerGuest[g] += finished - submitted
     }
 
     @inline(__always)

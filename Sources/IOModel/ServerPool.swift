@@ -30,12 +30,14 @@ struct ServerPool {
         return best
     }
 
-    /// Serves a job of `service` seconds arriving at `now`; returns its completion time.
+    /// Serves a job of `service` seconds arriving at `now`; returns its completion time. When the
+    /// server it gets is idle, the job first waits `wake` seconds for it to wake up (an idle core's
+    /// exit, a halted vCPU's re-entry): latency, not busy time.
     @inline(__always)
-    mutating func serve(arrival now: Double, service: Double, measuring: Bool) -> Double {
+    mutating func serve(arrival now: Double, service: Double, measuring: Bool, wake: Double = 0) -> Double {
         let best = earliest()
         let bestTime = freeAt[best]
-        let start = bestTime > now ? bestTime : now
+        let start = bestTime > now ? bestTime : now + wake
         let done = start + service
         freeAt[best] = done
         if measuring { busySeconds += service }

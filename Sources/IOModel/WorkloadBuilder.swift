@@ -21,6 +21,11 @@ struct WorkloadBuilder {
 
     /// IPv4 + TCP + timestamp option bytes inside the MTU.
     static let ipTCPHeaderBytes = 52.0
+    /// IPv4 + UDP header bytes inside the MTU.
+    static let ipUDPHeaderBytes = 28.0
+    /// Largest segment the stack hands a segmentation-offloading device (GSO_MAX_SIZE, 64 KiB,
+    /// headers included).
+    static let maxSegmentBytes = 65_536.0
 
     static func build(kind: GuestKind, spec: IOExperimentSpec, model: CostModel) -> WorkloadBuilder {
         var b = WorkloadBuilder()
@@ -37,14 +42,23 @@ struct WorkloadBuilder {
             let cost = route.cost(shape, on: p)
             return (RequestClass(cost: cost, device: demand, payloadBytes: bytes, weight: weight), cost)
         }
-        func linkSeconds(payload: Double) -> Double {
-            (payload + p.nic.headerBytes.value) * 8 / (p.nic.bandwidthGbps.value * 1e9)
+        // UDP's headers are 24 bytes shorter than TCP's with timestamps, on the wire as in the MTU.
+        let udp = spec.workload == "udp-stream" || spec.workload == "udp-rr"
+        let protocolHeader = udp ? WorkloadBuilder.ipUDPHeaderBytes : WorkloadBuilder.ipTCPHeaderBytes
+        let wireHeader = p.nic.headerBytes.value - (WorkloadBuilder.ipTCPHeaderBytes - protocolHeader)
+        func linkSeconds(payload: Double, packets: Double = 1) -> Double {
+            (payload + packets * wireHeader) * 8 / (p.nic.bandwidthGbps.value * 1e9)
         }
-        func packetClass(_ dir: IODirection, payload: Double, weight: Double, batch override: Double? = nil) -> Built {
+        /// One request is one packet, or with offloads one segment of `packets` wire packets: the
+        /// per-packet work (stack, virtual device, back-end) is done once for it, the per-byte work
+        /// (copies) for all its bytes; the wire carries every packet with its headers. A TCP
+        /// stream's window slot returns when the data is ACKed (one way out, one back); UDP has
+        /// no ACK, only the way out.
+        func packetClass(_ dir: IODirection, payload: Double, packets: Double = 1, weight: Double,
+                         batch override: Double? = nil, acked: Bool = true) -> Built {
             let shape = IORequestShape(device: .network, direction: dir, bytes: payload, requestsPerNotification: override ?? batch)
-            // Stream: the window slot returns when the packet is ACKed: one way out, one back.
-            let demand = DeviceDemand(kind: .link, primarySeconds: linkSeconds(payload: payload), spread: 0,
-                                      secondarySeconds: 2 * p.nic.oneWayLatencyMicros.value * 1e-6)
+            let demand = DeviceDemand(kind: .link, primarySeconds: linkSeconds(payload: payload, packets: packets), spread: 0,
+                                      secondarySeconds: (acked ? 2 : 1) * p.nic.oneWayLatencyMicros.value * 1e-6)
             let cost = route.cost(shape, on: p)
             return (RequestClass(cost: cost, device: demand, payloadBytes: payload, weight: weight), cost)
         }
@@ -60,12 +74,21 @@ struct WorkloadBuilder {
                 b.add(storageClass(.write, bytes: spec.blockSizeBytes, sequential: spec.sequential, weight: 1 - spec.readFraction))
             }
             b.unit = "MB/s"
-        case "netperf-stream":
-            let payload = spec.mtuBytes - WorkloadBuilder.ipTCPHeaderBytes
+        case "netperf-stream", "udp-stream":
+            let mss = spec.mtuBytes - protocolHeader
+            // With offloads the stack works on segments of whole MSS-sized packets up to 64 KiB
+            // (never more than the socket buffer holds).
+            var packets = 1.0
+            if spec.offloads && route.offloadsSegments(on: p) {
+                let fit = ((WorkloadBuilder.maxSegmentBytes - protocolHeader) / mss).rounded(.down)
+                packets = max(1, min(fit, (spec.socketBufferBytes / mss).rounded(.down)))
+            }
+            let payload = packets * mss
             b.threads = max(1, Int(spec.socketBufferBytes / payload))
-            b.add(packetClass(spec.direction == "receive" ? .read : .write, payload: payload, weight: 1))
+            b.add(packetClass(spec.direction == "receive" ? .read : .write, payload: payload, packets: packets,
+                              weight: 1, acked: !udp))
             b.unit = "Mb/s"
-        case "netperf-rr":
+        case "netperf-rr", "udp-rr":
             // One transaction: send the request, the native peer answers, receive the response.
             let tx = route.cost(IORequestShape(device: .network, direction: .write, bytes: spec.requestBytes, requestsPerNotification: batch), on: p)
             let rx = route.cost(IORequestShape(device: .network, direction: .read, bytes: spec.responseBytes, requestsPerNotification: batch), on: p)
@@ -77,6 +100,10 @@ struct WorkloadBuilder {
             both.hostComplete = tx.hostComplete + rx.hostComplete
             both.guestComplete = tx.guestComplete + rx.guestComplete
             both.hostWorkOnGuestCPU = tx.hostWorkOnGuestCPU
+            // The transaction completes when the response arrives: the receive side's latencies.
+            both.guestWakeMicros = rx.guestWakeMicros
+            both.hostWakeMicros = rx.hostWakeMicros
+            both.interruptIntervalMicros = rx.interruptIntervalMicros
             for j in both.components.indices { both.components[j] = tx.components[j] + rx.components[j] }
             let demand = DeviceDemand(kind: .link,
                                       primarySeconds: linkSeconds(payload: spec.requestBytes) + linkSeconds(payload: spec.responseBytes),

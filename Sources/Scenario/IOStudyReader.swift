@@ -22,7 +22,8 @@ public enum IOStudyReader {
         ScenarioKeys.ioMtuBytes, ScenarioKeys.ioSocketBufferBytes, ScenarioKeys.ioRequestBytes, ScenarioKeys.ioResponseBytes,
         ScenarioKeys.ioRequestsPerNotification, ScenarioKeys.ioWarmupSeconds, ScenarioKeys.ioDurationSeconds,
     ]
-    static let integerKeys: [KeyRange] = [ScenarioKeys.ioQueueDepth, ScenarioKeys.ioGuestCPUs, ScenarioKeys.ioHostCores]
+    static let integerKeys: [KeyRange] = [ScenarioKeys.ioQueueDepth, ScenarioKeys.ioGuestCPUs, ScenarioKeys.ioHostCores,
+                                          ScenarioKeys.ioGuests]
 
     /// Every problem of the section, with JSON paths.
     public static func problems(_ study: IOStudy) -> [Diagnostic] {
@@ -81,10 +82,20 @@ public enum IOStudyReader {
             switch key.key {
             case "queueDepth": spec.queueDepth = v
             case "guestCPUs": spec.guestCPUs = v
+            case "guests": spec.guests = v
             default: spec.hostCores = v
             }
         }
         if let s = r.bool("sequential") { spec.sequential = s }
+        if let o = r.bool("offloads") { spec.offloads = o }
+        if let posted = r.bool("postedInterrupts") { spec.postedInterrupts = posted }
+        if var inputs = r.object("inputs") {
+            // Hardware inputs set for a sensitivity row: known names only, each in µs.
+            for name in HardwareProfile.adjustableInputs where inputs.has(name) {
+                if let v = inputs.number(ScenarioKeys.ioInput.named(name)) { spec.inputs[name] = v }
+            }
+            inputs.finish()
+        }
         if let items = r.array("kinds", nonEmpty: true) {
             var kinds: [String] = []
             for (value, path) in items {

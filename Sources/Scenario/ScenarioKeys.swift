@@ -129,6 +129,9 @@ public enum ScenarioKeys {
     public static let ioQueueDepth = KeyRange("$.io.queueDepth", .integer, 1, 65_536, unit: "requests in flight")
     public static let ioGuestCPUs = KeyRange("$.io.guestCPUs", .integer, 1, 256, unit: "vCPUs")
     public static let ioHostCores = KeyRange("$.io.hostCores", .integer, 1, 256, unit: "cores")
+    public static let ioGuests = KeyRange("$.io.guests", .integer, 1, 64, unit: "guests")
+    /// `$.io.inputs.<name>`: one range for every `HardwareProfile.adjustableInputs` name.
+    public static let ioInput = KeyRange("$.io.inputs.*", .number, 0, 1_000_000, unit: "µs")
     public static let ioSweepBlockSize = KeyRange("$.io.sweep.blockSizeBytes[]", .number, 512, 67_108_864, unit: "bytes")
     public static let ioSweepQueueDepth = KeyRange("$.io.sweep.queueDepth[]", .integer, 1, 65_536, unit: "requests in flight")
     public static let ioSweepArrivalRate = KeyRange("$.io.sweep.arrivalRate[]", .number, 0, exclusiveMinimum: true, 10_000_000, unit: "requests/s")
@@ -187,7 +190,7 @@ public enum ScenarioKeys {
         diurnalAmplitude, diurnalPeakHour, burstRatePerHour, burstMeanMinutes, burstMultiplier, heavyTailAlpha,
         fleetDirtyRateMBps, fleetWritableFraction, fleetTenantCount, fleetTenantZipfExponent, overloadParameter, overloadWindow, underloadThreshold,
         ioBlockSizeBytes, ioReadFraction, ioArrivalRate, ioComputeMicros, ioMtuBytes, ioSocketBufferBytes, ioRequestBytes,
-        ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores,
+        ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores, ioGuests, ioInput,
         ioSweepBlockSize, ioSweepQueueDepth, ioSweepArrivalRate,
         migLinkBandwidthMbps, migMinimumRateMbps, migMaximumRateMbps, migRateIncrementMbps, migStopThresholdMB, migMaxRounds,
         migMaxDataFactor, migStopAndCopyRateMbps, migSuspendSeconds, migResumeSeconds, migShutdownSeconds, migBootSeconds,
@@ -203,4 +206,11 @@ public enum ScenarioKeys {
     public static let maximumArrayLength = 10_000
     /// Most points (axis combinations × seeds) of a sweep.
     public static let maximumSweepRuns = 10_000
+}
+
+extension KeyRange {
+    /// A wildcard entry (`$.io.inputs.*`) for the key `name`: same range, path `$.io.inputs.name`.
+    func named(_ name: String) -> KeyRange {
+        KeyRange(String(path.dropLast()) + name, kind, minimum, exclusiveMinimum: exclusiveMinimum, maximum, unit: unit, note: note)
+    }
 }

@@ -37,6 +37,18 @@ enum IOStudyRunner {
                             g(row.meanLatencyMicros), g(row.p99LatencyMicros), g(row.totalCPUMicrosPerRequest)])
         }
         var tables = [("io.csv", io), ("io_cpu.csv", cpu)]
+        if spec.guests > 1 {
+            // Several guests share the host: each one's share, and how fair the split is.
+            var guests = CSVTable(header: ["variant", "path", "guest", "throughput", "throughput_unit", "requests_per_second",
+                                           "latency_mean_us", "fairness_jain"])
+            for row in result.rows {
+                for (g, share) in row.perGuest.enumerated() {
+                    guests.append([row.variant, row.path, String(g + 1), f(share.throughput), row.throughputUnit,
+                                   f(share.requestsPerSecond), f(share.meanLatencyMicros), f(row.fairness)])
+                }
+            }
+            tables.append(("io_guests.csv", guests))
+        }
         var text = "\(scenario.name): \(spec.workloadDescription) on \(spec.hardware), seed \(scenario.seed)\n" + TextTable.render(display)
         if !sweep.isEmpty {
             let rows = IOExperiment.sweep(spec, blockSizes: sweep.blockSizes, queueDepths: sweep.queueDepths, arrivalRates: sweep.arrivalRates,

@@ -26,6 +26,37 @@ struct RunCommandTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("The I/O study's new keys are checked: every problem at once, with its JSON path")
+    func ioKeysValidated() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/bad.json"
+        let text = #"{"name": "bad", "study": "io", "io": {"workload": "udp-rr", "guests": 0, "offloads": "yes", "postedInterrupts": 1, "inputs": {"haltedVCPUWakeupMicros": -2, "warpMicros": 1}}}"#
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let r = virtsim(["validate", file])
+        #expect(r.status == .badInput)
+        for path in ["$.io.offloads", "$.io.postedInterrupts", "$.io.inputs.haltedVCPUWakeupMicros", "$.io.inputs.warpMicros"] {
+            #expect(r.err.contains(path), "missing \(path) in \(r.err)")
+        }
+        // The model's own range check once the keys read cleanly.
+        let text2 = #"{"name": "bad", "study": "io", "io": {"guests": 65}}"#
+        try text2.write(toFile: file, atomically: true, encoding: .utf8)
+        let r2 = virtsim(["validate", file])
+        #expect(r2.status == .badInput)
+        #expect(r2.err.contains("$.io.guests"))
+    }
+
+    @Test("Several guests: io_guests.csv has one row per guest and kind, summary.csv Jain's index")
+    func sharedBackendLab() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = virtsim(["run", packageRoot + "/scenarios/labs/shared-backend.json", "--out", dir])
+        #expect(r.status == .success, "\(r.err)")
+        let guests = try #require(read(dir + "/io_guests.csv")).split(separator: "\n")
+        #expect(guests.count == 1 + 3 * 4)
+        #expect(try #require(read(dir + "/summary.csv")).contains(",para,io_fairness_jain,"))
+    }
+
     @Test("--seed changes the random streams and so the results")
     func seedOverride() throws {
         let dir = try temporaryDirectory()

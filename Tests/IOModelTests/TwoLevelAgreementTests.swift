@@ -15,7 +15,7 @@ struct TwoLevelAgreementTests {
         let profile = try #require(HardwareProfile.named("xeon-sandybridge-2012"))
         let spec = IOExperimentSpec(hardware: profile.name, kinds: ["native", kindName], workload: "application",
                                     application: application, queueDepth: 2,
-                                    warmupSeconds: 0.005, durationSeconds: 0.1, seed: 3)
+                                    warmupSeconds: 0.005, durationSeconds: 0.3, seed: 3)
         let r = IOExperiment.run(spec)
         let native = try #require(r.rows.first { $0.variant == "native" })
         let virt = try #require(r.rows.first { $0.variant == kindName })

@@ -51,10 +51,16 @@ public struct NICProfile: Sendable, Hashable {
     /// CPU a host spends forwarding one guest packet (driver + software bridge, no TCP), as a
     /// fraction of the native per-packet stack cost.
     public var hostForwardingFraction: Cited
+    /// 1 when the NIC and its driver segment on transmit (TSO) and the stack merges on receive
+    /// (GRO), 0 when not: with offloads the stack's per-packet work is done once per segment
+    /// of up to 64 KiB.
+    public var segmentationOffload: Cited
 
     public init(name: String, bandwidthGbps: Cited, oneWayLatencyMicros: Cited,
                 transmitPacketMicros: Cited, receivePacketMicros: Cited, headerBytes: Cited,
-                hostForwardingFraction: Cited) {
+                hostForwardingFraction: Cited,
+                segmentationOffload: Cited = Cited(0, "not modelled: every packet MTU-sized")) {
+        self.segmentationOffload = segmentationOffload
         self.hostForwardingFraction = hostForwardingFraction
         self.name = name
         self.bandwidthGbps = bandwidthGbps
@@ -96,10 +102,14 @@ public struct EmulatedDeviceProfile: Sendable, Hashable {
     /// True when the device model copies the data (NIC frames to a tap/vmnet buffer);
     /// false when the host I/O reads/writes guest memory directly (disk DMA emulation).
     public var copiesData: Bool
+    /// True when the emulated NIC accepts whole TCP segments for the device model to cut into
+    /// packets (e1000 TSO context descriptors); false for disks and NICs without it.
+    public var segmentationOffload: Bool
 
     public init(name: String, controller: String = "", trapsPerSubmit: Cited, trapsPerCompletion: Cited,
                 trapsPerInterrupt: Cited = Cited(0, "none"), maxOutstanding: Cited = Cited(1024, "assumption: ring-sized, not limiting"),
-                deviceModelMicros: Cited, copiesData: Bool) {
+                deviceModelMicros: Cited, copiesData: Bool, segmentationOffload: Bool = false) {
+        self.segmentationOffload = segmentationOffload
         self.name = name
         self.controller = controller
         self.trapsPerSubmit = trapsPerSubmit
@@ -193,7 +203,8 @@ public enum EmulatedNetworkController: String, CaseIterable, Sendable {
                 trapsPerCompletion: Cited(0, "transmit and receive completions are read from descriptors in memory"),
                 trapsPerInterrupt: Cited(6, "e1000_main.c: e1000_intr ICR read, IMC write + flush (STATUS read); e1000_irq_enable IMS write + flush (STATUS read) after the NAPI poll; e1000_alloc_rx_buffers one RDT write per refill"),
                 maxOutstanding: Cited(256, "e1000 default ring of 256 descriptors"),
-                deviceModelMicros: deviceModelMicros, copiesData: true)
+                deviceModelMicros: deviceModelMicros, copiesData: true,
+                segmentationOffload: true)   // 8254x TCP segmentation context descriptors; QEMU hw/net/e1000.c segments them
         case .lance:
             return EmulatedDeviceProfile(
                 name: "emulated AMD Lance (vlance)", controller: rawValue,

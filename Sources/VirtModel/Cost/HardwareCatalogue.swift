@@ -19,7 +19,6 @@ extension HardwareProfile {
     private static let userExit = "assumption: bouncing an exit to the user-space device model (return from the KVM_RUN ioctl, device dispatch, re-entry) costs ~6000 cycles beyond an in-kernel exit, the order of the gap between in-kernel and user-space port-I/O exit microbenchmarks"
     private static let bhargava = "Bhargava et al., ASPLOS 2008: 24 references per 2-D walk vs 4 native"
     private static let pwc = "Bhargava et al., ASPLOS 2008: page-walk caches recover 15-38%; midpoint"
-    private static let bridge = "assumption: veth hop + bridge forwarding + conntrack/NAT lookup ~3000 cycles per packet"
     private static let headers = "Ethernet preamble 8 + header 14 + FCS 4 + inter-frame gap 12, IPv4 20, TCP 20, TCP timestamps 12"
     private static let tcpRule = "assumption: the '1 GHz per 1 Gb/s' TCP rule of thumb: ~1 cycle per bit at MTU 1500 = 11,680 cycles per 1448-byte packet, minus the data copy. Foong et al., ISPASS 2003 ('TCP performance re-visited', Linux 2.4) conclude the rule no longer holds; their per-packet figures, and those of Mogul (HotOS 2003) and Menon et al. (VEE 2005), were not available in the sources searched, so the rule stays as a stated assumption"
 
@@ -83,7 +82,7 @@ extension HardwareProfile {
             containerPageFaultMicros: Cited(cyc(250), "assumption: memory-cgroup charge/uncharge ~250 cycles per faulted page"),
             containerContextSwitchMicros: Cited(cyc(250), "assumption: group-scheduling accounting ~250 cycles per switch"),
             containerBlockAccountingMicros: Cited(cyc(1000), "assumption: block-cgroup accounting/throttling ~1000 cycles per request"),
-            bridgeNATPacketMicros: Cited(cyc(3000), bridge),
+            containerNetwork: .assumed3000Cycles(clockGHz: clock),
             storage: StorageDeviceProfile(
                 name: "10k RPM SCSI disk",
                 randomReadPositioningMicros: Cited(4700 + 3000, "assumption: 10k RPM SCSI datasheet average read seek ≈ 4.7 ms; plus half a revolution at 10k RPM = 3.0 ms (physics)"),
@@ -157,7 +156,7 @@ extension HardwareProfile {
             containerPageFaultMicros: Cited(cyc(250), "assumption: memory-cgroup charge/uncharge ~250 cycles per faulted page"),
             containerContextSwitchMicros: Cited(cyc(250), "assumption: group-scheduling accounting ~250 cycles per switch"),
             containerBlockAccountingMicros: Cited(cyc(1000), "assumption: block-cgroup accounting/throttling ~1000 cycles per request"),
-            bridgeNATPacketMicros: Cited(cyc(3000), bridge),
+            containerNetwork: .assumed3000Cycles(clockGHz: clock),
             storage: StorageDeviceProfile(
                 name: "NVMe-class datacenter SSD",
                 randomReadPositioningMicros: Cited(80, "assumption: datacenter NVMe random 4 KiB read latency ~80 µs (Intel DC P3700-class datasheet magnitude)"),
@@ -173,7 +172,8 @@ extension HardwareProfile {
                 transmitPacketMicros: Cited(cyc(11_680 - 1448 * clock / 5), tcpRule),
                 receivePacketMicros: Cited(cyc(11_680 - 1448 * clock / 5), tcpRule),
                 headerBytes: Cited(90, headers),
-                hostForwardingFraction: Cited(0.5, "assumption: the host runs only the driver and a software bridge for a guest's packet, about half of the native TCP/IP per-packet path")),
+                hostForwardingFraction: Cited(0.5, "assumption: the host runs only the driver and a software bridge for a guest's packet, about half of the native TCP/IP per-packet path"),
+                segmentationOffload: Cited(1, "Intel 82599 10 GbE datasheet: TCP segmentation offload (up to 256 KiB); Linux GRO on receive (since 2.6.29)")),
             diskSubmitMicros: Cited(2.5, "assumption: Linux block layer + NVMe driver submit ~6500 cycles (magnitude of Yang et al., FAST 2012)"),
             diskCompletionMicros: Cited(2.0, "assumption: interrupt + completion ~5000 cycles (magnitude of Yang et al., FAST 2012)"),
             // The seed's full-virtualization examples are VMware ESXi and Hyper-V: ESXi gives
@@ -188,7 +188,14 @@ extension HardwareProfile {
             paraBackendWakeupMicros: Cited(1.2, "assumption: eventfd signal + scheduler wake-up of the back-end thread ≈ one context switch"),
             cpu: CPUDescription(generation: "Intel Xeon E5-2670 (Sandy Bridge-EP), VT-x + EPT",
                                 cores: Cited(8, "Intel ARK, Xeon E5-2670: 8 cores per socket (one socket described)"),
-                                threads: Cited(16, "Intel ARK, Xeon E5-2670: 16 threads per socket (Hyper-Threading)"))
+                                threads: Cited(16, "Intel ARK, Xeon E5-2670: 16 threads per socket (Hyper-Threading)")),
+            wakeups: WakeupLatencies(
+                idleCoreExitMicros: Cited(2, "Linux drivers/idle/intel_idle.c snb_cstates: C1 exit_latency 2 µs on Sandy Bridge (C1E 10, C3 80, C6 104 µs are entered only after longer idles: the shallowest state is taken, a lower bound)"),
+                haltedVCPUWakeupMicros: Cited(1.2 + cyc(784), "assumption built from this profile's inputs: the host scheduler switches the vCPU thread (blocked in kvm_vcpu_block after HLT) back in, ≈ one context switch (1.2 µs), then VM entry (\(agesen) round trip, 784 cycles); KVM's halt polling (Linux 4.0, 2015) postdates this machine"),
+                backendWakeupMicros: Cited(1.2, "assumption: QEMU's AIO completion wakes its main-loop thread through an eventfd ≈ one context switch; charged as latency only (the device-model CPU per request is deviceModelMicros)"),
+                postedInterrupts: false,
+                nicInterruptIntervalMicros: Cited(0, "assumption: the host NIC's adaptive moderation lets a lone packet interrupt at once; streaming batches are the requestsPerNotification input"),
+                emulatedNICInterruptIntervalMicros: Cited(50, "Linux drivers/net/ethernet/intel/e1000/e1000_main.c e1000_set_itr: InterruptThrottleRate's default (3, dynamic conservative, e1000_param.c) never goes above the low_latency rate of 20,000 interrupts/s = one per 50 µs; QEMU's e1000 model honours ITR (hw/net/e1000.c, 'mitigation', on since QEMU 2.0)"))
         )
     }()
 }

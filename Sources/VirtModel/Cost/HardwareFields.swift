@@ -51,7 +51,7 @@ public struct MeasuredField: Sendable {
 extension HardwareProfile {
     /// Document sections in the order a document lists them.
     public static let sections = ["cpu", "virtualization", "memory", "native", "containers", "storage", "network",
-                                  "emulatedDisk", "emulatedNIC", "paraBackend"]
+                                  "emulatedDisk", "emulatedNIC", "paraBackend", "latency"]
 
     /// Every scalar cited number of a profile, in document order. Units follow the key names.
     public static let fields: [HardwareField] = {
@@ -87,7 +87,10 @@ extension HardwareProfile {
             HardwareField("containers.pageFaultMicros", "µs", micros, \.containerPageFaultMicros, "memory-cgroup charge per page fault"),
             HardwareField("containers.contextSwitchMicros", "µs", micros, \.containerContextSwitchMicros, "CPU-cgroup accounting per context switch"),
             HardwareField("containers.blockAccountingMicros", "µs", micros, \.containerBlockAccountingMicros, "block-cgroup accounting per disk request"),
-            HardwareField("containers.bridgeNATPacketMicros", "µs", micros, \.bridgeNATPacketMicros, "veth + bridge + NAT per packet"),
+            HardwareField("containers.vethMicros", "µs", micros, \.containerNetwork.vethMicros, "a bridged container's packet crossing its veth pair"),
+            HardwareField("containers.bridgeMicros", "µs", micros, \.containerNetwork.bridgeMicros, "Linux bridge forwarding per packet"),
+            HardwareField("containers.conntrackMicros", "µs", micros, \.containerNetwork.conntrackMicros, "netfilter connection tracking per packet"),
+            HardwareField("containers.natMicros", "µs", micros, \.containerNetwork.natMicros, "NAT rewrite per packet"),
             HardwareField("storage.randomReadPositioningMicros", "µs", micros, \.storage.randomReadPositioningMicros, "mean positioning of a random read (seek + rotation, or flash read)"),
             HardwareField("storage.randomWritePositioningMicros", "µs", micros, \.storage.randomWritePositioningMicros, "mean positioning of a random write"),
             HardwareField("storage.sequentialPositioningMicros", "µs", micros, \.storage.sequentialPositioningMicros, "mean positioning of a sequential request"),
@@ -102,10 +105,16 @@ extension HardwareProfile {
             HardwareField("network.receivePacketMicros", "µs", micros, \.nic.receivePacketMicros, "native stack CPU per received packet, copy excluded"),
             HardwareField("network.headerBytes", "bytes", 0...65_536, \.nic.headerBytes, "framing + IP + TCP header bytes per packet"),
             HardwareField("network.hostForwardingFraction", "fraction of the native per-packet cost", 0...10, \.nic.hostForwardingFraction, "host CPU to forward one guest packet"),
+            HardwareField("network.segmentationOffload", "0 or 1", 0...1, \.nic.segmentationOffload, "1: the NIC segments (TSO) and the stack merges (GRO)"),
             HardwareField("emulatedDisk.deviceModelMicros", "µs", micros, \.emulatedDisk.deviceModelMicros, "device-model CPU per emulated disk request"),
             HardwareField("emulatedNIC.deviceModelMicros", "µs", micros, \.emulatedNIC.deviceModelMicros, "device-model CPU per emulated NIC packet"),
             HardwareField("paraBackend.requestMicros", "µs", micros, \.paraBackendRequestMicros, "para-virtual back-end work per request"),
             HardwareField("paraBackend.wakeupMicros", "µs", micros, \.paraBackendWakeupMicros, "waking the back-end thread once per notification batch"),
+            HardwareField("latency.idleCoreExitMicros", "µs", micros, \.wakeups.idleCoreExitMicros, "an idle core leaving its idle state (latency, no CPU)"),
+            HardwareField("latency.haltedVCPUWakeupMicros", "µs", micros, \.wakeups.haltedVCPUWakeupMicros, "a halted vCPU switched back in and entered (latency, no CPU)"),
+            HardwareField("latency.backendWakeupMicros", "µs", micros, \.wakeups.backendWakeupMicros, "a sleeping device-model thread woken (latency, no CPU)"),
+            HardwareField("latency.nicInterruptIntervalMicros", "µs", micros, \.wakeups.nicInterruptIntervalMicros, "NIC interrupt moderation interval"),
+            HardwareField("latency.emulatedNICInterruptIntervalMicros", "µs", micros, \.wakeups.emulatedNICInterruptIntervalMicros, "emulated NIC interrupt moderation interval (e1000 ITR)"),
         ]
     }()
 

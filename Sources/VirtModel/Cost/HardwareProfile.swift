@@ -163,8 +163,14 @@ public struct HardwareProfile: Sendable, Hashable {
     public var containerContextSwitchMicros: Cited
     /// Block-cgroup accounting/throttling per disk request, µs.
     public var containerBlockAccountingMicros: Cited
-    /// veth + bridge + netfilter NAT per packet, µs.
-    public var bridgeNATPacketMicros: Cited
+    /// A bridged container's packet: veth, bridge, connection tracking and NAT, µs each.
+    public var containerNetwork: ContainerNetworkCosts
+
+    // MARK: Latencies without CPU
+
+    /// Idle-core and halted-vCPU wake-ups, back-end thread wake-ups, posted interrupts and
+    /// interrupt moderation (`WakeupLatencies.none` unless the profile gives them).
+    public var wakeups: WakeupLatencies
 
     // MARK: Devices and I/O paths
 
@@ -194,14 +200,16 @@ public struct HardwareProfile: Sendable, Hashable {
                 pageWalkCacheRecovery: Cited, nestedPagingFaultExitFraction: Cited, copyBytesPerMicro: Cited,
                 native: NativeOperationCosts, measured: [MeasuredOperationCosts],
                 containerSyscallMicros: Cited, containerPageFaultMicros: Cited, containerContextSwitchMicros: Cited,
-                containerBlockAccountingMicros: Cited, bridgeNATPacketMicros: Cited,
+                containerBlockAccountingMicros: Cited, containerNetwork: ContainerNetworkCosts,
                 storage: StorageDeviceProfile, nic: NICProfile, diskSubmitMicros: Cited, diskCompletionMicros: Cited,
                 emulatedDisk: EmulatedDeviceProfile, emulatedNIC: EmulatedDeviceProfile,
                 paraBackendRequestMicros: Cited, paraBackendWakeupMicros: Cited,
                 binaryTranslationKernelSlowdown: Cited = Cited(1, "not used: no binary translation"),
-                cpu: CPUDescription = CPUDescription(generation: ""), power: SpecPowerModel? = nil) {
+                cpu: CPUDescription = CPUDescription(generation: ""), power: SpecPowerModel? = nil,
+                wakeups: WakeupLatencies = .none) {
         self.cpu = cpu
         self.power = power
+        self.wakeups = wakeups
         self.name = name
         self.summary = summary
         self.clockGHz = clockGHz
@@ -230,7 +238,7 @@ public struct HardwareProfile: Sendable, Hashable {
         self.containerPageFaultMicros = containerPageFaultMicros
         self.containerContextSwitchMicros = containerContextSwitchMicros
         self.containerBlockAccountingMicros = containerBlockAccountingMicros
-        self.bridgeNATPacketMicros = bridgeNATPacketMicros
+        self.containerNetwork = containerNetwork
         self.storage = storage
         self.nic = nic
         self.diskSubmitMicros = diskSubmitMicros

@@ -104,8 +104,14 @@ public enum IOCostComponent: Int, CaseIterable, Sendable {
     case interrupt
     /// cgroup accounting of a container.
     case containerAccounting
-    /// veth + bridge + NAT hop of a container.
-    case bridgeNAT
+    /// A bridged container's veth pair crossing.
+    case veth
+    /// Linux bridge forwarding of a container's packet.
+    case bridge
+    /// netfilter connection tracking of a container's packet.
+    case conntrack
+    /// NAT rewrite of a container's packet.
+    case nat
 
     public var name: String {
         switch self {
@@ -120,7 +126,10 @@ public enum IOCostComponent: Int, CaseIterable, Sendable {
         case .copy: return "copy"
         case .interrupt: return "interrupt"
         case .containerAccounting: return "container_accounting"
-        case .bridgeNAT: return "bridge_nat"
+        case .veth: return "veth"
+        case .bridge: return "bridge"
+        case .conntrack: return "conntrack"
+        case .nat: return "nat"
         }
     }
 }
@@ -150,6 +159,18 @@ public struct IORequestCost: Sendable {
     /// True when "host" work runs on the guest's own CPU (hosted VMM or a back-end domain
     /// sharing the CPU, as in the 2003 single-CPU measurements).
     public var hostWorkOnGuestCPU: Bool = false
+
+    // Latency without CPU (`WakeupLatencies`): the request-level model adds these to a
+    // request's time, only when the condition holds at that moment; no CPU is charged.
+
+    /// Delay before the completion runs when the guest's CPU is idle (halted), µs: an idle
+    /// core's exit, plus for a VM the wake-up of its halted vCPU.
+    public var guestWakeMicros: Double = 0
+    /// Delay before host-side work runs when its host core is idle, µs (idle exit, and the
+    /// device-model thread's wake-up where the path does not charge it as CPU).
+    public var hostWakeMicros: Double = 0
+    /// Minimum interval between two completion interrupts the guest sees, µs (moderation); 0 = none.
+    public var interruptIntervalMicros: Double = 0
 
     public init() {}
 
@@ -197,6 +218,19 @@ public protocol IOPathCosting: Sendable {
 }
 
 extension IORoute {
+    /// True when a guest on this route can hand the stack segments of up to 64 KiB (TSO/GSO out,
+    /// GRO in): the physical NIC must support it, and so must the virtual device in between
+    /// (e1000 does, Lance does not; virtio-net negotiates HOST_TSO/GUEST_TSO, virtio 1.0 §5.1.3;
+    /// Xen 1.0's rings carry single pages). O(1).
+    public func offloadsSegments(on p: HardwareProfile) -> Bool {
+        guard p.nic.segmentationOffload.value > 0 else { return false }
+        switch path {
+        case .native, .containerBridge, .containerHostNetwork, .passthrough: return true
+        case .emulated: return p.fullVirtualization == .hardwareAssist && p.emulatedNIC.segmentationOffload
+        case .paraKernelBackend, .paraUserBackend: return p.paraVirtualization == .virtioOnHardwareAssist
+        }
+    }
+
     /// The per-request CPU accounting of this route (base path plus container overlay). O(1).
     public func cost(_ shape: IORequestShape, on profile: HardwareProfile) -> IORequestCost {
         var c = IORoute.model(for: path).cost(shape, on: profile)

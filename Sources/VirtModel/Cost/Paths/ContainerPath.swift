@@ -1,6 +1,6 @@
 /// A container: the host kernel's native path, plus cgroup accounting of each disk request and,
-/// on a bridged network, a veth + bridge + NAT hop per packet. Host networking adds nothing
-/// per packet.
+/// on a bridged network, per packet a veth crossing, bridge forwarding, connection tracking and
+/// NAT (`ContainerNetworkCosts`). Host networking adds nothing per packet.
 public struct ContainerPath: IOPathCosting {
     public enum Network: Sendable, Hashable {
         case bridgeNAT
@@ -24,7 +24,12 @@ public struct ContainerPath: IOPathCosting {
             c.add(p.containerBlockAccountingMicros.value, .containerAccounting, side: .guest, completion: false)
         case .network:
             if network == .bridgeNAT {
-                c.add(p.bridgeNATPacketMicros.value, .bridgeNAT, side: .guest, completion: shape.direction == .read)
+                // Each part once per packet, in the order a received packet meets them.
+                let n = p.containerNetwork, rx = shape.direction == .read
+                c.add(n.vethMicros.value, .veth, side: .guest, completion: rx)
+                c.add(n.bridgeMicros.value, .bridge, side: .guest, completion: rx)
+                c.add(n.conntrackMicros.value, .conntrack, side: .guest, completion: rx)
+                c.add(n.natMicros.value, .nat, side: .guest, completion: rx)
             }
         }
     }

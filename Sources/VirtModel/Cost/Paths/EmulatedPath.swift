@@ -53,8 +53,14 @@ public struct EmulatedPath: IOPathCosting {
         // acknowledges emulated registers (traps), then signals end of interrupt.
         switch p.fullVirtualization {
         case .hardwareAssist:
-            c.add(p.exitMicros / perInterrupt, .interrupt, side: .host, completion: true)   // kick the running vCPU
-            c.add(p.exitMicros / perInterrupt, .interrupt, side: .guest, completion: true)  // EOI write exits (no APICv)
+            // The device model's completion (AIO → main loop) wakes a thread the path does not
+            // charge; the emulated NIC's own moderation (e1000 ITR) replaces the host NIC's.
+            NativePath.addVMWakeups(on: p, chargedWakeup: false, to: &c)
+            if shape.device == .network { c.interruptIntervalMicros = p.wakeups.emulatedNICInterruptIntervalMicros.value }
+            if !p.wakeups.postedInterrupts {
+                c.add(p.exitMicros / perInterrupt, .interrupt, side: .host, completion: true)   // kick the running vCPU
+                c.add(p.exitMicros / perInterrupt, .interrupt, side: .guest, completion: true)  // EOI write exits (no APICv)
+            }
         case .hostedBinaryTranslation:
             c.add(trap / perInterrupt, .interrupt, side: .guest, completion: true)          // VMM raises the virtual IRQ
         }

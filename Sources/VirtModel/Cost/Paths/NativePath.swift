@@ -16,6 +16,10 @@ public struct NativePath: IOPathCosting {
     /// The work every path's guest does anyway: block layer + driver + interrupt for a disk
     /// request; TCP/IP + driver + copy to/from user space for a packet.
     static func addGuestDriver(_ shape: IORequestShape, on p: HardwareProfile, to c: inout IORequestCost) {
+        // A completion that finds the CPU idle waits for the core to leave its idle state; the
+        // NIC's own interrupt moderation delays a packet's interrupt.
+        c.guestWakeMicros = p.wakeups.idleCoreExitMicros.value
+        if shape.device == .network { c.interruptIntervalMicros = p.wakeups.nicInterruptIntervalMicros.value }
         switch shape.device {
         case .storage:
             c.add(p.diskSubmitMicros.value, .guestDriver, side: .guest, completion: false)
@@ -44,6 +48,16 @@ public struct NativePath: IOPathCosting {
                 c.add(f * p.nic.receivePacketMicros.value, .hostStack, side: .host, completion: true)
             }
         }
+    }
+
+    /// A hardware-assisted VM: a completion that finds the vCPU halted also waits for the host to
+    /// switch the vCPU thread back in and enter the guest; host-side work that finds its core idle
+    /// waits for the core (and, when `chargedWakeup` is false, for its thread's wake-up, which the
+    /// path does not charge as CPU).
+    static func addVMWakeups(on p: HardwareProfile, chargedWakeup: Bool, to c: inout IORequestCost) {
+        let w = p.wakeups
+        c.guestWakeMicros += w.haltedVCPUWakeupMicros.value
+        c.hostWakeMicros = w.idleCoreExitMicros.value + (chargedWakeup ? 0 : w.backendWakeupMicros.value)
     }
 
     /// Phase in which data moves into the guest (reads/receives: after the device) or out of

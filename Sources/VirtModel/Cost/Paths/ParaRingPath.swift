@@ -33,8 +33,13 @@ public struct ParaRingPath: IOPathCosting {
                 // vhost-net copies between guest buffers and host socket buffers.
                 c.add(p.copyMicros(bytes: shape.bytes), .copy, side: .host, completion: dataAfterDevice)
             }
-            c.add(p.exitMicros / batch, .interrupt, side: .host, completion: true)   // irqfd injection into a running vCPU
-            c.add(p.exitMicros / batch, .interrupt, side: .guest, completion: true)  // EOI exit
+            if !p.wakeups.postedInterrupts {
+                c.add(p.exitMicros / batch, .interrupt, side: .host, completion: true)   // irqfd injection into a running vCPU
+                c.add(p.exitMicros / batch, .interrupt, side: .guest, completion: true)  // EOI exit
+            }
+            // The back-end's wake-up is charged as CPU above; a user-space back-end's is too
+            // (its extra context switch below).
+            NativePath.addVMWakeups(on: p, chargedWakeup: true, to: &c)
         case .xenPV:
             c.hostWorkOnGuestCPU = true
             if !receive { c.add(p.hypercallMicros.value / batch, .notification, side: .guest, completion: false) }
