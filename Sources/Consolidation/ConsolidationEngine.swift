@@ -136,7 +136,7 @@ extension Engine {
                 s.guestU[g] = u
                 s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
             }
-            if sortDecreasing { order = sortByCpuDescending(guests) }
+            if placement.sortsDecreasing { order = sortByCpuDescending(guests) }
         }
         let none = [Bool](repeating: false, count: s.hostCount)
         tracePhase = "initial placement"
@@ -230,7 +230,7 @@ extension Engine {
                 s.integrateEnergy(m.target, to: t, powerAware: powerAware)
                 if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
             }
-            let plan = migrationModel.plan(for: config.guests[g], ramMB: s.guestRam[g], bandwidthMbps: s.hostBw[m.target])
+            let plan = migrationModel.plan(for: config.guests[g], ramMB: s.guestRam[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target])
             if !s.guestInMigration[g] {
                 s.guestSourceShare[g] = plan.sourceCpuShare
                 s.guestTargetShare[g] = plan.targetReservationShare
@@ -255,7 +255,7 @@ extension Engine {
             migrationDowntimeTotal += plan.downtimeSeconds
             s.guestMigrations[g] += 1
             let seconds = migrationModel.isCloudSim
-                ? migrationModel.seconds(ramMB: s.guestRam[g], bandwidthMbps: s.hostBw[m.target]) : plan.totalSeconds
+                ? migrationModel.seconds(ramMB: s.guestRam[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target]) : plan.totalSeconds
             sched.schedule(.migrationDone(node: Int32(node)), at: t + seconds, priority: EnginePriority.migration)
         }
         flushDeferredUpdates()
@@ -306,10 +306,10 @@ extension Engine {
         let length = t - lastReportTime
         for h in 0..<s.hostCount {
             if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
-            let state = s.hostNodes[h] > 0 || !powerAware ? "on" : "sleeping"
+            let state = s.hosts.listed[h] > 0 || !powerAware ? "on" : "sleeping"
             hostRows.append(HostIntervalRow(time: lastReportTime, host: h, state: state,
                                             meanUtilization: length > 0 ? s.hostRepUtil[h] / length : 0,
-                                            energyKWh: s.hostRepEnergy[h] / 3.6e6, guests: Int(s.hostNodes[h]),
+                                            energyKWh: s.hostRepEnergy[h] / 3.6e6, guests: Int(s.hosts.listed[h]),
                                             length: length, onSeconds: s.hostRepOn[h]))
             s.hostRepEnergy[h] = 0
             s.hostRepOn[h] = 0
@@ -330,7 +330,7 @@ extension Engine {
             for h in 0..<s.hostCount { s.updateHost(h, at: horizon, powerAware: powerAware) }
         }
         for h in 0..<s.hostCount {
-            s.hostHist.commit(h, capacity: s.hostCap[h], cloudSimViolation: sem.cloudSimMetricFormulas)
+            s.hostHist.commit(h, capacity: s.hosts.totalMips[h], cloudSimViolation: sem.cloudSimMetricFormulas)
         }
         for g in 0..<s.guestCount { s.guestHist.commit(g) }
 
@@ -436,10 +436,10 @@ extension Engine {
                     m = s.nodeNext[Int(m)]
                 }
             }
-            if count != s.hostNodes[h] { out.append("t=\(t): host \(h) counts \(s.hostNodes[h]) nodes, list has \(count)") }
-            if sum > s.hostCap[h] * (1 + 1e-9) { out.append("t=\(t): host \(h) allocates \(sum) MIPS > capacity \(s.hostCap[h])") }
-            if !sem.ramOnlyAtCreation && s.hostRamUsed[h] > s.hostRam[h] * (1 + 1e-9) {
-                out.append("t=\(t): host \(h) commits \(s.hostRamUsed[h]) MB > \(s.hostRam[h]) MB")
+            if count != s.hosts.listed[h] { out.append("t=\(t): host \(h) counts \(s.hosts.listed[h]) nodes, list has \(count)") }
+            if sum > s.hosts.totalMips[h] * (1 + 1e-9) { out.append("t=\(t): host \(h) allocates \(sum) MIPS > capacity \(s.hosts.totalMips[h])") }
+            if !sem.ramOnlyAtCreation && s.hosts.ramUsedMB[h] > s.hosts.ramMB[h] * (1 + 1e-9) {
+                out.append("t=\(t): host \(h) commits \(s.hosts.ramUsedMB[h]) MB > \(s.hosts.ramMB[h]) MB")
             }
         }
         var incoming = [Int](repeating: 0, count: s.guestCount)

@@ -149,7 +149,7 @@ extension Engine {
             for h in overloaded { ffIndex?.mask(h) }
         } else {
             // Scalar reference (and the history-based detectors).
-            for h in 0..<H where s.hostNodes[h] > 0 {
+            for h in 0..<H where s.hosts.listed[h] > 0 {
                 if isOverloaded(h) {
                     overloaded.append(h)
                     excludedTarget[h] = true
@@ -259,32 +259,18 @@ extension Engine {
         }
         for h in overloaded { excludeUnder(h); excludedPlace[h] = true }
         // Switched-off hosts: CloudSim reads measured utilization 0; VirtSim, hosts with no guests.
-        var utilization: [Double]
-        if simdScans {
-            utilization = measuredUtilizations()
-        } else {
-            // Scalar reference.
-            utilization = [Double](repeating: 0, count: H)
-            for h in 0..<H { utilization[h] = s.measuredUtilization(h) }
-        }
-        for h in 0..<H {
-            let u = utilization[h]
-            let off = sem.switchedOffMeansZeroUtilization ? (u == 0) : (s.hostNodes[h] == 0)
-            if off { excludeUnder(h); excludedPlace[h] = true }
+        let offMeansZero = sem.switchedOffMeansZeroUtilization
+        let utilization = simdScans ? Underload.measuredUtilizations(s.hosts, s.arith) : Underload.measuredUtilizationsScalar(s.hosts, s.arith)
+        for h in 0..<H where Underload.isSwitchedOff(h, utilization: utilization[h], in: s.hosts, offMeansZeroUtilization: offMeansZero) {
+            excludeUnder(h)
+            excludedPlace[h] = true
         }
         if !sem.underloadConsidersOverloadTargets {
             for h in overloadTargets { excludeUnder(h) }
         }
         let threshold = config.policies.underloadThreshold ?? 1
-        // Candidates by (utilization, id): the measured utilization does not change in a round,
-        // so one sort replaces CloudSim's repeated arg-min scan.
-        var order: [Int] = []
-        for h in 0..<H where !excludedUnder[h] {
-            let u = utilization[h]
-            let eligible = sem.switchedOffMeansZeroUtilization ? (u > 0 && u < threshold) : (u < threshold)
-            if eligible { order.append(h) }
-        }
-        order.sort { utilization[$0] != utilization[$1] ? utilization[$0] < utilization[$1] : $0 < $1 }
+        let order = Underload.order(utilization: utilization, excluded: excludedUnder, threshold: threshold,
+                                    offMeansZeroUtilization: offMeansZero)
         var migrations: [PlannedMigration] = []
         var attempts = 0
         let maxAttempts = config.policies.maxUnderloadAttemptsPerRound ?? Int.max

@@ -50,7 +50,7 @@ extension EngineState {
         }
         let pend = hostHist.pendTime[h]
         if pend != t && pend >= 0 {
-            hostHist.commit(h, capacity: hostCap[h], cloudSimViolation: sem.cloudSimMetricFormulas)
+            hostHist.commit(h, capacity: hosts.totalMips[h], cloudSimViolation: sem.cloudSimMetricFormulas)
         }
     }
 

@@ -29,11 +29,6 @@ enum EnginePriority {
     static let consolidate: Int32 = 4
 }
 
-/// Placement rule resolved from the policy name.
-enum PlacementRule {
-    case firstFit, bestFit, worstFit, powerAware
-}
-
 /// The engine: state, policies and the event handlers. A value type driven by `ConsolidationEngine.run`.
 struct Engine {
     /// Below this many hosts a linear scan is as fast as the first-fit index.
@@ -47,7 +42,6 @@ struct Engine {
     let selection: any VmSelectionPolicy
     var random: Xoshiro256StarStar
     let placement: PlacementRule
-    let sortDecreasing: Bool
     let powerAware: Bool
     let tickInterval: Double
     let migrationModel: MigrationTimeModel
@@ -133,14 +127,8 @@ struct Engine {
         exclusiveTenant = config.tenantExclusiveHosts ? config.guests.map { Int32($0.tenant) } : []
         simdScans = !config.scalarHostScans
         staticThreshold = (detector as? StaticThresholdDetector)?.threshold
-        switch p.placement {
-        case "first-fit": placement = .firstFit; sortDecreasing = false
-        case "first-fit-decreasing": placement = .firstFit; sortDecreasing = true
-        case "best-fit": placement = .bestFit; sortDecreasing = false
-        case "worst-fit": placement = .worstFit; sortDecreasing = false
-        case "power-aware-best-fit-decreasing", "pabfd": placement = .powerAware; sortDecreasing = true
-        default: throw EngineError.unknownPolicy(kind: "placement", name: p.placement)
-        }
+        guard let rule = PlacementRule(name: p.placement) else { throw EngineError.unknownPolicy(kind: "placement", name: p.placement) }
+        placement = rule
         guard let model = MigrationTimeModel(name: p.migrationModel) else {
             throw EngineError.unknownPolicy(kind: "migration", name: p.migrationModel)
         }
@@ -166,7 +154,7 @@ struct Engine {
         cachePlanned = Array(repeating: 0, count: H)
         cacheLongest = Array(repeating: 0, count: H)
         cacheHistory = needsHistory ? Array(repeating: 0, count: H * EngineState.historyLength) : []
-        let indexable = placement == .firstFit && (p.overload == "thr" || p.overload == "none")
+        let indexable = placement.isFirstFit && (p.overload == "thr" || p.overload == "none")
         if indexable && (H >= Engine.indexMinimumHosts || config.forceFirstFitIndex) {
             ffIndex = FirstFitIndex(hosts: H)
             indexThreshold = p.overload == "thr" ? detector.parameter : .infinity
@@ -208,14 +196,14 @@ struct Engine {
             if dt > 0 {
                 var frame = 0.0
                 for h in 0..<s.hostCount {
-                    let type = Int(s.hostType[h])
+                    let type = Int(s.hosts.powerType[h])
                     let e: Double
                     if !powerAware {
                         e = s.arith.models[type].maxWatts * dt
-                    } else if !sem.zeroEnergyAfterIdleUpdate && s.hostNodes[h] == 0 && s.hostPrevUtilMips[h] == 0 {
+                    } else if !sem.zeroEnergyAfterIdleUpdate && s.hosts.listed[h] == 0 && s.hostPrevUtilMips[h] == 0 {
                         e = s.arith.models[type].sleepWatts * dt  // asleep for the whole interval
                     } else {
-                        let from = s.arith.utilization(mips: s.hostPrevUtilMips[h], capacity: s.hostCap[h])
+                        let from = s.arith.utilization(mips: s.hostPrevUtilMips[h], capacity: s.hosts.totalMips[h])
                         let to = s.measuredUtilization(h)
                         e = s.arith.trapezoid(type: type, from: from, to: to, seconds: dt,
                                               zeroAfterIdle: sem.zeroEnergyAfterIdleUpdate)
@@ -224,7 +212,7 @@ struct Engine {
                     s.hostEnergy[h] += e
                     s.hostRepEnergy[h] += e
                     s.hostRepUtil[h] += min(s.measuredUtilization(h), 1) * dt
-                    if s.hostNodes[h] > 0 || s.hostPrevUtilMips[h] > 0 { s.hostRepOn[h] += dt }
+                    if s.hosts.listed[h] > 0 || s.hostPrevUtilMips[h] > 0 { s.hostRepOn[h] += dt }
                 }
                 s.energyJoules += frame
             }
@@ -271,7 +259,7 @@ struct Engine {
         let useHistory = detector.needsHistory && s.keepHistory
         if useHistory { for j in 0..<L { cacheHistory[h * L + j] = 0 } }
         var longest = 0
-        let cap = s.hostCap[h]
+        let cap = s.hosts.totalMips[h]
         var n = s.hostHead[h]
         while n >= 0 {
             let i = Int(n)
@@ -313,7 +301,7 @@ struct Engine {
     /// The detector's input for host `h`, optionally with guest `extra` added.
     mutating func overloadInput(_ h: Int, extra: Int = -1) -> OverloadInput {
         refreshCache(h)
-        let cap = s.hostCap[h]
+        let cap = s.hosts.totalMips[h]
         var req = cacheReq[h]
         var maxRam = cacheMaxRam[h]
         if extra >= 0 {
@@ -337,7 +325,7 @@ struct Engine {
             if !sem.cloudSimPowerArithmetic { history.removeLast(L - longest) }
         }
         return OverloadInput(requestedUtilization: req / cap, history: history,
-                             maxGuestMigrationSeconds: migrationModel.seconds(ramMB: maxRam, bandwidthMbps: s.hostBw[h]),
+                             maxGuestMigrationSeconds: migrationModel.seconds(ramMB: maxRam, bandwidthMbps: s.hosts.bandwidthMbps[h]),
                              intervalSeconds: config.consolidationInterval)
     }
 

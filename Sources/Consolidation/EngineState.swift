@@ -1,5 +1,6 @@
 import SimKernel
 import VirtModel
+import Scheduling
 
 /// Life-cycle state of a guest.
 enum GuestPhase: UInt8 {
@@ -21,7 +22,7 @@ enum NodeKind: UInt8 {
 ///
 /// The per-host allocation mirrors CloudSim's `VmSchedulerTimeSharedOverSubscription`: every node
 /// stores the request it was allocated with (`nodeReq`) and its allocation (`nodeAlloc`);
-/// `hostAvail` is the scheduler's free MIPS (0 once over-subscribed).
+/// `hosts.freeMips` is the scheduler's free MIPS (0 once over-subscribed).
 struct EngineState {
     let sem: Semantics
     let arith: PowerArithmetic
@@ -29,19 +30,12 @@ struct EngineState {
     let guestCount: Int
 
     // MARK: hosts
-    var hostType: [Int32]
-    var hostCap: [Double]
-    var hostPeMips: [Double]
-    var hostRam: [Double]
-    var hostBw: [Double]
+    /// The host columns every placement, overload and under-load rule reads (Scheduling's table).
+    var hosts: HostTable
     var hostHead: [Int32]
     var hostTail: [Int32]
-    var hostNodes: [Int32]
-    var hostUtilMips: [Double]
     var hostPrevUtilMips: [Double]
     var hostReqMips: [Double]
-    var hostAvail: [Double]
-    var hostRamUsed: [Double]
     /// Migration reservations (incoming nodes) on each host.
     var hostIncoming: [Int32]
     /// Bumped whenever a host's list or allocation changes (cache key).
@@ -120,8 +114,6 @@ struct EngineState {
         hostCount = H
         guestCount = G
         guard !config.hostTypes.isEmpty else { throw EngineError.invalidConfig("no host types") }
-        hostType = []; hostCap = []; hostPeMips = []; hostRam = []; hostBw = []
-        hostType.reserveCapacity(H)
         for (i, t) in config.hostLayout.enumerated() {
             guard t >= 0 && t < config.hostTypes.count else {
                 throw EngineError.invalidConfig("host \(i) has unknown type index \(t)")
@@ -130,20 +122,13 @@ struct EngineState {
             guard spec.cores > 0, spec.mipsPerCore > 0, spec.ramMB > 0, spec.bandwidthMbps > 0 else {
                 throw EngineError.invalidConfig("host type '\(spec.name)' needs positive cores, MIPS, RAM and bandwidth")
             }
-            hostType.append(Int32(t))
-            hostCap.append(spec.totalMips)
-            hostPeMips.append(spec.mipsPerCore)
-            hostRam.append(spec.ramMB)
-            hostBw.append(spec.bandwidthMbps)
         }
+        hosts = HostTable(types: config.hostLayout,
+                          specs: config.hostTypes.map { ($0.totalMips, $0.mipsPerCore, $0.ramMB, $0.bandwidthMbps) })
         hostHead = Array(repeating: -1, count: H)
         hostTail = Array(repeating: -1, count: H)
-        hostNodes = Array(repeating: 0, count: H)
-        hostUtilMips = Array(repeating: 0, count: H)
         hostPrevUtilMips = Array(repeating: 0, count: H)
         hostReqMips = Array(repeating: 0, count: H)
-        hostAvail = hostCap
-        hostRamUsed = Array(repeating: 0, count: H)
         hostIncoming = Array(repeating: 0, count: H)
         hostVersion = Array(repeating: 0, count: H)
         dirtyFlag = Array(repeating: false, count: H)
@@ -282,9 +267,9 @@ struct EngineState {
         nodePrev[n] = tail
         if tail >= 0 { nodeNext[Int(tail)] = Int32(n) } else { hostHead[h] = Int32(n) }
         hostTail[h] = Int32(n)
-        hostNodes[h] += 1
+        hosts.listed[h] += 1
         if nodeKind[n] == .incoming { hostIncoming[h] += 1 }
-        hostRamUsed[h] += guestRam[Int(nodeGuest[n])]
+        hosts.ramUsedMB[h] += guestRam[Int(nodeGuest[n])]
         bump(h)
     }
 
@@ -297,17 +282,17 @@ struct EngineState {
         if p >= 0 { nodeNext[Int(p)] = x } else { hostHead[h] = x }
         if x >= 0 { nodePrev[Int(x)] = p } else { hostTail[h] = p }
         nodeHost[n] = -1; nodeNext[n] = -1; nodePrev[n] = -1
-        hostNodes[h] -= 1
+        hosts.listed[h] -= 1
         if nodeKind[n] == .incoming { hostIncoming[h] -= 1 }
-        hostRamUsed[h] -= guestRam[Int(nodeGuest[n])]
-        if hostNodes[h] == 0 { hostRamUsed[h] = 0 }  // no drift from repeated float sums
+        hosts.ramUsedMB[h] -= guestRam[Int(nodeGuest[n])]
+        if hosts.listed[h] == 0 { hosts.ramUsedMB[h] = 0 }  // no drift from repeated float sums
         bump(h)
     }
 
     /// Node indices of host `h`'s list, in order. O(k).
     func nodes(of h: Int) -> [Int] {
         var out: [Int] = []
-        out.reserveCapacity(Int(hostNodes[h]))
+        out.reserveCapacity(Int(hosts.listed[h]))
         var n = hostHead[h]
         while n >= 0 { out.append(Int(n)); n = nodeNext[Int(n)] }
         return out
@@ -389,8 +374,8 @@ struct EngineState {
     /// requests are capped per core, migrating-in reservations count 10 %, and when the total
     /// does not fit, all are scaled by capacity / total (and floored in CloudSim mode). O(k).
     mutating func recomputeAllocation(_ h: Int) {
-        let cap = hostCap[h]
-        let pe = hostPeMips[h]
+        let cap = hosts.totalMips[h]
+        let pe = hosts.peMips[h]
         let shares = sem.migrationCpuShares
         var avail = cap
         var oversubscribed = false
@@ -450,7 +435,7 @@ struct EngineState {
             }
             avail = 0
         }
-        hostAvail[h] = avail
+        hosts.freeMips[h] = avail
         bump(h)
     }
 
@@ -460,18 +445,18 @@ struct EngineState {
         nodeReq[n] = req
         let g = Int(nodeGuest[n])
         let pes = Double(guestPes[g])
-        let capped = min(req / pes, hostPeMips[h]) * pes
+        let capped = min(req / pes, hosts.peMips[h]) * pes
         let incoming = nodeKind[n] == .incoming
         let shares = sem.migrationCpuShares
         let effective = (incoming && shares) ? capped * guestTargetShare[g] : capped
-        if hostAvail[h] >= effective {
+        if hosts.freeMips[h] >= effective {
             var a = capped
             if shares {
                 if incoming { a = capped * guestTargetShare[g] }
                 else if guestInMigration[g] && nodeKind[n] == .primary { a = capped * guestSourceShare[g] }
             }
             nodeAlloc[n] = a
-            hostAvail[h] -= effective
+            hosts.freeMips[h] -= effective
             bump(h)
         } else {
             recomputeAllocation(h)
@@ -484,7 +469,7 @@ struct EngineState {
     /// at `t`. Also integrates piecewise-constant energy up to `t` (VirtSim mode). O(k).
     mutating func updateHost(_ h: Int, at t: Double, powerAware: Bool) {
         if !sem.trapezoidEnergy { integrateEnergy(h, to: t, powerAware: powerAware) }
-        hostPrevUtilMips[h] = hostUtilMips[h]
+        hostPrevUtilMips[h] = hosts.measuredMips[h]
         var n = hostHead[h]
         while n >= 0 {
             let i = Int(n)
@@ -523,16 +508,16 @@ struct EngineState {
             req += nodeReq[i]
             n = nodeNext[i]
         }
-        hostUtilMips[h] = util
+        hosts.measuredMips[h] = util
         hostReqMips[h] = req
-        let cap = hostCap[h]
+        let cap = hosts.totalMips[h]
         let active: Bool
         let overload: Bool
         if sem.cloudSimMetricFormulas {
             active = util > 0
             demand = req
         } else {
-            active = hostNodes[h] > 0
+            active = hosts.listed[h] > 0
         }
         // Demand at or above capacity: the paper's "100 % utilization".
         overload = demand >= cap && demand > 0
@@ -544,17 +529,17 @@ struct EngineState {
     /// Measured utilization of host `h` at its last update (CloudSim `getUtilizationOfCpu`).
     @inline(__always)
     func measuredUtilization(_ h: Int) -> Double {
-        arith.utilization(mips: hostUtilMips[h], capacity: hostCap[h])
+        Underload.measuredUtilization(h, in: hosts, arith)
     }
 
     /// Watts host `h` draws now (piecewise-constant model).
     @inline(__always)
     func currentWatts(_ h: Int, powerAware: Bool) -> Double {
-        let type = Int(hostType[h])
+        let type = Int(hosts.powerType[h])
         if !powerAware { return arith.models[type].maxWatts }
         let u = measuredUtilization(h)
         if sem.zeroEnergyAfterIdleUpdate && u == 0 { return 0 }  // CloudSim §3.9: u_prev = 0 adds nothing
-        if hostNodes[h] == 0 { return arith.models[type].sleepWatts }
+        if hosts.listed[h] == 0 { return arith.models[type].sleepWatts }
         return arith.power(type: type, utilization: u)
     }
 
@@ -566,8 +551,8 @@ struct EngineState {
         let w = currentWatts(h, powerAware: powerAware)
         hostEnergy[h] += w * dt
         hostRepEnergy[h] += w * dt
-        hostRepUtil[h] += (hostNodes[h] > 0 ? min(measuredUtilization(h), 1) : 0) * dt
-        if hostNodes[h] > 0 { hostRepOn[h] += dt }
+        hostRepUtil[h] += (hosts.listed[h] > 0 ? min(measuredUtilization(h), 1) : 0) * dt
+        if hosts.listed[h] > 0 { hostRepOn[h] += dt }
         hostEnergyT[h] = t
     }
 }

@@ -1,85 +1,97 @@
 import VirtModel
+import Scheduling
 
 extension Engine {
-    /// Is host `h` a possible home for guest `g` requesting `demand` host MIPS?
-    /// CloudSim `Host.isSuitableForVm` (§3.7 step 1) or VirtSim's intended checks.
+    /// What guest `g` asks of a host now: its demand, the per-core speed one vCPU needs (CloudSim:
+    /// the current request per PE; VirtSim: the guest's MIPS per vCPU) and its RAM, compared only
+    /// when the mode requests RAM after creation.
     @inline(__always)
-    func isSuitable(_ h: Int, guest g: Int, demand: Double) -> Bool {
-        let pes = Double(s.guestPes[g])
-        if sem.perCoreCapOnCurrentRequest {
-            if s.hostPeMips[h] < demand / pes { return false }
-        } else {
-            if s.hostPeMips[h] < s.guestMips[g] { return false }
-        }
-        if s.hostAvail[h] < demand { return false }
-        if !sem.ramOnlyAtCreation || s.guestCreating[g] {
-            if s.hostRam[h] - s.hostRamUsed[h] < s.guestRam[g] { return false }
-        }
-        return true
+    func placementRequest(_ g: Int) -> PlacementRequest {
+        let demand = s.hostDemand(g)
+        return PlacementRequest(demandMips: demand,
+                                coreMips: sem.perCoreCapOnCurrentRequest ? demand / Double(s.guestPes[g]) : s.guestMips[g],
+                                ramMB: s.guestRam[g], checksRam: !sem.ramOnlyAtCreation || s.guestCreating[g])
+    }
+
+    /// Is host `h` a possible home for guest `g` (the suitability rule)?
+    @inline(__always)
+    func isSuitable(_ h: Int, guest g: Int) -> Bool {
+        Suitability.accepts(h, placementRequest(g), in: s.hosts)
     }
 
     /// Chooses a host for guest `g` (`findHostForVm`), skipping hosts with `excluded[h]`.
-    /// O(hosts · k) plus one overload evaluation per candidate.
-    mutating func findHost(for g: Int, excluded given: [Bool], skipEmpty: Bool = false) -> Int? {
+    mutating func findHost(for g: Int, excluded: [Bool], skipEmpty: Bool = false) -> Int? {
+        var none = NoRecorder()
+        return findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, recorder: &none)
+    }
+
+    /// `findHost` telling `recorder` every host's verdict. A recording recorder runs the scalar
+    /// reference (every host visited); `NoRecorder` takes the fast paths (first-fit index, SIMD
+    /// scans), which choose the same host (tested).
+    mutating func findHost<R: PlacementRecorder>(for g: Int, excluded given: [Bool], skipEmpty: Bool, recorder: inout R) -> Int? {
         // The isolation constraint, the one place it is enforced: hosts holding another tenant's
         // guests are excluded for every placement rule below.
         let excluded = exclusiveTenant.isEmpty ? given : tenantExcluded(given, guest: g)
-        let demand = s.hostDemand(g)
+        let request = placementRequest(g)
+        if !R.records {
+            if placement.isFirstFit, ffIndex != nil {
+                return indexedFirstFit(g, request, excluded: excluded, skipEmpty: skipEmpty)
+            }
+            if !placement.isFirstFit && simdScans { return findHostSIMD(for: g, request, excluded: excluded) }
+        }
+        return findHostScalar(for: g, request, excluded: excluded, given: given, recorder: &recorder)
+    }
+
+    /// Scalar reference of every placement policy: hosts in index order, each tested by the rules
+    /// (suitability, overload with the guest added, the policy's score); the smallest score wins,
+    /// lowest index on ties (first fit: the first acceptable host). O(hosts) plus one overload
+    /// evaluation per suitable host.
+    /// `given` is the round's exclusion before the tenant constraint (hosts only `excluded` by it
+    /// are reported as holding another tenant).
+    mutating func findHostScalar<R: PlacementRecorder>(for g: Int, _ request: PlacementRequest, excluded: [Bool], given: [Bool],
+                                                       recorder: inout R) -> Int? {
         let useDetector = consolidates
-        switch placement {
-        case .firstFit where ffIndex != nil:
-            return indexedFirstFit(g, demand: demand, excluded: excluded, skipEmpty: skipEmpty)
-        case .firstFit:
-            for h in 0..<s.hostCount where !excluded[h] {
-                guard isSuitable(h, guest: g, demand: demand) else { continue }
-                if useDetector && isOverloaded(h, extra: g) { continue }
-                return h
-            }
-            return nil
-        case .bestFit where simdScans, .worstFit where simdScans, .powerAware where simdScans:
-            return findHostSIMD(for: g, excluded: excluded)
-        case .bestFit, .worstFit:
-            // Scalar reference of `findHostSIMD`.
-            var best: Int? = nil
-            var bestScore = Double.greatestFiniteMagnitude
-            for h in 0..<s.hostCount where !excluded[h] {
-                guard isSuitable(h, guest: g, demand: demand) else { continue }
-                if useDetector && isOverloaded(h, extra: g) { continue }
-                let left = s.hostAvail[h] - demand
-                let score = placement == .bestFit ? left : -left
-                if score < bestScore { bestScore = score; best = h }
-            }
-            return best
-        case .powerAware:
-            // Scalar reference of `findHostSIMD`.
-            var best: Int? = nil
-            var minDiff = Double.greatestFiniteMagnitude
-            let cloudSimEmpty = sem.wakingHostsLooksFree
-            for h in 0..<s.hostCount where !excluded[h] {
-                guard isSuitable(h, guest: g, demand: demand) else { continue }
-                let planned = plannerMips(h)
-                let empty = s.hostNodes[h] == 0
-                if cloudSimEmpty {
-                    // §3.7: hosts with planner MIPS 0 skip the overload test.
-                    if planned != 0 && useDetector && isOverloaded(h, extra: g) { continue }
-                } else if useDetector && isOverloaded(h, extra: g) {
+        let powerAware = placement == .powerAwareBestFitDecreasing
+        // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the overload test.
+        let cloudSimEmpty = sem.wakingHostsLooksFree
+        var best: Int? = nil
+        var bestScore = Double.greatestFiniteMagnitude
+        for h in 0..<s.hostCount {
+            if excluded[h] { recorder.reject(h, given[h] ? .excluded : .otherTenant); continue }
+            if let why = Suitability.rejection(h, request, in: s.hosts) { recorder.reject(h, .unsuitable(why)); continue }
+            let planned = powerAware ? plannerMips(h) : 0
+            if useDetector && !(powerAware && cloudSimEmpty && planned == 0) {
+                if R.records {
+                    let verdict = detector.evaluate(overloadInput(h, extra: g))
+                    if verdict.overloaded { recorder.reject(h, .overloaded(verdict)); continue }
+                } else if isOverloaded(h, extra: g) {
                     continue
                 }
-                let after = (planned + demand) / s.hostCap[h]
-                if after > 1 { continue }  // CloudSim's power model would throw here
-                let type = Int(s.hostType[h])
-                let now: Double
-                if !cloudSimEmpty && empty {
-                    // VirtSim: waking a sleeping host costs its idle power.
-                    now = s.arith.models[type].sleepWatts
-                } else {
-                    now = s.arith.power(type: type, utilization: s.measuredUtilization(h))
-                }
-                let diff = s.arith.power(type: type, utilization: after) - now
-                if diff < minDiff { minDiff = diff; best = h }
             }
-            return best
+            let score: Double
+            if powerAware {
+                let after = PowerIncrease.utilizationAfter(plannedMips: planned, demand: request.demandMips, capacity: s.hosts.totalMips[h])
+                guard PowerIncrease.admits(utilizationAfter: after) else { recorder.reject(h, .aboveFullUtilization(after)); continue }
+                let type = Int(s.hosts.powerType[h])
+                let asleep = !cloudSimEmpty && s.hosts.listed[h] == 0
+                let now = PowerIncrease.wattsNow(s.arith, type: type, measuredUtilization: s.measuredUtilization(h), sleeping: asleep)
+                score = PowerIncrease.delta(s.arith, type: type, utilizationAfter: after, wattsNow: now)
+                guard PowerIncrease.ranks(score) else { recorder.reject(h, .powerIncreaseNotFinite); continue }
+                recorder.accept(h, score: score, .power(nowWatts: now, afterWatts: now + score, utilization: after, waking: asleep))
+            } else {
+                let left = Residual.score(freeMips: s.hosts.freeMips[h], demand: request.demandMips, negated: false)
+                if placement.isFirstFit {
+                    recorder.accept(h, score: nil, .leftover(left))
+                    if !R.records { return h }
+                    if best == nil { best = h }
+                    continue
+                }
+                score = Residual.score(freeMips: s.hosts.freeMips[h], demand: request.demandMips, negated: placement == .worstFit)
+                recorder.accept(h, score: score, .leftover(left))
+            }
+            if score < bestScore { bestScore = score; best = h }
         }
+        return best
     }
 }
 
@@ -106,11 +118,11 @@ extension Engine {
             let h = Int(x)
             s.dirtyFlag[h] = false
             if indexThreshold.isFinite { refreshCache(h) }
-            let cap = s.hostCap[h]
+            let cap = s.hosts.totalMips[h]
             // Headroom a little loose: the exact THR test runs on the candidate leaf.
             let head = indexThreshold.isFinite ? indexThreshold * cap - cacheReq[h] + 1e-6 * cap : .infinity
-            index.setLeaf(h, avail: s.hostAvail[h], ram: s.hostRam[h] - s.hostRamUsed[h], head: head,
-                          pe: s.hostPeMips[h], busy: s.hostNodes[h] > 0)
+            index.setLeaf(h, avail: s.hosts.freeMips[h], ram: s.hosts.freeRamMB(h), head: head,
+                          pe: s.hosts.peMips[h], busy: s.hosts.listed[h] > 0)
             if !rebuild { index.propagate(h) }
         }
         if rebuild { index.rebuild() }
@@ -119,18 +131,17 @@ extension Engine {
     }
 
     /// First fit through the index; the same host as the linear scan.
-    mutating func indexedFirstFit(_ g: Int, demand: Double, excluded: [Bool], skipEmpty: Bool) -> Int? {
+    mutating func indexedFirstFit(_ g: Int, _ request: PlacementRequest, excluded: [Bool], skipEmpty: Bool) -> Int? {
         flushIndex()
         var index = ffIndex!
         ffIndex = nil
-        let checkRam = !sem.ramOnlyAtCreation || s.guestCreating[g]
-        let core = sem.perCoreCapOnCurrentRequest ? demand / Double(s.guestPes[g]) : s.guestMips[g]
         let thr = indexThreshold
         let useThr = consolidates && thr.isFinite
-        let found = index.first(mips: demand, ramMB: checkRam ? s.guestRam[g] : -.infinity,
-                                headroom: useThr ? demand : -.infinity, coreMips: core, busyOnly: skipEmpty) { h in
-            if excluded[h] || !isSuitable(h, guest: g, demand: demand) { return false }
-            if useThr && (cacheReq[h] + demand) / s.hostCap[h] > thr { return false }
+        let demand = request.demandMips
+        let found = index.first(mips: demand, ramMB: request.checksRam ? request.ramMB : -.infinity,
+                                headroom: useThr ? demand : -.infinity, coreMips: request.coreMips, busyOnly: skipEmpty) { h in
+            if excluded[h] || !Suitability.accepts(h, request, in: s.hosts) { return false }
+            if useThr && ThresholdRule.exceeds(mips: cacheReq[h] + demand, capacity: s.hosts.totalMips[h], threshold: thr) { return false }
             return true
         }
         ffIndex = index

@@ -52,101 +52,61 @@ public struct PlacementDecision: Sendable, Hashable {
     }
 }
 
+/// Collects every host's verdict as the engine's placement code reports it, in host order.
+struct VerdictRecorder: PlacementRecorder {
+    static var records: Bool { true }
+    var verdicts: [HostVerdict] = []
+
+    mutating func reject(_ host: Int, _ why: HostRejection) {
+        verdicts.append(HostVerdict(host: host, acceptable: false, reason: Self.text(why)))
+    }
+
+    mutating func accept(_ host: Int, score: Double?, _ offer: HostOffer) {
+        verdicts.append(HostVerdict(host: host, acceptable: true, reason: Self.text(offer), score: score))
+    }
+
+    static func text(_ why: HostRejection) -> String {
+        let f = { (x: Double) in formatted(x) }
+        switch why {
+        case .excluded: return "excluded in this round (its own host, an overloaded or switched-off host, or one being emptied)"
+        case .otherTenant: return "holds another tenant's guests (hosts are tenant-exclusive)"
+        case .unsuitable(.coreTooSlow(let core, let needed)):
+            return "a core of \(f(core)) MIPS is slower than the \(f(needed)) MIPS a vCPU needs"
+        case .unsuitable(.notEnoughCpu(let free, let needed)): return "not enough free CPU (\(f(free)) < \(f(needed)) MIPS)"
+        case .unsuitable(.notEnoughRam(let free, let needed)): return "not enough free RAM (\(f(free)) < \(f(needed)) MB)"
+        case .overloaded(let verdict): return "would be overloaded with it: \(verdict)"
+        case .aboveFullUtilization(let u): return "above 100 % after placing it (\(f(100 * u)) %)"
+        case .powerIncreaseNotFinite: return "power increase not finite"
+        }
+    }
+
+    static func text(_ offer: HostOffer) -> String {
+        let f = { (x: Double) in formatted(x) }
+        switch offer {
+        case .leftover(let left): return "\(f(left)) MIPS left after placing it"
+        case .power(let now, let after, let u, let waking):
+            return "power \(f(now)) → \(f(after)) W at \(f(100 * u)) %" + (waking ? ", waking it from sleep" : "")
+        }
+    }
+}
+
 extension Engine {
-    /// Every host's verdict on guest `g` in the engine's current state, by the same tests as the
-    /// scalar reference of `findHost`, with the reason each host fails. Reads state only (the
-    /// caches it refreshes are caches). O(hosts) plus one overload evaluation per suitable host.
-    mutating func hostVerdicts(for g: Int, excluded: [Bool]) -> [HostVerdict] {
-        let demand = s.hostDemand(g)
-        let useDetector = consolidates
-        let cloudSimEmpty = sem.wakingHostsLooksFree
-        let f = { (x: Double) in formatted(x) }
-        var out: [HostVerdict] = []
-        out.reserveCapacity(s.hostCount)
-        let otherTenant = exclusiveTenant.isEmpty ? nil : tenantExcluded(excluded, guest: g)
-        for h in 0..<s.hostCount {
-            if excluded[h] {
-                out.append(HostVerdict(host: h, acceptable: false, reason: "excluded in this round (its own host, an overloaded or switched-off host, or one being emptied)"))
-                continue
-            }
-            if let otherTenant, otherTenant[h] {
-                out.append(HostVerdict(host: h, acceptable: false, reason: "holds another tenant's guests (hosts are tenant-exclusive)"))
-                continue
-            }
-            if let why = unsuitability(h, guest: g, demand: demand) {
-                assert(!isSuitable(h, guest: g, demand: demand))
-                out.append(HostVerdict(host: h, acceptable: false, reason: why))
-                continue
-            }
-            assert(isSuitable(h, guest: g, demand: demand))
-            func overloaded() -> String? {
-                let verdict = detector.evaluate(overloadInput(h, extra: g))
-                return verdict.overloaded ? "would be overloaded with it: \(verdict)" : nil
-            }
-            switch placement {
-            case .firstFit, .bestFit, .worstFit:
-                if useDetector, let why = overloaded() {
-                    out.append(HostVerdict(host: h, acceptable: false, reason: why))
-                    continue
-                }
-                let left = s.hostAvail[h] - demand
-                let score: Double? = placement == .firstFit ? nil : (placement == .bestFit ? left : -left)
-                out.append(HostVerdict(host: h, acceptable: true, reason: "\(f(left)) MIPS left after placing it", score: score))
-            case .powerAware:
-                let planned = plannerMips(h)
-                // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the test.
-                if useDetector && !(cloudSimEmpty && planned == 0), let why = overloaded() {
-                    out.append(HostVerdict(host: h, acceptable: false, reason: why))
-                    continue
-                }
-                let after = (planned + demand) / s.hostCap[h]
-                if after > 1 {
-                    out.append(HostVerdict(host: h, acceptable: false, reason: "above 100 % after placing it (\(f(100 * after)) %)"))
-                    continue
-                }
-                let type = Int(s.hostType[h])
-                let asleep = !cloudSimEmpty && s.hostNodes[h] == 0
-                let now = asleep ? s.arith.models[type].sleepWatts : s.arith.power(type: type, utilization: s.measuredUtilization(h))
-                let diff = s.arith.power(type: type, utilization: after) - now
-                guard diff < .greatestFiniteMagnitude else {
-                    out.append(HostVerdict(host: h, acceptable: false, reason: "power increase not finite"))
-                    continue
-                }
-                let wake = asleep ? ", waking it from sleep" : ""
-                out.append(HostVerdict(host: h, acceptable: true, reason: "power \(f(now)) → \(f(now + diff)) W at \(f(100 * after)) %\(wake)",
-                                       score: diff))
-            }
-        }
-        return out
-    }
-
-    /// Why host `h` is not a possible home for guest `g` (the tests of `isSuitable`), or nil.
-    func unsuitability(_ h: Int, guest g: Int, demand: Double) -> String? {
-        let f = { (x: Double) in formatted(x) }
-        let pes = Double(s.guestPes[g])
-        let core = sem.perCoreCapOnCurrentRequest ? demand / pes : s.guestMips[g]
-        if s.hostPeMips[h] < core { return "a core of \(f(s.hostPeMips[h])) MIPS is slower than the \(f(core)) MIPS a vCPU needs" }
-        if s.hostAvail[h] < demand { return "not enough free CPU (\(f(s.hostAvail[h])) < \(f(demand)) MIPS)" }
-        if !sem.ramOnlyAtCreation || s.guestCreating[g] {
-            let free = s.hostRam[h] - s.hostRamUsed[h]
-            if free < s.guestRam[g] { return "not enough free RAM (\(f(free)) < \(f(s.guestRam[g])) MB)" }
-        }
-        return nil
-    }
-
-    /// `findHost`, recording the decision when it is the one `EngineConfig.decisionTrace` asks for.
+    /// `findHost`, recording the decision when it is the one `EngineConfig.decisionTrace` asks for:
+    /// the verdicts come from the engine's own placement code (its scalar reference, which visits
+    /// every host), the choice from the path the run takes.
     mutating func tracedFindHost(for g: Int, excluded: [Bool], skipEmpty: Bool = false) -> Int? {
         guard let request = config.decisionTrace, decision == nil, g == request.guest, traceNow >= request.notBefore else {
             return findHost(for: g, excluded: excluded, skipEmpty: skipEmpty)
         }
-        let verdicts = hostVerdicts(for: g, excluded: excluded)
+        var recorder = VerdictRecorder()
+        _ = findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, recorder: &recorder)
         let chosen = findHost(for: g, excluded: excluded, skipEmpty: skipEmpty)
         let p = config.policies
         let from = Int(s.guestHost[g])
         decision = PlacementDecision(
             time: traceNow, phase: tracePhase, guest: g, fromHost: from >= 0 ? from : nil, demandMips: s.hostDemand(g),
             placement: p.placement, overloadDetector: p.overload + (p.overloadParameter.map { " \(formatted($0))" } ?? ""),
-            chosen: chosen, verdicts: verdicts)
+            chosen: chosen, verdicts: recorder.verdicts)
         return chosen
     }
 }

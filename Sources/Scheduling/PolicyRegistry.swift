@@ -19,10 +19,7 @@ public struct PolicyLookupError: Error, Sendable, Hashable, CustomStringConverti
 /// VirtSim's intended ones; see each policy's documentation for what differs.
 public enum PolicyRegistry {
     /// Placement names (canonical first) and aliases.
-    public static let allPlacementNames: [String] = [
-        FirstFitPlacement.registryName, BestFitPlacement.registryName, WorstFitPlacement.registryName,
-        FirstFitDecreasingPlacement.registryName, PowerAwareBestFitDecreasingPlacement.registryName, "pabfd",
-    ]
+    public static let allPlacementNames: [String] = PlacementRule.allCases.map(\.rawValue) + PlacementRule.aliases.keys.sorted()
     public static let allOverloadDetectorNames: [String] = [
         StaticThresholdDetector.registryName, InterQuartileRangeDetector.registryName,
         MedianAbsoluteDeviationDetector.registryName, LocalRegressionDetector.registryName,
@@ -33,7 +30,8 @@ public enum PolicyRegistry {
         MinimumMigrationTimeSelection.registryName, MaximumCorrelationSelection.registryName,
         MinimumUtilizationSelection.registryName, RandomSelection.registryName,
     ]
-    public static let allUnderloadNames: [String] = [LeastUtilizedUnderloadPolicy.registryName, "none"]
+    /// "least-utilized": the under-load rule of `Underload`; "none": no under-load consolidation.
+    public static let allUnderloadNames: [String] = ["least-utilized", "none"]
 
     /// One line per policy for `--help`.
     public static let summaries: [(category: String, name: String, summary: String)] = [
@@ -55,16 +53,9 @@ public enum PolicyRegistry {
         ("selection", "rs", "random (seeded)"),
     ]
 
-    public static func placement(named name: String, cloudSimCompatible: Bool = false) throws(PolicyLookupError) -> any PlacementPolicy {
-        switch name {
-        case FirstFitPlacement.registryName: return FirstFitPlacement()
-        case BestFitPlacement.registryName: return BestFitPlacement()
-        case WorstFitPlacement.registryName: return WorstFitPlacement()
-        case FirstFitDecreasingPlacement.registryName: return FirstFitDecreasingPlacement()
-        case PowerAwareBestFitDecreasingPlacement.registryName, "pabfd":
-            return PowerAwareBestFitDecreasingPlacement(cloudSimCompatible: cloudSimCompatible)
-        default: throw PolicyLookupError(category: "placement", name: name, known: allPlacementNames)
-        }
+    public static func placement(named name: String) throws(PolicyLookupError) -> PlacementRule {
+        guard let rule = PlacementRule(name: name) else { throw PolicyLookupError(category: "placement", name: name, known: allPlacementNames) }
+        return rule
     }
 
     /// The default safety parameter (threshold for THR) of a detector, nil for unknown names or "none".
@@ -118,11 +109,11 @@ public enum PolicyRegistry {
         }
     }
 
-    /// nil for "none" (no under-load consolidation).
-    public static func underload(named name: String, utilizationBound: Double = 1) throws(PolicyLookupError) -> LeastUtilizedUnderloadPolicy? {
+    /// Whether under-load consolidation runs ("least-utilized") or not ("none").
+    public static func underload(named name: String) throws(PolicyLookupError) -> Bool {
         switch name {
-        case LeastUtilizedUnderloadPolicy.registryName: return LeastUtilizedUnderloadPolicy(utilizationBound: utilizationBound)
-        case "none": return nil
+        case "least-utilized": return true
+        case "none": return false
         default: throw PolicyLookupError(category: "underload", name: name, known: allUnderloadNames)
         }
     }

@@ -2,118 +2,99 @@ import Scheduling
 import SimKernel
 import VirtModel
 
-/// Throughput of the scheduler core: how many placement decisions per second the power-aware best
-/// fit scores over 800, 10k and 100k hosts (every host scored per decision), with the SIMD kernels and
-/// with their scalar references, plus the overload scan and the under-load search over 100k hosts.
-/// Tables are in a random but fixed state (mixed G4/G5 hosts, 20 % idle, some excluded), so SIMD and
-/// scalar do exactly the same work and make the same decisions (checked while measuring).
+/// Throughput of every rule scan of the scheduler core (Scheduling's `Rules/`), SIMD form against
+/// its scalar reference in the same run, over 800, 10k and 100k hosts. The host table is in a
+/// random but fixed state (mixed G4/G5 hosts, 20 % idle, some excluded), so both forms do exactly
+/// the same work and give the same answers (checked while measuring).
 enum SchedulingBench {
-    static func run() -> [(name: String, value: Double, unit: String)] {
-        var rows: [(name: String, value: Double, unit: String)] = []
-        for (hosts, decisions) in [(800, 40_000), (10_000, 4_000), (100_000, 400)] {
-            let table = randomTable(hosts: hosts, seed: 42)
-            let guests = randomGuests(count: 512, seed: 7)
-            let simd = best(of: 3) { placements(table, guests, decisions: decisions, simd: true) }
-            let scalar = best(of: 3) { placements(table, guests, decisions: decisions, simd: false) }
-            precondition(simd.checksum == scalar.checksum, "SIMD and scalar placements disagree")
+    typealias Row = (name: String, value: Double, unit: String)
+
+    static func run() -> [Row] {
+        var rows: [Row] = []
+        for hosts in [800, 10_000, 100_000] {
+            let f = Fixture(hosts: hosts, seed: 42)
             let label = hosts >= 1000 ? "\(hosts / 1000)k" : "\(hosts)"
-            rows.append(("pabfd_placements_\(label)_hosts_simd", simd.perSecond, "placements/s"))
-            rows.append(("pabfd_placements_\(label)_hosts_scalar", scalar.perSecond, "placements/s"))
-            rows.append(("pabfd_host_scores_\(label)_hosts_simd", simd.perSecond * Double(hosts), "host-scores/s"))
-            rows.append(("pabfd_simd_speedup_\(label)_hosts", simd.perSecond / scalar.perSecond, "x"))
+            let repetitions = max(20, 4_000_000 / hosts)
+            func compare(_ name: String, _ simd: () -> Int, _ scalar: () -> Int) {
+                let a = best(of: 3, repetitions: repetitions, simd)
+                let b = best(of: 3, repetitions: repetitions, scalar)
+                precondition(a.checksum == b.checksum, "\(name): SIMD and scalar disagree")
+                rows.append(("\(name)_\(label)_hosts_simd", a.perSecond * Double(hosts), "hosts/s"))
+                rows.append(("\(name)_\(label)_hosts_scalar", b.perSecond * Double(hosts), "hosts/s"))
+                rows.append(("\(name)_simd_speedup_\(label)_hosts", a.perSecond / b.perSecond, "x"))
+            }
+            var scores: [Double] = [], cands: [Int] = []
+            compare("suitability_best_fit_scan", {
+                Suitability.scan(f.request, in: f.table, excluded: f.excluded, score: .leftover, scores: &scores, candidates: &cands)
+                return cands.count &+ (Argmin.simd(scores) ?? -1)
+            }, {
+                Suitability.scanScalar(f.request, in: f.table, excluded: f.excluded, score: .leftover, scores: &scores, candidates: &cands)
+                return cands.count &+ (Argmin.scalar(scores) ?? -1)
+            })
+            compare("power_increase", {
+                PowerIncrease.deltas(f.power, f.batch).reduce(0) { $0 &+ Int(truncatingIfNeeded: $1.bitPattern) }
+            }, {
+                PowerIncrease.deltasScalar(f.power, f.batch).reduce(0) { $0 &+ Int(truncatingIfNeeded: $1.bitPattern) }
+            })
+            compare("threshold_overload_scan", {
+                ThresholdRule.overloadedHosts(requested: f.requested, in: f.table, threshold: 0.8).count
+            }, {
+                ThresholdRule.overloadedHostsScalar(requested: f.requested, in: f.table, threshold: 0.8).count
+            })
+            compare("measured_utilization", {
+                Underload.measuredUtilizations(f.table, f.power).reduce(0) { $0 &+ Int(truncatingIfNeeded: $1.bitPattern) }
+            }, {
+                Underload.measuredUtilizationsScalar(f.table, f.power).reduce(0) { $0 &+ Int(truncatingIfNeeded: $1.bitPattern) }
+            })
+            compare("argmin", { Argmin.simd(f.requested) ?? -1 }, { Argmin.scalar(f.requested) ?? -1 })
         }
-        let big = randomTable(hosts: 100_000, seed: 43)
-        let scanSIMD = best(of: 3) { scans(big, repetitions: 200, simd: true) }
-        let scanScalar = best(of: 3) { scans(big, repetitions: 200, simd: false) }
-        precondition(scanSIMD.checksum == scanScalar.checksum)
-        rows.append(("overload_scan_100k_hosts_simd", scanSIMD.perSecond * 100_000, "hosts/s"))
-        rows.append(("overload_scan_100k_hosts_scalar", scanScalar.perSecond * 100_000, "hosts/s"))
-        let underSIMD = best(of: 3) { underloads(big, repetitions: 200, simd: true) }
-        let underScalar = best(of: 3) { underloads(big, repetitions: 200, simd: false) }
-        precondition(underSIMD.checksum == underScalar.checksum)
-        rows.append(("underload_search_100k_hosts_simd", underSIMD.perSecond * 100_000, "hosts/s"))
-        rows.append(("underload_search_100k_hosts_scalar", underScalar.perSecond * 100_000, "hosts/s"))
         return rows
+    }
+
+    /// A host table in a random but reproducible state, and one request and ΔP batch over it.
+    struct Fixture {
+        var table: HostTable
+        var power: PowerArithmetic
+        var excluded: [Bool]
+        var requested: [Double]
+        var request: PlacementRequest
+        var batch: PowerIncrease.Batch
+
+        init(hosts n: Int, seed: UInt64) {
+            var rng = Xoshiro256StarStar(seed: seed)
+            table = HostTable(types: (0..<n).map { $0 % 2 }, specs: [(3720, 1860, 4096, 1000), (5320, 2660, 4096, 1000)])
+            power = PowerArithmetic(models: [.hpProLiantML110G4, .hpProLiantML110G5], cloudSim: true)
+            excluded = (0..<n).map { _ in rng.nextUnit() < 0.1 }
+            requested = []
+            batch = PowerIncrease.Batch(capacity: n)
+            for h in 0..<n {
+                let total = table.totalMips[h]
+                let used = rng.nextUnit() < 0.2 ? 0 : (rng.nextUnit() * total / 10).rounded(.down) * 10
+                table.measuredMips[h] = used
+                table.freeMips[h] = total - used
+                table.listed[h] = used > 0 ? 3 : 0
+                table.ramUsedMB[h] = (rng.nextUnit() * 4096).rounded(.down)
+                requested.append(used * (0.5 + rng.nextUnit()))
+                batch.append(power, type: h % 2, utilizationAfter: (used + 500) / total, measuredUtilization: used / total,
+                             sleeping: used == 0)
+            }
+            request = PlacementRequest(demandMips: 500, coreMips: 250, ramMB: 870, checksRam: true)
+        }
     }
 
     struct Measurement { var perSecond: Double; var checksum: Int }
 
-    static func best(of n: Int, _ body: () -> Measurement) -> Measurement {
-        var result = body()
-        for _ in 1..<n {
-            let m = body()
-            if m.perSecond > result.perSecond { result = m }
+    static func best(of n: Int, repetitions: Int, _ body: () -> Int) -> Measurement {
+        var result = Measurement(perSecond: 0, checksum: 0)
+        for _ in 0..<n {
+            var checksum = 0
+            let elapsed = ContinuousClock().measure {
+                for _ in 0..<repetitions { checksum = checksum &+ body() }
+            }
+            let c = elapsed.components
+            let perSecond = Double(repetitions) / (Double(c.seconds) + Double(c.attoseconds) * 1e-18)
+            if perSecond > result.perSecond { result = Measurement(perSecond: perSecond, checksum: checksum) }
         }
         return result
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        let c = d.components
-        return Double(c.seconds) + Double(c.attoseconds) * 1e-18
-    }
-
-    /// `decisions` PABFD choices (CloudSim mode, no overload check) on an unchanging table.
-    static func placements(_ table: HostTable, _ guests: [PlacementGuest], decisions: Int, simd: Bool) -> Measurement {
-        let policy = PowerAwareBestFitDecreasingPlacement(cloudSimCompatible: true)
-        var context = PlacementContext(useSIMD: simd)
-        var checksum = 0
-        let elapsed = ContinuousClock().measure {
-            for i in 0..<decisions {
-                checksum &+= (policy.chooseHost(for: guests[i % guests.count], in: table, context: &context) ?? -1) &* (i | 1)
-            }
-        }
-        return Measurement(perSecond: Double(decisions) / seconds(elapsed), checksum: checksum)
-    }
-
-    static func scans(_ table: HostTable, repetitions: Int, simd: Bool) -> Measurement {
-        var out: [Int] = []
-        var checksum = 0
-        let elapsed = ContinuousClock().measure {
-            for r in 0..<repetitions {
-                let threshold = 0.5 + Double(r % 40) / 100
-                if simd { OverloadScanKernel.simd(table, threshold: threshold, into: &out) }
-                else { OverloadScanKernel.scalar(table, threshold: threshold, into: &out) }
-                checksum &+= out.count &+ (out.first ?? 0)
-            }
-        }
-        return Measurement(perSecond: Double(repetitions) / seconds(elapsed), checksum: checksum)
-    }
-
-    static func underloads(_ table: HostTable, repetitions: Int, simd: Bool) -> Measurement {
-        var checksum = 0
-        let elapsed = ContinuousClock().measure {
-            for r in 0..<repetitions {
-                let bound = 0.3 + Double(r % 70) / 100
-                let h = simd ? UnderloadKernel.simd(table, upperBound: bound) : UnderloadKernel.scalar(table, upperBound: bound)
-                checksum &+= h ?? -1
-            }
-        }
-        return Measurement(perSecond: Double(repetitions) / seconds(elapsed), checksum: checksum)
-    }
-
-    /// CloudSim's PlanetLab host mix (even G4, odd G5) with random loads.
-    static func randomTable(hosts n: Int, seed: UInt64) -> HostTable {
-        let g4 = HostTable.HostSpec(peCount: 2, peMips: 1860, ramMB: 4096, bandwidthMbps: 1000, powerModel: .hpProLiantML110G4)
-        let g5 = HostTable.HostSpec(peCount: 2, peMips: 2660, ramMB: 4096, bandwidthMbps: 1000, powerModel: .hpProLiantML110G5)
-        var table = HostTable(hosts: (0..<n).map { $0 % 2 == 0 ? g4 : g5 }, powerFormula: .cloudSim)
-        var rng = Xoshiro256StarStar(seed: seed)
-        for h in 0..<n {
-            let total = table.totalMips[h]
-            let used = rng.nextUnit() < 0.2 ? 0 : (rng.nextUnit() * total).rounded(.down)
-            table.recordMeasurement(host: h, utilizationMips: used)
-            table.setRequestedMips(host: h, used)
-            table.setFree(host: h, mips: total - used)
-            if rng.nextUnit() < 0.05 { table.setExcluded(h) }
-        }
-        return table
-    }
-
-    static func randomGuests(count: Int, seed: UInt64) -> [PlacementGuest] {
-        var rng = Xoshiro256StarStar(seed: seed)
-        let types: [(mips: Double, ram: Double)] = [(2500, 870), (2000, 1740), (1000, 1740), (500, 613)]
-        return (0..<count).map { i in
-            let t = types[Int(rng.next() % 4)]
-            return PlacementGuest(id: i, mips: (t.mips * rng.nextUnit()).rounded(.down), ramMB: 0, bandwidthMbps: 0)
-        }
     }
 }

@@ -111,12 +111,11 @@ struct ExplainCommandTests {
         #expect(verdicts.count == 12)
         #expect(r.out.contains("chosen: host"))
         #expect(verdicts.filter { $0.hasPrefix("*") }.count == 1)
-        // After the last consolidation round (6900 s) the engine decides nothing: the what-if answers.
+        // After the last consolidation round (6900 s) the engine decides nothing, and says so.
         let late = virtsim(["explain", dir + "/tiny.json", "--guest", "3", "--time", "7000"])
         #expect(late.status == .success, "\(late.err)")
-        #expect(late.out.contains("takes no placement decision for guest 3"))
-        #expect(late.out.contains("variant para: guest 3"))
-        #expect(late.out.split(separator: "\n").filter { $0.contains(" host ") && ($0.contains("rejected") || $0.contains("=")) }.count == 12)
+        #expect(late.out.contains("variant para: the engine takes no placement decision for guest 3 at or after t = 7000 s"))
+        #expect(!late.out.contains(" host "))
         #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "99", "--time", "60"]).status == .badInput)
         #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "1", "--time", "1e9"]).status == .badInput)
         #expect(virtsim(["explain", dir + "/tiny.json", "--guest", "1", "--time", "60", "--variant", "nope"]).status == .badInput)

@@ -1,4 +1,5 @@
 import Testing
+import Scheduling
 @testable import Consolidation
 import VirtModel
 
@@ -28,7 +29,7 @@ struct AllocationTests {
         let s = try state(.cloudSimCompatible, guests: [2500, 1000])
         #expect(s.nodeAlloc[0] == 1860)  // a 2500-MIPS VM gets at most one G4 core
         #expect(s.nodeAlloc[1] == 1000)
-        #expect(s.hostAvail[0] == 3720 - 2860)
+        #expect(s.hosts.freeMips[0] == 3720 - 2860)
     }
 
     @Test("over-subscription scales every allocation; CloudSim floors to integers")
@@ -37,7 +38,7 @@ struct AllocationTests {
         let f = 3720.0 / 4000
         #expect(c.nodeAlloc[0] == (1500 * f).rounded(.down))
         #expect(c.nodeAlloc[2] == (1000 * f).rounded(.down))
-        #expect(c.hostAvail[0] == 0)
+        #expect(c.hosts.freeMips[0] == 0)
         let v = try state(.virtSim, guests: [1500, 1500, 1000])
         #expect(abs(v.nodeAlloc[0] - 1500 * f) < 1e-9)
         #expect(abs(v.nodeAlloc.reduce(0, +) - 3720) < 1e-9)
@@ -53,7 +54,7 @@ struct AllocationTests {
         #expect(s.nodeAlloc[0] == 900)
         #expect(s.nodeAlloc[n] == 100)
         // The source is charged the full request (900 / 0.9), the reservation adds 10 %.
-        #expect(abs(s.hostUtilMips[0] - (1000 + 500 + 100)) < 1e-9)
+        #expect(abs(s.hosts.measuredMips[0] - (1000 + 500 + 100)) < 1e-9)
         // Requested MIPS counts the migrating-in guest at 100 %.
         #expect(s.hostReqMips[0] == 2500)
     }

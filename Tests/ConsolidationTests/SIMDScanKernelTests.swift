@@ -1,5 +1,6 @@
 import Testing
 import SimKernel
+import Scheduling
 @testable import Consolidation
 
 /// Each SIMD scan equals its scalar reference host by host, on random host states that include
@@ -18,20 +19,20 @@ struct SIMDScanKernelTests {
             e.s.guestCreating[g] = rng.nextUnit() < 0.3
         }
         for h in 0..<hosts {
-            let cap = e.s.hostCap[h]
+            let cap = e.s.hosts.totalMips[h]
             // A quarter of the hosts sit exactly at a guest's demand, to test the `<` boundary.
             let g = Int(rng.nextUnit() * Double(e.s.guestCount))
-            e.s.hostAvail[h] = rng.nextUnit() < 0.25 ? e.s.hostDemand(g) : (rng.nextUnit() * cap).rounded()
-            e.s.hostRamUsed[h] = rng.nextUnit() < 0.25 ? e.s.hostRam[h] - e.s.guestRam[g] : (rng.nextUnit() * 4096).rounded()
+            e.s.hosts.freeMips[h] = rng.nextUnit() < 0.25 ? e.s.hostDemand(g) : (rng.nextUnit() * cap).rounded()
+            e.s.hosts.ramUsedMB[h] = rng.nextUnit() < 0.25 ? e.s.hosts.ramMB[h] - e.s.guestRam[g] : (rng.nextUnit() * 4096).rounded()
             let r = rng.nextUnit()
-            e.s.hostUtilMips[h] = r < 0.2 ? 0 : (r < 0.4 ? cap * (1 + rng.nextUnit() * 0.02) : rng.nextUnit() * cap)
+            e.s.hosts.measuredMips[h] = r < 0.2 ? 0 : (r < 0.4 ? cap * (1 + rng.nextUnit() * 0.02) : rng.nextUnit() * cap)
         }
         return e
     }
 
-    @Test("suitability scan marks exactly the hosts isSuitable accepts, with the scalar scores",
-          arguments: semantics, [false, true])
-    func suitability(semantics: Semantics, worstFit: Bool) throws {
+    @Test("the engine's placement request through the SIMD scan: exactly the hosts `isSuitable` accepts",
+          arguments: semantics, [FitScore.leftover, .negatedLeftover])
+    func suitability(semantics: Semantics, score: FitScore) throws {
         let hosts = 41  // ten 4-lane steps and a scalar tail
         let e = try Self.randomEngine(hosts: hosts, semantics: semantics, seed: 5)
         var rng = RandomStreams(seed: 9).stream("test/simd-scan-excluded")
@@ -41,13 +42,13 @@ struct SIMDScanKernelTests {
             let demand = e.s.hostDemand(g)
             var scores: [Double] = []
             var candidates: [Int] = []
-            e.suitabilityScan(g, demand: demand, excluded: excluded, leftover: true, negate: worstFit,
-                              scores: &scores, candidates: &candidates)
+            Suitability.scan(e.placementRequest(g), in: e.s.hosts, excluded: excluded, score: score,
+                             scores: &scores, candidates: &candidates)
             var expected: [Int] = []
             for h in 0..<hosts {
-                let ok = !excluded[h] && e.isSuitable(h, guest: g, demand: demand)
-                let left = e.s.hostAvail[h] - demand
-                let want = ok ? (worstFit ? -left : left) : Double.infinity
+                let ok = !excluded[h] && e.isSuitable(h, guest: g)
+                let left = e.s.hosts.freeMips[h] - demand
+                let want = ok ? (score == .negatedLeftover ? -left : left) : Double.infinity
                 #expect(scores[h].bitPattern == want.bitPattern, "host \(h), guest \(g)")
                 if ok { expected.append(h) }
             }
@@ -55,13 +56,5 @@ struct SIMDScanKernelTests {
             suitableSeen += expected.count
         }
         #expect(suitableSeen > 0)
-    }
-
-    @Test("measured utilizations equal the scalar ones bit for bit", arguments: semantics)
-    func utilizations(semantics: Semantics) throws {
-        let e = try Self.randomEngine(hosts: 43, semantics: semantics, seed: 3)
-        let u = e.measuredUtilizations()
-        #expect(u.count == 43)
-        for h in 0..<43 { #expect(u[h].bitPattern == e.s.measuredUtilization(h).bitPattern, "host \(h)") }
     }
 }

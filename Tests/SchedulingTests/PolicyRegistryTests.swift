@@ -7,7 +7,7 @@ struct PolicyRegistryTests {
           arguments: PolicyRegistry.allPlacementNames)
     func placements(name: String) throws {
         let p = try PolicyRegistry.placement(named: name)
-        #expect(p.name == (name == "pabfd" ? "power-aware-best-fit-decreasing" : name))
+        #expect(p.rawValue == (name == "pabfd" ? "power-aware-best-fit-decreasing" : name))
     }
 
     @Test("every detector resolves with CloudSim's default parameter (thr-sustained: THR's)", arguments: PolicyRegistry.allOverloadDetectorNames)

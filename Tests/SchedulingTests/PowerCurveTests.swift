@@ -88,18 +88,15 @@ struct PowerCurveTests {
         }
     }
 
-    @Test("the host table's current power follows measurements and sleep")
-    func tablePower() {
-        var cloud = Hosts.planetLab(2, formula: .cloudSim)
-        var virt = Hosts.planetLab(2, formula: .virtSim)
-        #expect(cloud.currentPower == [86, 93.7])
-        virt.setState(host: 0, .asleep)
-        cloud.setState(host: 0, .asleep)
-        // VirtSim: an asleep host draws its sleep watts; CloudSim measures it from P(0).
-        #expect(virt.currentPower[0] == SpecPowerModel.hpProLiantML110G4.sleepWatts)
-        #expect(cloud.currentPower[0] == 86)
-        cloud.recordMeasurement(host: 1, utilizationMips: 5320 * 1.005)
-        #expect(cloud.measuredUtilization[1] == 1, "CloudSim clamps (1, 1.01) to 1")
-        #expect(cloud.currentPower[1] == 135)
+    @Test("watts now: a sleeping host VirtSim wakes draws its sleep watts, CloudSim reads P(0); (1, 1.01) clamps to 1")
+    func wattsNow() {
+        #expect(PowerIncrease.wattsNow(Hosts.power, type: 0, measuredUtilization: 0, sleeping: false) == 86)
+        #expect(PowerIncrease.wattsNow(Hosts.virtSimPower, type: 0, measuredUtilization: 0, sleeping: true)
+                == SpecPowerModel.hpProLiantML110G4.sleepWatts)
+        var t = Hosts.planetLab(2)
+        t.measuredMips[1] = 5320 * 1.005
+        #expect(Underload.measuredUtilization(1, in: t, Hosts.power) == 1, "CloudSim clamps (1, 1.01) to 1")
+        #expect(Underload.measuredUtilization(1, in: t, Hosts.virtSimPower) > 1)
+        #expect(PowerIncrease.wattsNow(Hosts.power, type: 1, measuredUtilization: 1, sleeping: false) == 135)
     }
 }

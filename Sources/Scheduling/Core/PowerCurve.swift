@@ -84,12 +84,4 @@ public enum PowerCurve {
                       p[Int(truncatingIfNeeded: i[2])], p[Int(truncatingIfNeeded: i[3])])
     }
 
-    /// Watts by `formula`; nil only for CloudSim's out-of-range case.
-    @inlinable
-    public static func watts(_ watts: UnsafeBufferPointer<Double>, utilization u: Double, formula: PowerFormula) -> Double? {
-        switch formula {
-        case .cloudSim: cloudSimWatts(watts, utilization: u)
-        case .virtSim: virtSimWatts(watts, utilization: u)
-        }
-    }
 }

@@ -95,7 +95,7 @@ func adaptiveThresholdVerdict(_ input: OverloadInput, detector name: String, saf
     }
     let dispersion = statistic(data)
     let threshold = 1 - safety * dispersion
-    return OverloadVerdict(overloaded: input.requestedUtilization > threshold, detector: name, usedFallback: false,
+    return OverloadVerdict(overloaded: ThresholdRule.exceeds(utilization: input.requestedUtilization, threshold: threshold), detector: name, usedFallback: false,
                            compared: input.requestedUtilization, limit: threshold, statistic: dispersion,
                            statisticName: statisticName, historyLength: length)
 }

@@ -12,7 +12,7 @@ public struct StaticThresholdDetector: OverloadDetector {
     public init(threshold: Double = StaticThresholdDetector.defaultParameter) { self.threshold = threshold }
 
     public func evaluate(_ input: OverloadInput) -> OverloadVerdict {
-        OverloadVerdict(overloaded: input.requestedUtilization > threshold, detector: name, usedFallback: false,
+        OverloadVerdict(overloaded: ThresholdRule.exceeds(utilization: input.requestedUtilization, threshold: threshold), detector: name, usedFallback: false,
                         compared: input.requestedUtilization, limit: threshold, statistic: nil,
                         statisticName: "", historyLength: 0)
     }

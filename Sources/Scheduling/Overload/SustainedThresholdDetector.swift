@@ -26,7 +26,7 @@ public struct SustainedThresholdDetector: OverloadDetector {
     }
 
     public func evaluate(_ input: OverloadInput) -> OverloadVerdict {
-        let over = input.requestedUtilization > threshold
+        let over = ThresholdRule.exceeds(utilization: input.requestedUtilization, threshold: threshold)
         let earlier = input.history.dropFirst().prefix(window - 1)
         guard window == 1 || input.history.count >= window else {
             return OverloadVerdict(overloaded: over, detector: "\(name)→thr(\(threshold))", usedFallback: true,
@@ -35,7 +35,7 @@ public struct SustainedThresholdDetector: OverloadDetector {
         }
         // The smallest earlier value decides: all above the threshold iff it is.
         let lowest = earlier.min() ?? .infinity
-        return OverloadVerdict(overloaded: over && lowest > threshold, detector: name, usedFallback: false,
+        return OverloadVerdict(overloaded: over && ThresholdRule.exceeds(utilization: lowest, threshold: threshold), detector: name, usedFallback: false,
                                compared: input.requestedUtilization, limit: threshold, statistic: earlier.isEmpty ? nil : lowest,
                                statisticName: "lowest of the \(window - 1) earlier measurements", historyLength: input.history.count)
     }

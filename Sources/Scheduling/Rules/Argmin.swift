@@ -1,6 +1,12 @@
 /// Index of the smallest finite score, lowest index on ties (CloudSim's strict `<` scan from index 0).
 /// +∞ and NaN never win; nil when no score is finite.
-public enum ArgminKernel {
+public enum Argmin {
+    /// The order every scored choice uses: lower score first, lower index on equal scores.
+    @inlinable @inline(__always)
+    public static func precedes(_ a: Int, _ b: Int, scores: [Double]) -> Bool {
+        scores[a] != scores[b] ? scores[a] < scores[b] : a < b
+    }
+
     /// Scalar reference over `scores[0 ..< count]`. O(n).
     public static func scalar(_ scores: [Double], count: Int? = nil) -> Int? {
         let n = count ?? scores.count

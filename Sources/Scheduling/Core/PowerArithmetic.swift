@@ -1,16 +1,16 @@
-import Scheduling
+
 import VirtModel
 
 /// Power and utilization arithmetic, in CloudSim's exact floating-point form or VirtSim's. The
 /// formulas are Scheduling's `PowerCurve` (one definition for the engine, the host table and the
 /// kernels); this adds the engine's clamping and its per-type tables.
-struct PowerArithmetic {
-    let models: [SpecPowerModel]
-    let cloudSim: Bool
+public struct PowerArithmetic: Sendable {
+    public let models: [SpecPowerModel]
+    public let cloudSim: Bool
     /// Every type's 11-entry watt table end to end (type k at k × 11), for `PowerCurve`'s lane form.
-    let tables: [Double]
+    public let tables: [Double]
 
-    init(models: [SpecPowerModel], cloudSim: Bool) {
+    public init(models: [SpecPowerModel], cloudSim: Bool) {
         precondition(models.allSatisfy { $0.watts.count == 11 }, "power tables have 11 entries (0 %, 10 %, … 100 %)")
         self.models = models
         self.cloudSim = cloudSim
@@ -18,8 +18,8 @@ struct PowerArithmetic {
     }
 
     /// Watts of a host of type `type` at utilization `u` (clamped to [0, 1]). O(1).
-    @inline(__always)
-    func power(type: Int, utilization u: Double) -> Double {
+    @inlinable @inline(__always)
+    public func power(type: Int, utilization u: Double) -> Double {
         let x = min(max(u, 0), 1)
         return tables.withUnsafeBufferPointer { all in
             let w = UnsafeBufferPointer(rebasing: all[type * 11 ..< type * 11 + 11])
@@ -30,23 +30,23 @@ struct PowerArithmetic {
 
     /// `power` of four hosts at once: `offsets` = type × 11 per lane, `u` already clamped to [0, 1].
     /// Bit-identical to `power` lane by lane. O(1).
-    @inline(__always)
-    func power4(_ tables: UnsafePointer<Double>, offsets: SIMD4<Int64>, utilization u: SIMD4<Double>) -> SIMD4<Double> {
+    @inlinable @inline(__always)
+    public func power4(_ tables: UnsafePointer<Double>, offsets: SIMD4<Int64>, utilization u: SIMD4<Double>) -> SIMD4<Double> {
         cloudSim ? PowerCurve.cloudSimWatts4(tables, offsets: offsets, utilization: u)
                  : PowerCurve.virtSimWatts4(tables, offsets: offsets, utilization: u)
     }
 
     /// Host utilization from allocated MIPS; CloudSim clamps values in (1, 1.01) to 1.
-    @inline(__always)
-    func utilization(mips: Double, capacity: Double) -> Double {
+    @inlinable @inline(__always)
+    public func utilization(mips: Double, capacity: Double) -> Double {
         let u = mips / capacity
         if cloudSim && u > 1 && u < 1.01 { return 1 }
         return u
     }
 
     /// CloudSim `PowerHost.getEnergyLinearInterpolation`: 0 when the previous utilization is 0.
-    @inline(__always)
-    func trapezoid(type: Int, from: Double, to: Double, seconds: Double, zeroAfterIdle: Bool) -> Double {
+    @inlinable @inline(__always)
+    public func trapezoid(type: Int, from: Double, to: Double, seconds: Double, zeroAfterIdle: Bool) -> Double {
         if zeroAfterIdle && from == 0 { return 0 }
         let pf = power(type: type, utilization: from)
         let pt = power(type: type, utilization: to)
