@@ -37,13 +37,13 @@ extension Engine {
 
         if sem.cloudSimClock {
             // §2: the cloudlets are submitted at 0.1 and the first tick is 0.1 + interval.
-            nextTick = 0.1 + tickInterval
+            clock.nextTick = 0.1 + clock.tickInterval
         } else {
-            nextTick = tickInterval
+            clock.nextTick = clock.tickInterval
             // t = 0 is an update: demands at sample 0, first history value, entries.
             fullUpdate(at: 0, tick: true)
         }
-        if nextTick < horizon { sched.schedule(.tick, at: nextTick, priority: EnginePriority.tick) }
+        if clock.nextTick < horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
         if !sem.cloudSimClock && consolidates && config.consolidationInterval < horizon {
             sched.schedule(.consolidate, at: config.consolidationInterval, priority: EnginePriority.consolidate)
         }
@@ -59,7 +59,7 @@ extension Engine {
         // CloudSim stops at `terminateSimulation(horizon)`: events after it never run.
         let stopWhenRecorded = config.decisionTrace?.stopWhenRecorded ?? false
         while let first = sched.nextEventTime, first < horizon {
-            if stopWhenRecorded && decision != nil { break }
+            if stopWhenRecorded && trace.decision != nil { break }
             sched.step { event, sched in
                 handle(event.payload, at: event.time, sched: &sched)
             }
@@ -67,8 +67,8 @@ extension Engine {
                 flushDeferredUpdates()  // the invariants describe the state with every update done
                 violations += invariantViolations(at: sched.now)
             }
-            if let progress, tickIndex != reportedTick {
-                reportedTick = tickIndex
+            if let progress, clock.tickIndex != clock.reportedTick {
+                clock.reportedTick = clock.tickIndex
                 progress(min(1, sched.now / horizon))
             }
         }
@@ -78,32 +78,32 @@ extension Engine {
     }
 
     mutating func handle(_ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>) {
-        traceNow = t
+        trace.now = t
         // Completions at one instant share one update per host; anything else sees them done.
         if !deferred.isEmpty {
             if case .migrationDone = event, t == deferred.time {} else { flushDeferredUpdates() }
         }
         switch event {
         case .tick:
-            tickIndex += 1
+            clock.tickIndex += 1
             fullUpdate(at: t, tick: true)
             if sem.cloudSimClock && consolidates {
                 startMigrations(planRound(), at: t, sched: &sched)
             }
             // Next tick: CloudSim adds the interval to the current time; VirtSim multiplies.
-            nextTick = sem.cloudSimClock ? t + tickInterval : Double(tickIndex + 1) * tickInterval
-            if nextTick < config.horizon { sched.schedule(.tick, at: nextTick, priority: EnginePriority.tick) }
+            clock.nextTick = sem.cloudSimClock ? t + clock.tickInterval : Double(clock.tickIndex + 1) * clock.tickInterval
+            if clock.nextTick < config.horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
         case .consolidate:
             startMigrations(planRound(), at: t, sched: &sched)
-            consolidationIndex += 1
-            let next = Double(consolidationIndex + 1) * config.consolidationInterval
+            clock.consolidationIndex += 1
+            let next = Double(clock.consolidationIndex + 1) * config.consolidationInterval
             if next < config.horizon {
                 sched.schedule(.consolidate, at: next, priority: EnginePriority.consolidate)
             }
         case .migrationDone(let node):
             completeMigration(node: Int(node), at: t, sched: &sched)
         case .forceUpdate:
-            forceUpdatePendingAt = -1
+            clock.forceUpdatePendingAt = -1
             fullUpdate(at: t, tick: false)
         case .arrival(let guest):
             arrive(Int(guest), at: t, sched: &sched)
@@ -132,14 +132,14 @@ extension Engine {
         var order = guests
         if !sem.requestFullMipsAtCreation {
             for g in guests {
-                let u = s.utilization(g, at: 0)
+                let u = s.demand.utilization(g, at: 0)
                 s.guestU[g] = u
                 s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
             }
             if placement.sortsDecreasing { order = sortByCpuDescending(guests) }
         }
         let none = [Bool](repeating: false, count: s.hostCount)
-        tracePhase = "initial placement"
+        trace.phase = "initial placement"
         for g in order {
             if sem.requestFullMipsAtCreation { s.guestCreating[g] = true }
             if let h = tracedFindHost(for: g, excluded: none) {
@@ -150,7 +150,7 @@ extension Engine {
                 s.guestPhase[g] = config.guests[g].bootSeconds > 0 && !sem.cloudSimClock ? .booting : .running
             } else {
                 s.guestPhase[g] = .rejected
-                rejectedCount += 1
+                counts.rejectedGuests += 1
             }
             // CloudSim: once created, a VM requests 0 MIPS until its cloudlet runs; its allocation
             // stays at full MIPS until the first update.
@@ -162,16 +162,16 @@ extension Engine {
     }
 
     mutating func arrive(_ g: Int, at t: Double, sched: inout Scheduler<EngineEvent>) {
-        let u = s.utilization(g, at: t)
+        let u = s.demand.utilization(g, at: t)
         s.guestU[g] = u
         s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
         if sem.requestFullMipsAtCreation { s.guestCreating[g] = true }
         let none = [Bool](repeating: false, count: s.hostCount)
-        tracePhase = "arrival"
+        trace.phase = "arrival"
         guard let h = tracedFindHost(for: g, excluded: none) else {
             s.guestCreating[g] = false
             s.guestPhase[g] = .rejected
-            rejectedCount += 1
+            counts.rejectedGuests += 1
             return
         }
         if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
@@ -247,12 +247,12 @@ extension Engine {
                 node = s.newNode(guest: g, kind: .incoming)
                 s.link(node, to: m.target)
                 s.allocateAppended(node, on: m.target, request: s.hostDemand(g))
-                if !hasIncomingFlag[m.target] { hasIncomingFlag[m.target] = true; hostsWithIncoming.append(m.target) }
+                if !tentative.hasIncoming[m.target] { tentative.hasIncoming[m.target] = true; tentative.hostsWithIncoming.append(m.target) }
                 deferUpdate(m.target, at: t)
                 if source >= 0 { deferUpdate(source, at: t) }
             }
-            migrationsStarted += 1
-            migrationDowntimeTotal += plan.downtimeSeconds
+            counts.migrationsStarted += 1
+            counts.migrationDowntimeTotal += plan.downtimeSeconds
             s.guestMigrations[g] += 1
             let seconds = migrationModel.isCloudSim
                 ? migrationModel.seconds(ramMB: s.guestRam[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target]) : plan.totalSeconds
@@ -289,8 +289,8 @@ extension Engine {
         if cloudSimStyle { s.allocateAppended(g, on: target, request: s.hostDemand(g)) }
         s.guestHost[g] = Int32(target)
         if sem.fullUpdateAtMigrationCompletion {
-            if forceUpdatePendingAt != t {
-                forceUpdatePendingAt = t
+            if clock.forceUpdatePendingAt != t {
+                clock.forceUpdatePendingAt = t
                 sched.schedule(.forceUpdate, at: t, priority: EnginePriority.forceUpdate)
             }
         } else {
@@ -303,28 +303,28 @@ extension Engine {
     // MARK: - Reports and the end
 
     mutating func closeReportInterval(at t: Double) {
-        let length = t - lastReportTime
+        let length = t - clock.lastReportTime
         for h in 0..<s.hostCount {
             if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
             let state = s.hosts.listed[h] > 0 || !powerAware ? "on" : "sleeping"
-            hostRows.append(HostIntervalRow(time: lastReportTime, host: h, state: state,
-                                            meanUtilization: length > 0 ? s.hostRepUtil[h] / length : 0,
-                                            energyKWh: s.hostRepEnergy[h] / 3.6e6, guests: Int(s.hosts.listed[h]),
-                                            length: length, onSeconds: s.hostRepOn[h]))
-            s.hostRepEnergy[h] = 0
-            s.hostRepOn[h] = 0
-            s.hostRepUtil[h] = 0
+            hostRows.append(HostIntervalRow(time: clock.lastReportTime, host: h, state: state,
+                                            meanUtilization: length > 0 ? s.energy.intervalUtilSeconds[h] / length : 0,
+                                            energyKWh: s.energy.intervalJoules[h] / 3.6e6, guests: Int(s.hosts.listed[h]),
+                                            length: length, onSeconds: s.energy.intervalOnSeconds[h]))
+            s.energy.intervalJoules[h] = 0
+            s.energy.intervalOnSeconds[h] = 0
+            s.energy.intervalUtilSeconds[h] = 0
         }
-        lastReportTime = t
+        clock.lastReportTime = t
     }
 
     mutating func finish(at horizon: Double) -> EngineResult {
         if !sem.trapezoidEnergy {
             for h in 0..<s.hostCount { s.integrateEnergy(h, to: horizon, powerAware: powerAware) }
             s.energyJoules = 0
-            for h in 0..<s.hostCount { s.energyJoules += s.hostEnergy[h] }
+            for h in 0..<s.hostCount { s.energyJoules += s.energy.joules[h] }
         }
-        if config.recordHostIntervals && lastReportTime < horizon { closeReportInterval(at: horizon) }
+        if config.recordHostIntervals && clock.lastReportTime < horizon { closeReportInterval(at: horizon) }
         // VirtSim: the last interval runs to the horizon (a closing entry for everyone).
         if !sem.cloudSimMetricFormulas {
             for h in 0..<s.hostCount { s.updateHost(h, at: horizon, powerAware: powerAware) }
@@ -336,9 +336,9 @@ extension Engine {
 
         var m = Metrics()
         m.energyKWh = s.energyJoules / 3.6e6
-        m.vmMigrations = migrationsStarted
+        m.vmMigrations = counts.migrationsStarted
         if !migrationModel.isCloudSim {
-            m.migrationDowntimeSecondsMean = migrationsStarted > 0 ? migrationDowntimeTotal / Double(migrationsStarted) : 0
+            m.migrationDowntimeSecondsMean = counts.migrationsStarted > 0 ? counts.migrationDowntimeTotal / Double(counts.migrationsStarted) : 0
         }
         let hh = s.hostHist
         let slatah = hh.activeTime > 0 ? hh.violationTime / hh.activeTime : 0
@@ -368,27 +368,27 @@ extension Engine {
         m.hostShutdowns = hh.shutdownCount
         (m.meanTimeBeforeHostShutdown, m.stdDevTimeBeforeHostShutdown) = meanAndSampleStdDev(hh.shutdownTimes)
         (m.meanTimeBeforeVMMigration, m.stdDevTimeBeforeVMMigration) = meanAndSampleStdDev(gh.migrationDurations)
-        let measured = sem.cloudSimClock ? max(s.lastProcessTime - (0.1 + tickInterval), 0) : horizon
+        let measured = sem.cloudSimClock ? max(s.lastProcessTime - (0.1 + clock.tickInterval), 0) : horizon
         m.activeHostsMean = measured > 0 ? hh.activeTime / measured : 0
         m.meanActiveHostCpuUtilization = hh.activeTime > 0 ? hh.activeUtilIntegral / hh.activeTime * 100 : 0
         m.slaOverloadTimeFraction = hh.activeTime > 0 ? hh.overloadTime / hh.activeTime : 0
         m.guestsPerActiveHostMean = hh.activeTime > 0 ? hh.activeGuestIntegral / hh.activeTime : 0
         m.overallSlaViolationPercent = totalReq > 0 ? (totalReq - totalAlloc) / totalReq * 100 : 0
         m.averageSlaViolationPercent = gh.shortfallCount > 0 ? gh.shortfallRatioSum / Double(gh.shortfallCount) * 100 : 0
-        m.deletedGuests = deletedCount
-        m.rejectedGuests = rejectedCount
+        m.deletedGuests = counts.deletedGuests
+        m.rejectedGuests = counts.rejectedGuests
         var alive = 0
         for g in 0..<s.guestCount {
             let p = s.guestPhase[g]
             if p == .running || p == .booting { alive += 1 }
         }
         m.guestsAliveAtEnd = alive
-        let r = Double(max(rounds, 1))
-        m.executionTimeHostSelectionMean = timeHostSelection / r
-        m.executionTimeVmSelectionMean = timeVmSelection / r
-        m.executionTimeVmReallocationMean = timeReallocation / r
-        m.executionTimeTotalMean = timeTotal / r
-        m.consolidationRounds = rounds
+        let r = Double(max(counts.rounds, 1))
+        m.executionTimeHostSelectionMean = counts.timeHostSelection / r
+        m.executionTimeVmSelectionMean = counts.timeVmSelection / r
+        m.executionTimeVmReallocationMean = counts.timeReallocation / r
+        m.executionTimeTotalMean = counts.timeTotal / r
+        m.consolidationRounds = counts.rounds
         m.totalSimulationTime = horizon
 
         var rows: [GuestRow] = []
@@ -405,7 +405,7 @@ extension Engine {
                                  requestedCpuSeconds: req,
                                  allocatedCpuSeconds: acc.totalAllocated, deleted: s.guestPhase[g] == .deleted))
         }
-        return EngineResult(metrics: m, hostIntervals: hostRows, guests: rows, decision: decision)
+        return EngineResult(metrics: m, hostIntervals: hostRows, guests: rows, decision: trace.decision)
     }
 }
 

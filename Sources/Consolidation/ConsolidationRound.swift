@@ -21,18 +21,18 @@ extension Engine {
 
     /// Remembers host `h`'s list before its first change in this round.
     mutating func touch(_ h: Int) {
-        if roundStamp[h] == currentRound { return }
-        roundStamp[h] = currentRound
-        touchedHosts.append(h)
-        snapshotStart[h] = snapshotNodes.count
+        if tentative.stamp[h] == tentative.current { return }
+        tentative.stamp[h] = tentative.current
+        tentative.touched.append(h)
+        tentative.start[h] = tentative.nodes.count
         var count: Int32 = 0
         var n = s.hostHead[h]
         while n >= 0 {
-            snapshotNodes.append(n)
+            tentative.nodes.append(n)
             count += 1
             n = s.nodeNext[Int(n)]
         }
-        snapshotLength[h] = count
+        tentative.length[h] = count
     }
 
     /// `host.vmDestroy(vm)` while planning: the guest's primary node leaves its host.
@@ -40,7 +40,7 @@ extension Engine {
         let h = Int(s.nodeHost[g])
         guard h >= 0 else { return }
         touch(h)
-        lostNodes[h] = true
+        tentative.lostNodes[h] = true
         s.unlink(g)
         s.recomputeAllocation(h)
     }
@@ -51,7 +51,7 @@ extension Engine {
         let n = s.newNode(guest: g, kind: .planned)
         s.link(n, to: h)
         s.allocateAppended(n, on: h, request: s.hostDemand(g))
-        plannedNodes.append(n)
+        tentative.planned.append(n)
         return n
     }
 
@@ -61,23 +61,23 @@ extension Engine {
         s.unlink(n)
         s.recomputeAllocation(h)
         s.releaseNode(n)
-        if let k = plannedNodes.lastIndex(of: n) { plannedNodes.remove(at: k) }
+        if let k = tentative.planned.lastIndex(of: n) { tentative.planned.remove(at: k) }
     }
 
     /// `restoreAllocation`: every touched host gets its saved list back, migrating-in guests first.
     mutating func restoreRound() {
-        for n in plannedNodes where s.nodeKind[n] == .planned {
+        for n in tentative.planned where s.nodeKind[n] == .planned {
             s.unlink(n)
             s.releaseNode(n)
         }
-        plannedNodes.removeAll(keepingCapacity: true)
-        for h in touchedHosts {
+        tentative.planned.removeAll(keepingCapacity: true)
+        for h in tentative.touched {
             // A host that only gained planned nodes is already back as it was.
-            if !lostNodes[h] && s.hostIncoming[h] == 0 {
+            if !tentative.lostNodes[h] && s.hostIncoming[h] == 0 {
                 s.recomputeAllocation(h)
                 continue
             }
-            lostNodes[h] = false
+            tentative.lostNodes[h] = false
             // Empty the list, then rebuild it from the snapshot.
             var n = s.hostHead[h]
             while n >= 0 {
@@ -85,33 +85,33 @@ extension Engine {
                 s.unlink(Int(n))
                 n = next
             }
-            let start = snapshotStart[h]
-            let len = Int(snapshotLength[h])
+            let start = tentative.start[h]
+            let len = Int(tentative.length[h])
             for k in 0..<len {
-                let node = Int(snapshotNodes[start + k])
+                let node = Int(tentative.nodes[start + k])
                 if s.nodeKind[node] == .incoming { s.link(node, to: h) }
             }
             for k in 0..<len {
-                let node = Int(snapshotNodes[start + k])
+                let node = Int(tentative.nodes[start + k])
                 if s.nodeKind[node] == .primary && s.nodeHost[node] < 0 { s.link(node, to: h) }
             }
             s.recomputeAllocation(h)
         }
         // CloudSim's restore also puts migrating-in guests first on hosts the round did not touch.
         var k = 0
-        while k < hostsWithIncoming.count {
-            let h = hostsWithIncoming[k]
+        while k < tentative.hostsWithIncoming.count {
+            let h = tentative.hostsWithIncoming[k]
             if s.hostIncoming[h] == 0 {
-                hasIncomingFlag[h] = false
-                hostsWithIncoming.swapAt(k, hostsWithIncoming.count - 1)
-                hostsWithIncoming.removeLast()
+                tentative.hasIncoming[h] = false
+                tentative.hostsWithIncoming.swapAt(k, tentative.hostsWithIncoming.count - 1)
+                tentative.hostsWithIncoming.removeLast()
                 continue
             }
-            if roundStamp[h] != currentRound { moveIncomingFirst(h) }
+            if tentative.stamp[h] != tentative.current { moveIncomingFirst(h) }
             k += 1
         }
-        touchedHosts.removeAll(keepingCapacity: true)
-        snapshotNodes.removeAll(keepingCapacity: true)
+        tentative.touched.removeAll(keepingCapacity: true)
+        tentative.nodes.removeAll(keepingCapacity: true)
     }
 
     mutating func moveIncomingFirst(_ h: Int) {
@@ -134,8 +134,8 @@ extension Engine {
 
     /// Plans one consolidation round and returns the migrations, overload moves first.
     mutating func planRound() -> [PlannedMigration] {
-        currentRound &+= 1
-        rounds += 1
+        tentative.current &+= 1
+        counts.rounds += 1
         let t0 = wallSeconds()
         let H = s.hostCount
 
@@ -198,7 +198,7 @@ extension Engine {
         var migrations: [PlannedMigration] = []
         let sorted = sortByCpuDescending(toMigrate)
         var overloadTargets: [Int] = []
-        tracePhase = "overload migration"
+        trace.phase = "overload migration"
         for g in sorted {
             if let target = tracedFindHost(for: g, excluded: excludedTarget) {
                 _ = tentativelyCreate(guest: g, on: target)
@@ -217,10 +217,10 @@ extension Engine {
         restoreRound()
         ffIndex?.unmaskAll()
         let t4 = wallSeconds()
-        timeHostSelection += t1 - t0
-        timeVmSelection += t2 - t1
-        timeReallocation += t3 - t2
-        timeTotal += t4 - t0
+        counts.timeHostSelection += t1 - t0
+        counts.timeVmSelection += t2 - t1
+        counts.timeReallocation += t3 - t2
+        counts.timeTotal += t4 - t0
         return migrations
     }
 
@@ -304,7 +304,7 @@ extension Engine {
             var placed: [(node: Int, move: PlannedMigration)] = []
             var failed = false
             for g in sortByCpuDescending(guests) {
-                tracePhase = "under-load evacuation"
+                trace.phase = "under-load evacuation"
                 if let target = tracedFindHost(for: g, excluded: excludedPlace, skipEmpty: true) {
                     let node = tentativelyCreate(guest: g, on: target)
                     placed.append((node, PlannedMigration(guest: g, target: target)))
@@ -316,7 +316,7 @@ extension Engine {
             if failed {
                 for p in placed.reversed() { undoCreate(node: p.node) }
                 // The evacuation is abandoned: a decision recorded in it did not happen.
-                if let d = decision, d.phase == tracePhase, d.time == traceNow, guests.contains(d.guest) { decision = nil }
+                if let d = trace.decision, d.phase == trace.phase, d.time == trace.now, guests.contains(d.guest) { trace.decision = nil }
                 continue
             }
             for p in placed {

@@ -43,58 +43,22 @@ struct Engine {
     var random: Xoshiro256StarStar
     let placement: PlacementRule
     let powerAware: Bool
-    let tickInterval: Double
     let migrationModel: MigrationTimeModel
 
-    /// `EngineConfig.decisionTrace`: the decision recorded, the current event's time and what
-    /// the engine is placing for.
-    var decision: PlacementDecision?
-    var traceNow = 0.0
-    var tracePhase = "initial placement"
-
-    var migrationsStarted = 0
-    /// Σ downtime of the migrations started (s), for models that have one (not CloudSim's).
-    var migrationDowntimeTotal = 0.0
-    var deletedCount = 0
-    var rejectedCount = 0
-    var rounds = 0
-    var timeHostSelection = 0.0
-    var timeVmSelection = 0.0
-    var timeReallocation = 0.0
-    var timeTotal = 0.0
-    var forceUpdatePendingAt = -1.0
-    var nextTick = 0.0
-    var tickIndex = 0
-    var reportedTick = -1
-    var consolidationIndex = 0
+    /// `EngineConfig.decisionTrace`'s decision and what the engine is doing now.
+    var trace = DecisionTracing()
+    var counts = EngineCounters()
+    var clock: EngineClock
     var hostRows: [HostIntervalRow] = []
-    var lastReportTime = 0.0
-
-    // Planning (tentative) state of a consolidation round.
-    var roundStamp: [UInt32]
-    var currentRound: UInt32 = 0
-    var touchedHosts: [Int] = []
-    var snapshotNodes: [Int32] = []
-    var snapshotStart: [Int]
-    var snapshotLength: [Int32]
-    var plannedNodes: [Int] = []
-    var hostsWithIncoming: [Int] = []
-    var hasIncomingFlag: [Bool]
-    /// Hosts that lost a primary node while planning this round (their order must be rebuilt).
-    var lostNodes: [Bool]
+    /// Tentative state of the consolidation round being planned.
+    var tentative: RoundSnapshot
     /// Tenant of every guest when hosts are tenant-exclusive (`EngineConfig.tenantExclusiveHosts`);
     /// empty otherwise, so the unconstrained path pays nothing.
     let exclusiveTenant: [Int32]
     /// Tests: check invariants after every event and collect violations (first 20).
     var checkEveryEvent = false
-    // Per-host cache of detector inputs, keyed by `EngineState.hostVersion`.
-    var cacheVersion: [UInt32]
-    var cacheValid: [Bool]
-    var cacheReq: [Double]
-    var cacheMaxRam: [Double]
-    var cachePlanned: [Double]
-    var cacheLongest: [Int32]
-    var cacheHistory: [Double]
+    /// Per-host detector and planner inputs, cached by host version.
+    var load: HostLoadCache
     /// Exact first-fit index (first-fit placement with THR or no detector).
     var ffIndex: FirstFitIndex?
     /// THR threshold for the index's headroom (∞ without a detector).
@@ -141,19 +105,9 @@ struct Engine {
         s = try EngineState(config: config, keepHistory: needsHistory)
         random = RandomStreams(seed: config.seed).stream("consolidation/vm-selection")
         let H = s.hostCount
-        roundStamp = Array(repeating: 0, count: H)
-        snapshotStart = Array(repeating: 0, count: H)
-        snapshotLength = Array(repeating: 0, count: H)
-        hasIncomingFlag = Array(repeating: false, count: H)
-        lostNodes = Array(repeating: false, count: H)
+        tentative = RoundSnapshot(hosts: H)
         deferred = DeferredHostUpdates(hosts: H)
-        cacheVersion = Array(repeating: 0, count: H)
-        cacheValid = Array(repeating: false, count: H)
-        cacheReq = Array(repeating: 0, count: H)
-        cacheMaxRam = Array(repeating: 0, count: H)
-        cachePlanned = Array(repeating: 0, count: H)
-        cacheLongest = Array(repeating: 0, count: H)
-        cacheHistory = needsHistory ? Array(repeating: 0, count: H * EngineState.historyLength) : []
+        load = HostLoadCache(hosts: H, keepHistory: needsHistory)
         let indexable = placement.isFirstFit && (p.overload == "thr" || p.overload == "none")
         if indexable && (H >= Engine.indexMinimumHosts || config.forceFirstFitIndex) {
             ffIndex = FirstFitIndex(hosts: H)
@@ -161,11 +115,8 @@ struct Engine {
             s.trackDirty = true
             for h in 0..<H { s.bump(h) }
         }
-        if sem.cloudSimClock {
-            tickInterval = config.consolidationInterval
-        } else {
-            tickInterval = config.guests.map(\.sampleInterval).min() ?? config.consolidationInterval
-        }
+        clock = EngineClock(tickInterval: sem.cloudSimClock ? config.consolidationInterval
+                                                           : config.guests.map(\.sampleInterval).min() ?? config.consolidationInterval)
         if !sem.cloudSimMetricFormulas {
             // VirtSim counts a shutdown only for an on → off transition.
             for h in 0..<H { s.hostHist.trackActive[h] = false }
@@ -179,7 +130,7 @@ struct Engine {
         for g in 0..<s.guestCount {
             let phase = s.guestPhase[g]
             guard phase == .running || phase == .booting else { continue }
-            let u = s.utilization(g, at: t)
+            let u = s.demand.utilization(g, at: t)
             s.guestU[g] = u
             s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
             if tick { s.pushHistory(g, u) }
@@ -209,10 +160,10 @@ struct Engine {
                                               zeroAfterIdle: sem.zeroEnergyAfterIdleUpdate)
                     }
                     frame += e
-                    s.hostEnergy[h] += e
-                    s.hostRepEnergy[h] += e
-                    s.hostRepUtil[h] += min(s.measuredUtilization(h), 1) * dt
-                    if s.hosts.listed[h] > 0 || s.hostPrevUtilMips[h] > 0 { s.hostRepOn[h] += dt }
+                    s.energy.joules[h] += e
+                    s.energy.intervalJoules[h] += e
+                    s.energy.intervalUtilSeconds[h] += min(s.measuredUtilization(h), 1) * dt
+                    if s.hosts.listed[h] > 0 || s.hostPrevUtilMips[h] > 0 { s.energy.intervalOnSeconds[h] += dt }
                 }
                 s.energyJoules += frame
             }
@@ -244,7 +195,7 @@ struct Engine {
             s.guestPhase[g] = .deleted
             s.guestFinalHost[g] = Int32(h)
             s.guestHost[g] = -1
-            deletedCount += 1
+            counts.deletedGuests += 1
         }
     }
 
@@ -253,11 +204,11 @@ struct Engine {
     /// Brings host `h`'s cached sums (requested MIPS, largest RAM, planner MIPS, history) up to
     /// date with its list. O(k · 30) when stale, O(1) otherwise.
     mutating func refreshCache(_ h: Int) {
-        if cacheVersion[h] == s.hostVersion[h] && cacheValid[h] { return }
+        if load.version[h] == s.hostVersion[h] && load.valid[h] { return }
         var req = 0.0, maxRam = 0.0, planned = 0.0
         let L = EngineState.historyLength
         let useHistory = detector.needsHistory && s.keepHistory
-        if useHistory { for j in 0..<L { cacheHistory[h * L + j] = 0 } }
+        if useHistory { for j in 0..<L { load.history[h * L + j] = 0 } }
         var longest = 0
         let cap = s.hosts.totalMips[h]
         var n = s.hostHead[h]
@@ -276,17 +227,17 @@ struct Engine {
             if useHistory {
                 let count = Int(s.histCount[g])
                 let scale = historyScale(g, capacity: cap)
-                for j in 0..<count { cacheHistory[h * L + j] += s.history(g, j) * scale }
+                for j in 0..<count { load.history[h * L + j] += s.history(g, j) * scale }
                 longest = max(longest, count)
             }
             n = s.nodeNext[i]
         }
-        cacheReq[h] = req
-        cacheMaxRam[h] = maxRam
-        cachePlanned[h] = planned
-        cacheLongest[h] = Int32(longest)
-        cacheVersion[h] = s.hostVersion[h]
-        cacheValid[h] = true
+        load.requested[h] = req
+        load.maxRam[h] = maxRam
+        load.planned[h] = planned
+        load.longest[h] = Int32(longest)
+        load.version[h] = s.hostVersion[h]
+        load.valid[h] = true
     }
 
     /// A guest's weight in its host's utilization history: CloudSim multiplies by the per-PE
@@ -302,8 +253,8 @@ struct Engine {
     mutating func overloadInput(_ h: Int, extra: Int = -1) -> OverloadInput {
         refreshCache(h)
         let cap = s.hosts.totalMips[h]
-        var req = cacheReq[h]
-        var maxRam = cacheMaxRam[h]
+        var req = load.requested[h]
+        var maxRam = load.maxRam[h]
         if extra >= 0 {
             req += s.hostDemand(extra)
             maxRam = max(maxRam, s.guestRam[extra])
@@ -313,8 +264,8 @@ struct Engine {
             // `PowerHostUtilizationHistory.getUtilizationHistory`: slot j = Σ u_j · MIPS / host MIPS
             // over the host's guests, newest first.
             let L = EngineState.historyLength
-            var longest = Int(cacheLongest[h])
-            history = Array(cacheHistory[(h * L)..<(h * L + L)])
+            var longest = Int(load.longest[h])
+            history = Array(load.history[(h * L)..<(h * L + L)])
             if extra >= 0 {
                 let count = Int(s.histCount[extra])
                 let scale = historyScale(extra, capacity: cap)
@@ -334,7 +285,7 @@ struct Engine {
     @inline(__always)
     mutating func plannerMips(_ h: Int) -> Double {
         refreshCache(h)
-        return cachePlanned[h]
+        return load.planned[h]
     }
 
     @inline(__always)

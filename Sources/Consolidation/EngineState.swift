@@ -45,15 +45,8 @@ struct EngineState {
     var dirtyFlag: [Bool]
     /// Only when a placement index reads `dirtyHosts`.
     var trackDirty = false
-    /// Energy bookkeeping (joules) and the time up to which it is integrated.
-    var hostEnergy: [Double]
-    var hostEnergyT: [Double]
-    /// Report-interval accumulators.
-    var hostRepEnergy: [Double]
-    var hostRepUtil: [Double]
-    /// Seconds host h has been on (had guests) in the current report interval.
-    var hostRepOn: [Double]
-    var hostRepT: [Double]
+    /// Energy and report-interval accumulators per host.
+    var energy: EnergyMeter
 
     // MARK: nodes
     var nodeGuest: [Int32]
@@ -70,17 +63,8 @@ struct EngineState {
     var guestPes: [Int32]
     var guestRam: [Double]
     var guestOverhead: [Double]
-    var guestSrcKind: [UInt8]      // 0 samples, 1 constant, 2 synthetic
-    var guestSrcBuffer: [Int32]
-    var guestSrcOffset: [Int]
-    var guestSrcCount: [Int32]
-    var guestSrcDivisor: [Double]
-    var guestSrcConstant: [Double]
-    var guestSynth: [SyntheticUtilization]
-    var guestSynthIndex: [Int32]
-    var buffers: [SampleBuffer]
-    var guestInterval: [Double]
-    var guestStart: [Double]
+    /// Where each guest's demand comes from (samples, constant, synthetic) and how it is read.
+    var demand: DemandSource
     var guestPhase: [GuestPhase]
     var guestInMigration: [Bool]
     /// Migration CPU shares of the current migration (M2: 0.9 at the source, 0.1 reserved on the target).
@@ -132,12 +116,7 @@ struct EngineState {
         hostIncoming = Array(repeating: 0, count: H)
         hostVersion = Array(repeating: 0, count: H)
         dirtyFlag = Array(repeating: false, count: H)
-        hostEnergy = Array(repeating: 0, count: H)
-        hostEnergyT = Array(repeating: 0, count: H)
-        hostRepEnergy = Array(repeating: 0, count: H)
-        hostRepUtil = Array(repeating: 0, count: H)
-        hostRepOn = Array(repeating: 0, count: H)
-        hostRepT = Array(repeating: 0, count: H)
+        energy = EnergyMeter(hosts: H)
 
         let nodeCap = G + max(16, G / 8)
         nodeGuest = Array(repeating: -1, count: G)
@@ -151,16 +130,8 @@ struct EngineState {
         nodeAlloc = Array(repeating: 0, count: G)
 
         guestMips = []; guestPes = []; guestRam = []; guestOverhead = []
-        guestSrcKind = []; guestSrcBuffer = []; guestSrcOffset = []; guestSrcCount = []
-        guestSrcDivisor = []; guestSrcConstant = []; guestSynth = []; guestSynthIndex = []
-        buffers = []
-        guestInterval = []; guestStart = []
         guestMips.reserveCapacity(G); guestPes.reserveCapacity(G); guestRam.reserveCapacity(G)
-        guestOverhead.reserveCapacity(G); guestSrcKind.reserveCapacity(G); guestSrcBuffer.reserveCapacity(G)
-        guestSrcOffset.reserveCapacity(G); guestSrcCount.reserveCapacity(G); guestSrcDivisor.reserveCapacity(G)
-        guestSrcConstant.reserveCapacity(G); guestSynthIndex.reserveCapacity(G)
-        guestInterval.reserveCapacity(G); guestStart.reserveCapacity(G)
-        var lastBuffer: SampleBuffer? = nil
+        guestOverhead.reserveCapacity(G)
         for (i, spec) in config.guests.enumerated() {
             guard spec.mips > 0, spec.vcpus > 0, spec.ramMB >= 0, spec.sampleInterval > 0,
                   spec.cpuOverheadFraction >= 0 else {
@@ -170,43 +141,8 @@ struct EngineState {
             guestPes.append(Int32(spec.vcpus))
             guestRam.append(spec.ramMB)
             guestOverhead.append(spec.cpuOverheadFraction)
-            guestInterval.append(spec.sampleInterval)
-            // Sample 0 is the sample of the slot the guest arrives in (grid-aligned).
-            let a = max(0, spec.arrival)
-            guestStart.append((a / spec.sampleInterval).rounded(.down) * spec.sampleInterval)
-            switch spec.utilization {
-            case .samples(let buffer, let offset, let count, let divisor):
-                guard count > 0, offset >= 0, offset + count <= buffer.values.count, divisor > 0 else {
-                    throw EngineError.invalidConfig("guest \(i) ('\(spec.name)') has an empty or out-of-range sample window")
-                }
-                // Buffers are shared: consecutive guests usually use the same one.
-                var index = -1
-                if let lb = lastBuffer, lb === buffer { index = buffers.count - 1 }
-                if index < 0 {
-                    if let found = buffers.firstIndex(where: { $0 === buffer }) { index = found }
-                    else { buffers.append(buffer); index = buffers.count - 1 }
-                    lastBuffer = buffer
-                }
-                guestSrcKind.append(0)
-                guestSrcBuffer.append(Int32(index))
-                guestSrcOffset.append(offset)
-                guestSrcCount.append(Int32(count))
-                guestSrcDivisor.append(divisor)
-                guestSrcConstant.append(0)
-                guestSynthIndex.append(-1)
-            case .constant(let c):
-                guestSrcKind.append(1)
-                guestSrcBuffer.append(-1); guestSrcOffset.append(0); guestSrcCount.append(1); guestSrcDivisor.append(1)
-                guestSrcConstant.append(c)
-                guestSynthIndex.append(-1)
-            case .synthetic(let s):
-                guestSrcKind.append(2)
-                guestSrcBuffer.append(-1); guestSrcOffset.append(0); guestSrcCount.append(1); guestSrcDivisor.append(1)
-                guestSrcConstant.append(0)
-                guestSynthIndex.append(Int32(guestSynth.count))
-                guestSynth.append(s)
-            }
         }
+        demand = try DemandSource(guests: config.guests, interpolates: config.semantics.interpolateSamples)
         guestPhase = Array(repeating: .pending, count: G)
         guestInMigration = Array(repeating: false, count: G)
         guestSourceShare = Array(repeating: 0.9, count: G)
@@ -299,43 +235,6 @@ struct EngineState {
     }
 
     // MARK: - Demand
-
-    /// A guest's sample `k` (cyclic beyond the trace; index `count` repeats the last value,
-    /// as CloudSim's 289th value). O(1).
-    @inline(__always)
-    func sample(_ g: Int, _ k: Int) -> Double {
-        switch guestSrcKind[g] {
-        case 0:
-            let count = Int(guestSrcCount[g])
-            let idx: Int
-            if k < count { idx = k } else if k == count { idx = count - 1 } else { idx = k % count }
-            return Double(buffers[Int(guestSrcBuffer[g])].values[guestSrcOffset[g] + idx]) / guestSrcDivisor[g]
-        case 1:
-            return guestSrcConstant[g]
-        default:
-            return guestSynth[Int(guestSynthIndex[g])].value(at: k)
-        }
-    }
-
-    /// Utilization fraction of guest `g` at absolute time `t`: CloudSim's
-    /// `UtilizationModelPlanetLabInMemory.getUtilization` (linear interpolation) or a step. O(1).
-    @inline(__always)
-    func utilization(_ g: Int, at t: Double) -> Double {
-        let interval = guestInterval[g]
-        let time = t - guestStart[g]
-        if time <= 0 { return sample(g, 0) }
-        if !sem.interpolateSamples {
-            return sample(g, Int((time / interval).rounded(.down)))
-        }
-        if time.truncatingRemainder(dividingBy: interval) == 0 {
-            return sample(g, Int(time) / Int(interval))
-        }
-        let t1 = Int((time / interval).rounded(.down))
-        let t2 = Int((time / interval).rounded(.up))
-        let u1 = sample(g, t1), u2 = sample(g, t2)
-        let delta = (u2 - u1) / (Double(t2 - t1) * interval)
-        return u1 + delta * (time - Double(t1) * interval)
-    }
 
     /// Host-level MIPS a guest requests now (creation request or current demand, with overhead).
     @inline(__always)
@@ -546,13 +445,13 @@ struct EngineState {
     /// Integrates host `h`'s constant power from its last integration time to `t`.
     @inline(__always)
     mutating func integrateEnergy(_ h: Int, to t: Double, powerAware: Bool) {
-        let dt = t - hostEnergyT[h]
+        let dt = t - energy.integratedTo[h]
         if dt <= 0 { return }
         let w = currentWatts(h, powerAware: powerAware)
-        hostEnergy[h] += w * dt
-        hostRepEnergy[h] += w * dt
-        hostRepUtil[h] += (hosts.listed[h] > 0 ? min(measuredUtilization(h), 1) : 0) * dt
-        if hosts.listed[h] > 0 { hostRepOn[h] += dt }
-        hostEnergyT[h] = t
+        energy.joules[h] += w * dt
+        energy.intervalJoules[h] += w * dt
+        energy.intervalUtilSeconds[h] += (hosts.listed[h] > 0 ? min(measuredUtilization(h), 1) : 0) * dt
+        if hosts.listed[h] > 0 { energy.intervalOnSeconds[h] += dt }
+        energy.integratedTo[h] = t
     }
 }

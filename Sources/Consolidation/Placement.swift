@@ -120,7 +120,7 @@ extension Engine {
             if indexThreshold.isFinite { refreshCache(h) }
             let cap = s.hosts.totalMips[h]
             // Headroom a little loose: the exact THR test runs on the candidate leaf.
-            let head = indexThreshold.isFinite ? indexThreshold * cap - cacheReq[h] + 1e-6 * cap : .infinity
+            let head = indexThreshold.isFinite ? indexThreshold * cap - load.requested[h] + 1e-6 * cap : .infinity
             index.setLeaf(h, avail: s.hosts.freeMips[h], ram: s.hosts.freeRamMB(h), head: head,
                           pe: s.hosts.peMips[h], busy: s.hosts.listed[h] > 0)
             if !rebuild { index.propagate(h) }
@@ -141,7 +141,7 @@ extension Engine {
         let found = index.first(mips: demand, ramMB: request.checksRam ? request.ramMB : -.infinity,
                                 headroom: useThr ? demand : -.infinity, coreMips: request.coreMips, busyOnly: skipEmpty) { h in
             if excluded[h] || !Suitability.accepts(h, request, in: s.hosts) { return false }
-            if useThr && ThresholdRule.exceeds(mips: cacheReq[h] + demand, capacity: s.hosts.totalMips[h], threshold: thr) { return false }
+            if useThr && ThresholdRule.exceeds(mips: load.requested[h] + demand, capacity: s.hosts.totalMips[h], threshold: thr) { return false }
             return true
         }
         ffIndex = index

@@ -95,7 +95,7 @@ extension Engine {
     /// the verdicts come from the engine's own placement code (its scalar reference, which visits
     /// every host), the choice from the path the run takes.
     mutating func tracedFindHost(for g: Int, excluded: [Bool], skipEmpty: Bool = false) -> Int? {
-        guard let request = config.decisionTrace, decision == nil, g == request.guest, traceNow >= request.notBefore else {
+        guard let request = config.decisionTrace, trace.decision == nil, g == request.guest, trace.now >= request.notBefore else {
             return findHost(for: g, excluded: excluded, skipEmpty: skipEmpty)
         }
         var recorder = VerdictRecorder()
@@ -103,8 +103,8 @@ extension Engine {
         let chosen = findHost(for: g, excluded: excluded, skipEmpty: skipEmpty)
         let p = config.policies
         let from = Int(s.guestHost[g])
-        decision = PlacementDecision(
-            time: traceNow, phase: tracePhase, guest: g, fromHost: from >= 0 ? from : nil, demandMips: s.hostDemand(g),
+        trace.decision = PlacementDecision(
+            time: trace.now, phase: trace.phase, guest: g, fromHost: from >= 0 ? from : nil, demandMips: s.hostDemand(g),
             placement: p.placement, overloadDetector: p.overload + (p.overloadParameter.map { " \(formatted($0))" } ?? ""),
             chosen: chosen, verdicts: recorder.verdicts)
         return chosen

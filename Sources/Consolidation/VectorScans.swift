@@ -39,7 +39,7 @@ extension Engine {
             var kept = 0
             for h in cands {
                 refreshCache(h)
-                if ThresholdRule.exceeds(mips: cacheReq[h] + demand, capacity: s.hosts.totalMips[h], threshold: threshold) {
+                if ThresholdRule.exceeds(mips: load.requested[h] + demand, capacity: s.hosts.totalMips[h], threshold: threshold) {
                     scores[h] = .infinity
                     continue
                 }
@@ -92,7 +92,7 @@ extension Engine {
             // THR is one compare per candidate (`overloadInput`'s U_req with the guest added), tested
             // before the power model so the caller's walk is a plain arg-min. §3.7: with CloudSim's
             // empty-host reading, hosts with planner MIPS 0 skip it.
-            if let thr, !(cloudSimEmpty && planned == 0), ThresholdRule.exceeds(mips: cacheReq[h] + demand, capacity: cap, threshold: thr) {
+            if let thr, !(cloudSimEmpty && planned == 0), ThresholdRule.exceeds(mips: load.requested[h] + demand, capacity: cap, threshold: thr) {
                 scores[h] = .infinity
                 continue
             }
@@ -131,6 +131,6 @@ extension Engine {
     /// index order (`ThresholdRule.overloadedHosts` over the cached requests). O(hosts).
     mutating func overloadedHostsTHR(threshold: Double) -> [Int] {
         for h in 0..<s.hostCount where s.hosts.listed[h] > 0 { refreshCache(h) }
-        return ThresholdRule.overloadedHosts(requested: cacheReq, in: s.hosts, threshold: threshold)
+        return ThresholdRule.overloadedHosts(requested: load.requested, in: s.hosts, threshold: threshold)
     }
 }

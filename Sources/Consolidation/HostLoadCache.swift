@@ -1,0 +1,26 @@
+/// Per-host sums the overload detectors and the planner read, cached until the host's list or
+/// allocation changes (keyed by `EngineState.hostVersion`). A plain table of columns.
+struct HostLoadCache {
+    var version: [UInt32]
+    var valid: [Bool]
+    /// Σ requested host MIPS of the listed guests.
+    var requested: [Double]
+    /// Largest RAM among the listed guests (the longest migration).
+    var maxRam: [Double]
+    /// CloudSim's planner MIPS (migrating-in reservations at their full request).
+    var planned: [Double]
+    /// Longest guest history on the host.
+    var longest: [Int32]
+    /// The host's utilization history, `EngineState.historyLength` slots per host (only when a policy needs it).
+    var history: [Double]
+
+    init(hosts: Int, keepHistory: Bool) {
+        version = Array(repeating: 0, count: hosts)
+        valid = Array(repeating: false, count: hosts)
+        requested = Array(repeating: 0, count: hosts)
+        maxRam = Array(repeating: 0, count: hosts)
+        planned = Array(repeating: 0, count: hosts)
+        longest = Array(repeating: 0, count: hosts)
+        history = keepHistory ? Array(repeating: 0, count: hosts * EngineState.historyLength) : []
+    }
+}
