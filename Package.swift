@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "virtsim-bench", targets: ["virtsim-bench"]),
         .library(name: "VirtSimCLI", targets: ["VirtSimCLI"]),
     ],
+    // Each target lists exactly the modules its files import (Foundation, Dispatch, Synchronization
+    // and the test libraries come with the toolchain).
     targets: [
         // Domain-free event kernel and random streams. No Foundation.
         .target(name: "SimKernel"),
@@ -25,21 +27,23 @@ let package = Package(
         // HA restart, blast radius).
         .target(name: "Continuity", dependencies: ["SimKernel", "VirtModel", "Scheduling"]),
         // Scenario files: schema, validation with JSON paths, sweeps.
-        .target(name: "Scenario", dependencies: ["VirtModel", "IOModel", "Scheduling", "Consolidation", "Continuity"]),
+        .target(name: "Scenario", dependencies: ["VirtModel", "IOModel", "Continuity"]),
         // CSV tables, atomic file writes, SVG charts.
         .target(name: "Reports"),
         // The command-line tool's commands as a library (so tests can call them in-process).
         .target(name: "VirtSimCLI", dependencies: ["SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation", "Continuity", "Scenario", "Reports"]),
         .executableTarget(name: "virtsim", dependencies: ["VirtSimCLI"]),
-        .executableTarget(name: "virtsim-bench", dependencies: ["VirtSimCLI", "SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation"]),
+        .executableTarget(name: "virtsim-bench", dependencies: ["SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation", "CHeapReference"]),
+        // A plain C binary heap: the benchmark's reference for the event kernel (not used by the simulator).
+        .target(name: "CHeapReference"),
 
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
-        .testTarget(name: "VirtModelTests", dependencies: ["VirtModel"]),
+        .testTarget(name: "VirtModelTests", dependencies: ["VirtModel", "SimKernel"]),
         .testTarget(name: "IOModelTests", dependencies: ["IOModel", "VirtModel"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "VirtModel"]),
-        .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Scheduling", "VirtModel"]),
-        .testTarget(name: "ContinuityTests", dependencies: ["Continuity", "VirtModel", "SimKernel"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "VirtModel", "SimKernel"]),
+        .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Scheduling", "VirtModel", "SimKernel"]),
+        .testTarget(name: "ContinuityTests", dependencies: ["Continuity", "VirtModel"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
-        .testTarget(name: "CLITests", dependencies: ["VirtSimCLI"]),
+        .testTarget(name: "CLITests", dependencies: ["VirtSimCLI", "Reports", "Scenario", "VirtModel"]),
     ]
 )

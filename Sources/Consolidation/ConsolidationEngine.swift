@@ -319,6 +319,12 @@ extension Engine {
     }
 
     mutating func finish(at horizon: Double) -> EngineResult {
+        closeAccounts(at: horizon)
+        return EngineResult(metrics: metrics(at: horizon), hostIntervals: hostRows, guests: guestRows(), decision: trace.decision)
+    }
+
+    /// Integrates energy and closes every host and guest account at the horizon.
+    mutating func closeAccounts(at horizon: Double) {
         if !sem.trapezoidEnergy {
             for h in 0..<s.hostCount { s.integrateEnergy(h, to: horizon, powerAware: powerAware) }
             s.energyJoules = 0
@@ -333,7 +339,10 @@ extension Engine {
             s.hostHist.commit(h, capacity: s.hosts.totalMips[h], cloudSimViolation: sem.cloudSimMetricFormulas)
         }
         for g in 0..<s.guestCount { s.guestHist.commit(g) }
+    }
 
+    /// The run's metrics from the closed accounts and the counters. O(hosts + guests).
+    func metrics(at horizon: Double) -> Metrics {
         var m = Metrics()
         m.energyKWh = s.energyJoules / 3.6e6
         m.vmMigrations = counts.migrationsStarted
@@ -390,7 +399,12 @@ extension Engine {
         m.executionTimeTotalMean = counts.timeTotal / r
         m.consolidationRounds = counts.rounds
         m.totalSimulationTime = horizon
+        return m
+    }
 
+    /// One row per guest: where it started and ended, its migrations and CPU accounts. O(guests).
+    func guestRows() -> [GuestRow] {
+        let gh = s.guestHist
         var rows: [GuestRow] = []
         rows.reserveCapacity(s.guestCount)
         for (g, spec) in config.guests.enumerated() {
@@ -405,7 +419,7 @@ extension Engine {
                                  requestedCpuSeconds: req,
                                  allocatedCpuSeconds: acc.totalAllocated, deleted: s.guestPhase[g] == .deleted))
         }
-        return EngineResult(metrics: m, hostIntervals: hostRows, guests: rows, decision: trace.decision)
+        return rows
     }
 }
 

@@ -139,59 +139,18 @@ extension Engine {
         let t0 = wallSeconds()
         let H = s.hostCount
 
-        // 1. Over-utilized hosts.
-        var overloaded: [Int] = []
+        // 1. Over-utilized hosts, excluded as targets for the whole round (the under-load phase too).
+        let overloaded = overloadedHosts()
         var excludedTarget = [Bool](repeating: false, count: H)
-        if simdScans, let threshold = staticThreshold {
-            overloaded = overloadedHostsTHR(threshold: threshold)
-            for h in overloaded { excludedTarget[h] = true }
-            // Excluded for the whole round (the under-load phase excludes them too).
-            for h in overloaded { ffIndex?.mask(h) }
-        } else {
-            // Scalar reference (and the history-based detectors).
-            for h in 0..<H where s.hosts.listed[h] > 0 {
-                if isOverloaded(h) {
-                    overloaded.append(h)
-                    excludedTarget[h] = true
-                    ffIndex?.mask(h)
-                }
-            }
+        for h in overloaded {
+            excludedTarget[h] = true
+            ffIndex?.mask(h)
         }
         let t1 = wallSeconds()
 
         // 2–3. VM selection: remove guests until the host is no longer overloaded.
         var toMigrate: [Int] = []
-        var candidates: [SelectionCandidate] = []
-        for h in overloaded {
-            while true {
-                candidates.removeAll(keepingCapacity: true)
-                var ids: [Int] = []
-                var n = s.hostHead[h]
-                while n >= 0 {
-                    let i = Int(n)
-                    let g = Int(s.nodeGuest[i])
-                    if !s.guestInMigration[g] && s.nodeKind[i] != .incoming && s.guestPhase[g] == .running {
-                        let hist: [Double] = selection.needsHistory && s.keepHistory
-                            ? (0..<Int(s.histCount[g])).map { s.history(g, $0) } : []
-                        candidates.append(SelectionCandidate(id: g, ramMB: s.guestRam[g], utilization: s.guestU[g],
-                                                             mips: s.guestRequest(g), history: hist))
-                        ids.append(i)
-                    }
-                    n = s.nodeNext[i]
-                }
-                let decision = selection.select(from: candidates, random: &random)
-                guard let k = decision.chosenIndex else { break }
-                let node = ids[k]
-                let g = Int(s.nodeGuest[node])
-                toMigrate.append(g)
-                if s.nodeKind[node] == .primary {
-                    tentativelyRemove(guest: g)
-                } else {
-                    undoCreate(node: node)
-                }
-                if !isOverloaded(h) { break }
-            }
-        }
+        for h in overloaded { selectGuests(from: h, into: &toMigrate) }
         let t2 = wallSeconds()
 
         // 4. Place the selected guests, by decreasing current CPU (stable), excluding overloaded hosts.
@@ -222,6 +181,49 @@ extension Engine {
         counts.timeReallocation += t3 - t2
         counts.timeTotal += t4 - t0
         return migrations
+    }
+
+    /// The hosts the overload detector flags, in index order: THR as one SIMD compare
+    /// (`ThresholdRule`), the other detectors (and the scalar reference) host by host. O(hosts).
+    mutating func overloadedHosts() -> [Int] {
+        if simdScans, let threshold = staticThreshold { return overloadedHostsTHR(threshold: threshold) }
+        var overloaded: [Int] = []
+        for h in 0..<s.hostCount where s.hosts.listed[h] > 0 && isOverloaded(h) { overloaded.append(h) }
+        return overloaded
+    }
+
+    /// VM selection on overloaded host `h`: the policy picks guests (not migrating, running) one at a
+    /// time, each tentatively removed, until the host is no longer overloaded. O(k²) for k guests.
+    mutating func selectGuests(from h: Int, into toMigrate: inout [Int]) {
+        var candidates: [SelectionCandidate] = []
+        while true {
+            candidates.removeAll(keepingCapacity: true)
+            var ids: [Int] = []
+            var n = s.hostHead[h]
+            while n >= 0 {
+                let i = Int(n)
+                let g = Int(s.nodeGuest[i])
+                if !s.guestInMigration[g] && s.nodeKind[i] != .incoming && s.guestPhase[g] == .running {
+                    let hist: [Double] = selection.needsHistory && s.keepHistory
+                        ? (0..<Int(s.histCount[g])).map { s.history(g, $0) } : []
+                    candidates.append(SelectionCandidate(id: g, ramMB: s.guestRam[g], utilization: s.guestU[g],
+                                                         mips: s.guestRequest(g), history: hist))
+                    ids.append(i)
+                }
+                n = s.nodeNext[i]
+            }
+            let decision = selection.select(from: candidates, random: &random)
+            guard let k = decision.chosenIndex else { return }
+            let node = ids[k]
+            let g = Int(s.nodeGuest[node])
+            toMigrate.append(g)
+            if s.nodeKind[node] == .primary {
+                tentativelyRemove(guest: g)
+            } else {
+                undoCreate(node: node)
+            }
+            if !isOverloaded(h) { return }
+        }
     }
 
     /// `PowerVmList.sortByCpuUtilization`: decreasing current MIPS, stable.
@@ -289,41 +291,42 @@ extension Engine {
             excludeUnder(picked)
             excludedPlace[picked] = true
             ffIndex?.mask(picked)
-            // Guests not in migration, by decreasing CPU.
-            var guests: [Int] = []
-            var n = s.hostHead[picked]
-            while n >= 0 {
-                let i = Int(n)
-                let g = Int(s.nodeGuest[i])
-                if !s.guestInMigration[g] && s.nodeKind[i] != .incoming && s.guestPhase[g] == .running {
-                    guests.append(g)
-                }
-                n = s.nodeNext[i]
-            }
-            if guests.isEmpty { continue }
-            var placed: [(node: Int, move: PlannedMigration)] = []
-            var failed = false
-            for g in sortByCpuDescending(guests) {
-                trace.phase = "under-load evacuation"
-                if let target = tracedFindHost(for: g, excluded: excludedPlace, skipEmpty: true) {
-                    let node = tentativelyCreate(guest: g, on: target)
-                    placed.append((node, PlannedMigration(guest: g, target: target)))
-                } else {
-                    failed = true
-                    break
-                }
-            }
-            if failed {
-                for p in placed.reversed() { undoCreate(node: p.node) }
-                // The evacuation is abandoned: a decision recorded in it did not happen.
-                if let d = trace.decision, d.phase == trace.phase, d.time == trace.now, guests.contains(d.guest) { trace.decision = nil }
-                continue
-            }
-            for p in placed {
-                excludeUnder(p.move.target)
-                migrations.append(p.move)
+            guard let moves = evacuate(picked, excluded: excludedPlace) else { continue }
+            for m in moves {
+                excludeUnder(m.target)
+                migrations.append(m)
             }
         }
         return migrations
+    }
+
+    /// Tries to move every guest of host `h` (not migrating, running) elsewhere, by decreasing CPU,
+    /// skipping `excluded` hosts. All or nothing: when one guest finds no host, the tentative moves
+    /// are undone and nil is returned. O(k · placement).
+    mutating func evacuate(_ h: Int, excluded: [Bool]) -> [PlannedMigration]? {
+        var guests: [Int] = []
+        var n = s.hostHead[h]
+        while n >= 0 {
+            let i = Int(n)
+            let g = Int(s.nodeGuest[i])
+            if !s.guestInMigration[g] && s.nodeKind[i] != .incoming && s.guestPhase[g] == .running {
+                guests.append(g)
+            }
+            n = s.nodeNext[i]
+        }
+        if guests.isEmpty { return nil }
+        var placed: [(node: Int, move: PlannedMigration)] = []
+        for g in sortByCpuDescending(guests) {
+            trace.phase = "under-load evacuation"
+            guard let target = tracedFindHost(for: g, excluded: excluded, skipEmpty: true) else {
+                for p in placed.reversed() { undoCreate(node: p.node) }
+                // The evacuation is abandoned: a decision recorded in it did not happen.
+                if let d = trace.decision, d.phase == trace.phase, d.time == trace.now, guests.contains(d.guest) { trace.decision = nil }
+                return nil
+            }
+            let node = tentativelyCreate(guest: g, on: target)
+            placed.append((node, PlannedMigration(guest: g, target: target)))
+        }
+        return placed.map(\.move)
     }
 }

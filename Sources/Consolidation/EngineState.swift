@@ -90,6 +90,7 @@ struct EngineState {
     var energyJoules = 0.0
     var lastProcessTime = 0.0
 
+    /// Long because it fills every column of the table: each line sizes one column. O(hosts + guests).
     init(config: EngineConfig, keepHistory: Bool) throws {
         sem = config.semantics
         arith = PowerArithmetic(models: config.hostTypes.map(\.power), cloudSim: config.semantics.cloudSimPowerArithmetic)
@@ -272,6 +273,9 @@ struct EngineState {
     /// Recomputes every node's allocation on host `h` from the stored requests, in list order:
     /// requests are capped per core, migrating-in reservations count 10 %, and when the total
     /// does not fit, all are scaled by capacity / total (and floored in CloudSim mode). O(k).
+    /// Long on purpose: CloudSim's allocation is one pass that grants requests in list order and, on
+    /// over-subscription, two more that rescale them; the three passes must apply the same caps and
+    /// shares, which is easiest to check when they sit together.
     mutating func recomputeAllocation(_ h: Int) {
         let cap = hosts.totalMips[h]
         let pe = hosts.peMips[h]

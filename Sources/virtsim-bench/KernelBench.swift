@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import SimKernel
+import CHeapReference
 
 /// Throughput of the event kernel, measured with the classic hold model: the queue holds `n`
 /// events; each operation pops the earliest and schedules a replacement at its time plus a
@@ -35,6 +36,13 @@ enum KernelBench {
         let sortedArray1k = best(of: 3) { sortedArrayHold(size: 1_000, operations: 500_000, increments: increments) }
         let sort1M = best(of: 2) { sortKeys(count: 1_000_000, increments: increments) }
 
+        // The same hold model on a plain C binary heap (CHeapReference), n = 10^3 … 10^6.
+        for (label, size) in [("1k", 1_000), ("10k", 10_000), ("100k", 100_000), ("1m", 1_000_000)] {
+            let swift = best(of: 3) { holdModel(size: size, operations: 2_000_000, increments: increments) }
+            let c = best(of: 3) { cHeapHold(size: size, operations: 2_000_000, increments: increments) }
+            rows.append(("reference_c_heap_hold_\(label)", c, "events/s"))
+            rows.append(("kernel_hold_\(label)_vs_c_heap", swift / c, "x"))
+        }
         rows.append(("kernel_hold_1k", hold1k, "events/s"))
         rows.append(("kernel_hold_100k", hold100k, "events/s"))
         rows.append(("kernel_hold_1m", hold1M, "events/s"))
@@ -66,6 +74,16 @@ enum KernelBench {
             }
         }
         consume(checksum + Double(queue.count))
+        return Double(operations) / seconds
+    }
+
+    /// The hold model on CHeapReference's C binary heap (same keys, payload size and increments).
+    static func cHeapHold(size: Int, operations: Int, increments: [Double]) -> Double {
+        var checksum = 0.0
+        let seconds = increments.withUnsafeBufferPointer {
+            cheap_hold(size, operations, $0.baseAddress!, increments.count - 1, &checksum)
+        }
+        consume(checksum)
         return Double(operations) / seconds
     }
 
