@@ -57,36 +57,4 @@ enum BuiltInScenarios {
 }
 """
 
-    /// `scenarios/labs/live-migration.json`: the inputs of figure M1 (`verify` plans its guests).
-    static let liveMigrationLab = """
-{
-  "name": "lab-live-migration",
-  "description": "Lab: iterative pre-copy live migration (Clark et al., NSDI 2005) with Xen 2.0's limits. Four guests over gigabit Ethernet: a web server, a game server, a memory-thrashing worst case and an idle guest; swept over the cap on the pre-copy rate. Shows why downtime depends on the writable working set and not on memory size, and how the rate cap trades total time against downtime.",
-  "seed": 1,
-  "study": "migration",
-  "migration": {
-    "model": "pre-copy",
-    "preset": "xen2005",
-    "maximumRateMbps": 500,
-    "linkBandwidthMbps": 1000,
-    "guests": [
-      {"name": "specweb99", "memoryMB": 800, "dirtyRateMBps": 100, "writableWorkingSetMB": 18.2, "backgroundDirtyRateMBps": 1,
-       "resumeSeconds": 0.009,
-       "source": "Clark et al. 2005 §4 and §6 (SPECweb99, 800 MB VM): working set and rates recalled, not re-read; resume on the target 9 ms as the paper splits its 210 ms downtime (§6, measured)"},
-      {"name": "quake3", "memoryMB": 64, "dirtyRateMBps": 20, "writableWorkingSetMB": 2,
-       "resumeSeconds": 0.040,
-       "source": "Clark et al. 2005 §6 (Quake 3 server, 64 MB VM): working set and rate recalled, not re-read; start-up on the target 40 ms as the paper splits its 60 ms downtime (§6, measured)"},
-      {"name": "memory-thrash", "memoryMB": 512, "dirtyRateMBps": 2000, "writableWorkingSetMB": 256,
-       "source": "Clark et al. 2005 §6 (512 MB VM rewriting a 256 MB region); no resume time published for it: none modelled"},
-      {"name": "idle", "memoryMB": 512,
-       "source": "a guest that writes nothing: pre-copy is one round of all memory at the starting rate"}
-    ]
-  },
-  "sweep": {
-    "parameters": [
-      {"path": "$.migration.maximumRateMbps", "values": [100, 250, 500, 1000]}
-    ]
-  }
-}
-"""
 }

@@ -1,59 +1,101 @@
 import Foundation
 import Reports
+import Scenario
 
 enum VerifyCommand {
+    /// The shipped catalogue of published figures, relative to the project folder.
+    static let catalogue = "scenarios/expectations.csv"
+
     static let help = """
-    OVERVIEW: Run the catalogue of published figures and compare each with its expected band.
+    OVERVIEW: Run scenarios and compare their metrics with expected bands.
 
-    USAGE: virtsim verify [--out <file>] [--only <id>] [--traces <dir>]
+    USAGE: virtsim verify [--expectations <file>] [--out <file>] [--only <figure>] [--traces <dir>]
 
-    Prints id, expected band, simulated value and pass/fail for every figure, writes the table to
-    out/verify.csv (figure,quantity,expected_low,expected_high,simulated,unit,status) and exits
-    1 if any figure fails ('virtsim regenerate' writes it to results/verify.csv).
+    Reads the bands (default: the shipped catalogue of published figures, \(catalogue), which
+    needs the project folder as the current directory), runs every scenario the bands name once,
+    prints id, expected band, simulated value and pass/fail for every band, writes the table
+    (figure,scenario,quantity,expected_low,expected_high,simulated,unit,status,source,note) and
+    exits 1 if any band is missed. Bands whose scenario needs the PlanetLab traces are skipped
+    without them.
+
+    An expectations file is CSV with the header scenario,variant,metric,low,high,source (any
+    order; optional figure, unit, note) or JSON {"expectations": [{...the same keys...}]}:
+      scenario   a scenario file, relative to the expectations file, or built-in:X1|X2|M2
+      variant    a variant of the scenario's summary.csv, or ratio:A:B / difference:A:B
+      metric     a metric of summary.csv
+      low, high  the band (inf / -inf or empty for an open side)
+      source     where the band comes from (required)
 
     OPTIONS:
-      --out <file>            Where to write the table (default: out/verify.csv).
-      --only <id>             Run only the figures with this id (e.g. S1, S2, X1, X2, M1, M2).
+      --expectations <file>   Bands to check (default: \(catalogue)).
+      --out <file>            Where to write the table (default: out/verify.csv for the
+                              catalogue, nothing for another file unless given; 'virtsim
+                              regenerate' writes results/verify.csv).
+      --only <figure>         Check only the bands whose figure column is this (e.g. S1, X2).
       --traces <dir>          PlanetLab trace root (default: $VIRTSIM_TRACES).
       -h, --help              Show help information.
+
+    Exit status: 0 every band met, 1 a band missed, 2 bad usage or input.
     """
 
     static func execute(_ args: [String], console: Console) -> ExitStatus {
-        let (p, early) = VirtSimMain.parse(args, help: help, options: ["out", "only", "traces"], flags: [],
+        let (p, early) = VirtSimMain.parse(args, help: help, options: ["out", "only", "traces", "expectations"], flags: [],
                                            maxPositionals: 0, console: console)
         guard let parsed = p else { return early! }
-        let only = parsed.options["only"]
-        let known = FigureCatalogue.ids
-        if let only, !known.contains(only) {
-            console.err("Error: unknown figure '\(only)'; expected one of \(known.joined(separator: ", "))")
+        let file = parsed.options["expectations"] ?? catalogue
+        var expectations: [Expectation]
+        do {
+            expectations = try ExpectationsFile.read(file)
+        } catch let e as ScenarioError {
+            console.err("Error: " + e.description)
             return .badInput
+        } catch {
+            let hint = parsed.options["expectations"] == nil ? "\n(run from the project folder, or give --expectations FILE)" : ""
+            console.err("Error: \(error)\(hint)")
+            return .badInput
+        }
+        if let only = parsed.options["only"] {
+            let known = expectations.map(\.figure).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            guard known.contains(only) else {
+                console.err("Error: unknown figure '\(only)'; expected one of \(known.joined(separator: ", "))")
+                return .badInput
+            }
+            expectations = expectations.filter { $0.figure == only }
         }
         let checks: [FigureCheck]
         do {
-            checks = try FigureCatalogue.run(only: only, context: RunContext(
+            checks = try ExpectationCheck.run(expectations, file: file, context: RunContext(
                 traceRoot: resolveTraceRoot(parsed), progress: { console.progress($0) }))
+        } catch let e as ScenarioError {
+            console.err("Error: " + e.description)
+            return .badInput
         } catch {
             console.err("Error: \(error)")
             return .badInput
         }
         console.out(render(checks))
-        do {
-            try ResultWriter.standard.replaceFile(parsed.options["out"] ?? "out/verify.csv", with: Data(table(checks).render().utf8))
-        } catch {
-            console.err("Error: \(error.message)")
-            return .badInput
+        if let out = parsed.options["out"] ?? (parsed.options["expectations"] == nil ? "out/verify.csv" : nil) {
+            do {
+                try ResultWriter.standard.replaceFile(out, with: Data(table(checks).render().utf8))
+            } catch {
+                console.err("Error: \(error.message)")
+                return .badInput
+            }
         }
-        let failed = checks.filter { !$0.passed }
-        console.out("\(checks.count - failed.count) of \(checks.count) checks pass" +
-                    (failed.isEmpty ? "" : "; failing: " + failed.map { "\($0.figure) \($0.quantity)" }.joined(separator: ", ")))
+        let failed = checks.filter { !$0.passed && !$0.skipped }
+        let skipped = checks.filter(\.skipped).count
+        console.out("\(checks.count - failed.count - skipped) of \(checks.count - skipped) checks pass" +
+                    (skipped == 0 ? "" : " (\(skipped) skipped)") +
+                    (failed.isEmpty ? "" : "; failing: " + failed.map { [$0.figure, $0.quantity].filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: ", ")))
         return failed.isEmpty ? .success : .verificationFailed
     }
 
     static func table(_ checks: [FigureCheck]) -> CSVTable {
-        var t = CSVTable(header: ["figure", "quantity", "expected_low", "expected_high", "simulated", "unit", "status"])
+        var t = CSVTable(header: ["figure", "scenario", "quantity", "expected_low", "expected_high", "simulated", "unit", "status",
+                                  "source", "note"])
         for c in checks {
-            t.append([c.figure, c.quantity, NumberFormat.format(c.expectedLow), NumberFormat.format(c.expectedHigh),
-                      c.simulated.map { NumberFormat.format($0) } ?? "", c.unit, c.passed ? "pass" : "fail"])
+            t.append([c.figure, c.scenario, c.quantity, NumberFormat.format(c.expectedLow), NumberFormat.format(c.expectedHigh),
+                      c.simulated.map { NumberFormat.format($0) } ?? "", c.unit, c.status, c.citation, c.note])
         }
         return t
     }
@@ -63,7 +105,8 @@ enum VerifyCommand {
         for c in checks {
             rows.append([c.figure, c.quantity,
                          "\(NumberFormat.format(c.expectedLow, significant: 4))–\(NumberFormat.format(c.expectedHigh, significant: 4))",
-                         c.simulated.map { NumberFormat.format($0, significant: 4) } ?? "n/a", c.unit, c.passed ? "pass" : "FAIL"])
+                         c.simulated.map { NumberFormat.format($0, significant: 4) } ?? "n/a", c.unit,
+                         c.skipped ? "skipped" : c.passed ? "pass" : "FAIL"])
         }
         return TextTable.render(rows)
     }

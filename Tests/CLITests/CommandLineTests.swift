@@ -76,8 +76,6 @@ struct ValidateCommandTests {
     func builtInMatchesFile() {
         let file = read(packageRoot + "/scenarios/seed-consolidation.json")
         #expect(file?.trimmingCharacters(in: .newlines) == BuiltInScenarios.seedConsolidation)
-        let lab = read(packageRoot + "/scenarios/labs/live-migration.json")
-        #expect(lab?.trimmingCharacters(in: .newlines) == BuiltInScenarios.liveMigrationLab, "verify's M1 inputs are the live-migration lab's")
     }
 
     @Test("A malformed scenario: every error with its JSON path, exit 2, nothing written")

@@ -1,7 +1,7 @@
 /// One row of the `virtsim verify` catalogue: a published or seed figure, the band the
 /// simulation must land in, and the value the model produced.
 ///
-/// The band is the *target*; it lives only here, never in a model or a scenario.
+/// The band is the *target*: it comes from an expectations file, never from a model or a scenario.
 public struct FigureCheck: Sendable {
     /// Catalogue id, e.g. "S1", "M2", "X1".
     public var figure: String
@@ -18,6 +18,9 @@ public struct FigureCheck: Sendable {
     public var scenario: String
     /// Why the tolerance is what it is, or why a miss happens.
     public var note: String
+    /// True when the value could not be produced here (a scenario needing absent traces): neither
+    /// a pass nor a miss.
+    public var skipped = false
 
     public init(figure: String, quantity: String, expectedLow: Double, expectedHigh: Double,
                 simulated: Double?, unit: String, citation: String, scenario: String, note: String = "") {
@@ -31,6 +34,9 @@ public struct FigureCheck: Sendable {
         self.scenario = scenario
         self.note = note
     }
+
+    /// "pass", "fail" or "skipped", as `verify.csv` writes it.
+    public var status: String { skipped ? "skipped" : passed ? "pass" : "fail" }
 
     /// True when the simulated value lies in [low, high].
     public var passed: Bool {
