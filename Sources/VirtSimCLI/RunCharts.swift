@@ -43,7 +43,7 @@ enum RunCharts {
     /// The tables the study runners write, in the order they write them.
     static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv",
                                      "serverless.csv", "startup.csv", "keepalive.csv", "storm.csv",
-                                     "isolation.csv"]
+                                     "isolation.csv", "sweep.csv"]
 
     static func render(summary: [SummaryRow], tables: [(file: String, table: CSVTable)], scenarioName: String,
                        provenance: [(label: String, value: String)] = []) -> [(file: String, text: String)] {
@@ -65,6 +65,8 @@ enum RunCharts {
             if variants.count > 1 { charts += variantBars(summary) }
             charts += hostTimeSeries(hosts)
         }
+        // Every sweep: one small multiple per varying metric and axis (`SweepView.charts`).
+        if let sweep = table("sweep.csv").flatMap(SweepView.init) { charts += sweep.charts(scenarioName: scenarioName) }
         let sections = charts.map { ReportSection(heading: $0.heading, text: $0.text, svg: $0.svg, file: $0.file) }
         let files = ["summary.csv"] + tables.map(\.file)
         let intro = "Results of scenario \(scenarioName) (\(study) study). The charts below are drawn from the CSV tables "

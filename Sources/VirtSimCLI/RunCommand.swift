@@ -65,7 +65,13 @@ enum RunCommand {
             files.append(("timing.json", RunTiming.measuring(threads: threads, since: start).json()))
             try OutputWriter.write(files, to: outDir)
             var display = output.display
-            if loaded.sweep != nil { display += "\nsweep: \(loaded.points.count) runs written to sweep.csv" }
+            if let sweep = loaded.sweep {
+                // The sweep table, not just the base point: one line per point, seed and variant.
+                var table = CSVTable(header: SweepRunner.header(sweep))
+                for block in sweepRuns { for row in block { table.append(row) } }
+                display += "\n\nsweep: \(loaded.points.count) runs (sweep.csv)"
+                if let view = SweepView(table) { display += "\n" + view.terminalTable() }
+            }
             console.out(display)
             console.out("wrote \(outDir)/: summary.csv" + parts.tables.map { ", \($0.file)" }.joined()
                         + (loaded.sweep == nil ? "" : ", sweep.csv") + ", report.html and charts, run.json, timing.json")
