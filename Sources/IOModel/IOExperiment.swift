@@ -175,11 +175,17 @@ public enum IOExperiment {
                         blockSizeBytes: bs, queueDepth: qd, arrivalRate: rate, variant: row.variant,
                         throughput: row.throughput, throughputUnit: row.throughputUnit,
                         throughputLossPercent: row.throughputLossPercent, meanLatencyMicros: row.meanLatencyMicros,
-                        latencyIncreasePercent: 100 * (row.meanLatencyMicros / nativeRow.meanLatencyMicros - 1)))
+                        latencyIncreasePercent: latencyIncreasePercent(row.meanLatencyMicros, native: nativeRow.meanLatencyMicros)))
                 }
             }
         }
         return out
+    }
+
+    /// Mean latency added over native, percent; 0 when native completed no request in the
+    /// window (no latency to compare with), as `lossPercent` does for throughput.
+    static func latencyIncreasePercent(_ latency: Double, native: Double) -> Double {
+        native > 0 ? 100 * (latency / native - 1) : 0
     }
 
     static func lossPercent(_ throughput: Double, native: Double) -> Double {

@@ -40,13 +40,13 @@ public struct SweepPoint: Sendable {
 
 extension JSONValue {
     /// One step of a JSON path.
-    enum PathStep: Equatable {
+    public enum PathStep: Equatable, Sendable {
         case key(String)
         case index(Int)
     }
 
     /// Parses `$.a.b[2].c`; nil when malformed.
-    static func parsePath(_ path: String) -> [PathStep]? {
+    public static func parsePath(_ path: String) -> [PathStep]? {
         guard path.hasPrefix("$") else { return nil }
         var steps: [PathStep] = []
         var rest = Substring(path.dropFirst())
@@ -71,7 +71,7 @@ extension JSONValue {
     }
 
     /// A copy with the value at `steps` replaced; nil when the path does not exist.
-    func replacing(_ steps: ArraySlice<PathStep>, with value: JSONValue) -> JSONValue? {
+    public func replacing(_ steps: ArraySlice<PathStep>, with value: JSONValue) -> JSONValue? {
         guard let first = steps.first else { return value }
         switch (self, first) {
         case let (.object(members), .key(k)):

@@ -39,8 +39,9 @@ enum ValidateCommand {
 
     USAGE: virtsim validate <scenario> ... [--traces <dir>]
 
-    Reports every problem at once, each with its JSON path, the value found and what was expected.
-    Writes nothing. Exit status: 0 all valid, 2 any problem.
+    Reports every problem at once, each with its JSON path, the value found and what was expected,
+    and for a valid scenario the estimated work and peak memory of running it (README, "Limits":
+    beyond them, run refuses). Writes nothing. Exit status: 0 all valid, 2 any problem.
 
     OPTIONS:
       --traces <dir>          PlanetLab trace root, to check that a scenario's trace files exist
@@ -48,7 +49,7 @@ enum ValidateCommand {
       -h, --help              Show help information.
     """
 
-    static func execute(_ args: [String], console: Console) -> ExitStatus {
+    static func execute(_ args: [String], console: Console, limits: ResourceLimits = .standard) -> ExitStatus {
         let (p, early) = VirtSimMain.parse(args, help: help, options: ["traces"], flags: [], maxPositionals: 1000, console: console)
         guard let parsed = p else { return early! }
         guard !parsed.positionals.isEmpty else {
@@ -58,8 +59,9 @@ enum ValidateCommand {
         var status = ExitStatus.success
         for file in parsed.positionals {
             do {
-                let s = try ScenarioLoader.load(file, traceRoot: resolveTraceRoot(parsed), day: nil)
-                console.out("\(file): valid (\(s.name))")
+                let s = try ScenarioLoader.loadWithSweep(file, traceRoot: resolveTraceRoot(parsed), day: nil, limits: limits)
+                let estimate = ResourceEstimate.of(base: s.base, points: s.points)
+                console.out("\(file): valid (\(s.base.name)); \(estimate.summary)")
             } catch let e as ScenarioError {
                 console.err(e.description)
                 status = .badInput

@@ -7,7 +7,7 @@ enum RunCommand {
     OVERVIEW: Run a scenario and write its CSV results.
 
     USAGE: virtsim run [<scenario>] [--out <dir>] [--seed <n>] [--traces <dir>] [--day <yyyymmdd>]
-                       [--mode <mode>] [--threads <n>] [--shard <i>/<n>]
+                       [--mode <mode>] [--threads <n>] [--shard <i>/<n>] [--force]
 
     ARGUMENTS:
       <scenario>              A scenario file (JSON). Without it, the built-in default: the seed
@@ -29,6 +29,8 @@ enum RunCommand {
       --shard <i>/<n>         Run only shard i (0 ≤ i < n) of the run's points: the base
                               scenario and the sweep's runs, split by estimated work (see README).
                               Writes a shard folder for 'virtsim merge'.
+      --force                 Run even when the estimated work exceeds the limit (README,
+                              "Limits"). The memory limit still applies.
       -h, --help              Show help information.
 
     Writes summary.csv (scenario,variant,metric,value,unit), the study's tables, sweep.csv for a
@@ -38,9 +40,9 @@ enum RunCommand {
     Exit status: 0 success, 2 bad usage or input.
     """
 
-    static func execute(_ args: [String], console: Console) -> ExitStatus {
+    static func execute(_ args: [String], console: Console, limits: ResourceLimits = .standard) -> ExitStatus {
         let (p, early) = VirtSimMain.parse(args, help: help, options: ["out", "seed", "traces", "day", "mode", "threads", "shard"],
-                                           flags: [], maxPositionals: 1, console: console)
+                                           flags: ["force"], maxPositionals: 1, console: console)
         guard let parsed = p else { return early! }
         do {
             let start = Date()
@@ -48,7 +50,8 @@ enum RunCommand {
             let overrides = ScenarioLoader.Overrides(seed: try parsed.integer("seed"), day: try parsed.day(), mode: parsed.options["mode"])
             let shard = try parsed.options["shard"].map(ShardPlan.parseShard)
             let threads = try parsed.integer("threads", in: 1...maximumThreads).map(Int.init) ?? defaultThreads
-            let loaded = try ScenarioLoader.loadResolved(parsed.positionals.first, overrides: overrides, traceRoot: traceRoot)
+            let loaded = try ScenarioLoader.loadResolved(parsed.positionals.first, overrides: overrides, traceRoot: traceRoot,
+                                                         limits: limits, force: parsed.flags.contains("force"))
             let outDir = parsed.options["out"] ?? defaultFolder(loaded.base.name, overrides: overrides, shard: shard)
             let context = RunContext(traceRoot: traceRoot, progress: { console.progress($0) }, threads: threads)
             let traces = try RunProvenance.traceDigest(for: loaded, traceRoot: traceRoot)

@@ -9,15 +9,18 @@ enum ScenarioLoader {
 
     /// Reads `path` (nil: the built-in default). Throws `ScenarioError` with every problem,
     /// including trace files a PlanetLab scenario needs, when `checkTraces` is set.
-    static func load(_ path: String?, traceRoot: String?, day: String?, checkTraces: Bool = true) throws -> Scenario {
-        try loadWithSweep(path, traceRoot: traceRoot, day: day, checkTraces: checkTraces).base
+    static func load(_ path: String?, traceRoot: String?, day: String?, checkTraces: Bool = true,
+                     limits: ResourceLimits = .standard) throws -> Scenario {
+        try loadWithSweep(path, traceRoot: traceRoot, day: day, checkTraces: checkTraces, limits: limits).base
     }
 
     /// Like `load`, and also the points of the file's `"sweep"` (empty when it has none), each
-    /// already read and checked.
-    static func loadWithSweep(_ path: String?, traceRoot: String?, day: String?,
-                              checkTraces: Bool = true) throws -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
-        let l = try loadResolved(path, overrides: Overrides(day: day), traceRoot: traceRoot, checkTraces: checkTraces)
+    /// already read and checked, and the whole checked against `limits` (`force` lifts the
+    /// work limit, never the memory limit).
+    static func loadWithSweep(_ path: String?, traceRoot: String?, day: String?, checkTraces: Bool = true,
+                              limits: ResourceLimits = .standard, force: Bool = false) throws -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
+        let l = try loadResolved(path, overrides: Overrides(day: day), traceRoot: traceRoot, checkTraces: checkTraces,
+                                 limits: limits, force: force)
         return (l.base, l.sweep, l.points)
     }
 
@@ -36,7 +39,7 @@ enum ScenarioLoader {
     /// with every problem, including trace files the base scenario and every sweep point need
     /// when `checkTraces` is set.
     static func loadResolved(_ path: String?, overrides: Overrides = Overrides(), traceRoot: String?,
-                             checkTraces: Bool = true) throws -> LoadedScenario {
+                             checkTraces: Bool = true, limits: ResourceLimits = .standard, force: Bool = false) throws -> LoadedScenario {
         let text: String
         let label: String
         if let path {
@@ -52,19 +55,21 @@ enum ScenarioLoader {
             text = BuiltInScenarios.seedConsolidation
             label = builtInLabel
         }
-        return try loadResolved(text: text, label: label, overrides: overrides, traceRoot: traceRoot, checkTraces: checkTraces)
+        return try loadResolved(text: text, label: label, overrides: overrides, traceRoot: traceRoot, checkTraces: checkTraces,
+                                limits: limits, force: force)
     }
 
     /// `loadWithSweep` on a scenario's text (`label` names it in messages).
-    static func loadWithSweep(text: String, label: String, traceRoot: String?, day: String?,
-                              checkTraces: Bool = true) throws -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
-        let l = try loadResolved(text: text, label: label, overrides: Overrides(day: day), traceRoot: traceRoot, checkTraces: checkTraces)
+    static func loadWithSweep(text: String, label: String, traceRoot: String?, day: String?, checkTraces: Bool = true,
+                              limits: ResourceLimits = .standard, force: Bool = false) throws -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
+        let l = try loadResolved(text: text, label: label, overrides: Overrides(day: day), traceRoot: traceRoot, checkTraces: checkTraces,
+                                 limits: limits, force: force)
         return (l.base, l.sweep, l.points)
     }
 
     /// `loadResolved` on a scenario's text (`label` names it in messages).
     static func loadResolved(text: String, label: String, overrides: Overrides, traceRoot: String?,
-                             checkTraces: Bool = true) throws -> LoadedScenario {
+                             checkTraces: Bool = true, limits: ResourceLimits = .standard, force: Bool = false) throws -> LoadedScenario {
         var root: JSONValue
         do { root = try JSONParser.parse(text) } catch {
             throw ScenarioError(file: label, diagnostics: [Diagnostic(path: error.path, message: "not valid JSON: \(error)")])
@@ -103,6 +108,8 @@ enum ScenarioLoader {
                 if !problems.contains(d) { problems.append(d) }
             }
         }
+        // Anything validate accepts, run runs: refuse what would exhaust the machine.
+        problems += ResourceEstimate.of(base: scenario, points: resolvedPoints).problems(limits, force: force)
         if !problems.isEmpty { throw ScenarioError(file: label, diagnostics: problems) }
         return LoadedScenario(file: label, root: root, base: scenario, sweep: sweep, points: resolvedPoints)
     }

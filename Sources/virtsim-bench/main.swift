@@ -1,6 +1,7 @@
 // virtsim-bench: release-build benchmarks of VirtSim's hot paths.
 //
 //   swift run -c release virtsim-bench [kernel] [io] [scheduling] [consolidation] [--scale] [--scale-size H:G] [--traces DIR]
+//   swift run -c release virtsim-bench fuzz [--cases N] [--start K] [--seed S] [--scenarios DIR]   (see FuzzCampaign)
 //
 // With no group named, runs kernel, io, scheduling and consolidation (the PlanetLab day when traces
 // are available). The 100k-host / 1M-guest run is opt-in with --scale (minutes, ~GBs of memory);
@@ -10,6 +11,7 @@
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "fuzz" { exit(FuzzCampaign.main(Array(arguments.dropFirst()))) }
 if arguments.contains("--help") || arguments.contains("-h") {
     print("""
     OVERVIEW: Release-build benchmarks of VirtSim.
