@@ -237,17 +237,20 @@ extension ResourceEstimate {
         }
         var requests = 0.0
         var memory = 0.0
+        var baseRequests = 0.0
         let kinds = Double(Set(spec.kinds + ["native"]).count)
         for cell in cells {
             let (rate, inFlight) = requestBound(cell, profile: inline ?? HardwareProfile.named(cell.hardware))
             let seconds = cell.warmupSeconds + cell.durationSeconds
             requests += kinds * rate * seconds
+            if baseRequests == 0 { baseRequests = requests }
             // Open loop: arrivals beyond capacity queue up; closed loop: the threads in flight.
             let held = cell.arrivalRate > 0 ? rate * seconds : inFlight
             memory = max(memory, held * UnitCost.requestBytes)
         }
         let drivers = spec.arrivalRate > 0 ? "\(study.path).arrivalRate" : "\(study.path).durationSeconds"
-        let path = sweep.isEmpty ? drivers : "\(study.path).sweep"
+        // The base run or the sweep's cells, whichever does most of the work.
+        let path = baseRequests * 2 >= requests ? drivers : "\(study.path).sweep"
         return ResourceEstimate(
             work: requests, workPath: path,
             workDetail: "at most \(format(requests)) requests over \(cells.count) run\(cells.count == 1 ? "" : "s") × \(Int(kinds)) kinds",

@@ -96,3 +96,59 @@ extension String {
         return replacingCharacters(in: r, with: replacement)
     }
 }
+
+/// Issue 8 defect 4: work and memory are estimated before running and refused beyond the limits.
+@Suite("Resource limits")
+struct ResourceLimitTests {
+    @Test("Oversized scenarios are refused at the key that drives them, with the estimate", arguments: [
+        ("seed-consolidation.json", "\"servers\": 400", "\"servers\": 1000000", "$.consolidation.fleet.servers", true),
+        ("seed-consolidation.json", "\"horizonHours\": 48|\"consolidationMinutes\": 5", "\"horizonHours\": 8760|\"consolidationMinutes\": 0.1", "$.consolidation.consolidationMinutes", false),
+        ("seed-consolidation.json", "\"horizonHours\": 48|\"reportMinutes\": 120", "\"horizonHours\": 8760|\"reportMinutes\": 0.1", "$.consolidation.reportMinutes", true),
+        ("seed-io-overhead.json", "\"durationSeconds\": 0.5|\"queueDepth\": 1,", "\"durationSeconds\": 3600|\"queueDepth\": 1, \"arrivalRate\": 10000000,", "$.io.arrivalRate", true),
+        ("labs/live-migration.json", "\"maximumRateMbps\": 500", "\"maximumRateMbps\": 500, \"maxRounds\": 1000", "", false),
+    ] as [(String, String, String, String, Bool)])
+    func refused(file: String, original: String, replacement: String, path: String, memory: Bool) {
+        var text = shipped(file)
+        for (o, r) in zip(original.split(separator: "|"), replacement.split(separator: "|")) { text = text.replacingFirst(String(o), with: String(r)) }
+        #expect(text != shipped(file))
+        let found = validationProblems(text)
+        if path.isEmpty {
+            #expect(found.isEmpty, "\(found)")  // 4 guests × 1,000 rounds is small
+            return
+        }
+        #expect(found.contains { $0.path == path && $0.message.contains("estimated work") && $0.message.contains("--force") }, "\(found)")
+        #expect(found.contains { $0.message.contains("estimated peak memory") } == memory, "\(found)")
+    }
+
+    @Test("--force lifts the work limit, never the memory limit")
+    func force() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let small = ResourceLimits(work: 100, memoryBytes: 4e9)
+        let file = packageRoot + "/scenarios/labs/live-migration.json"
+        let c = Captured()
+        #expect(RunCommand.execute([file, "--out", dir + "/a"], console: c.console, limits: small) == .badInput)
+        #expect(c.stderr.contains("estimated work") && !FileManager.default.fileExists(atPath: dir + "/a"))
+        #expect(RunCommand.execute([file, "--out", dir + "/b", "--force"], console: Captured().console, limits: small) == .success)
+        let tinyMemory = ResourceLimits(work: 100, memoryBytes: 1000)
+        let m = Captured()
+        #expect(RunCommand.execute([file, "--out", dir + "/c", "--force"], console: m.console, limits: tinyMemory) == .badInput)
+        #expect(m.stderr.contains("estimated peak memory") && m.stderr.contains("--force does not lift"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/c"))
+    }
+
+    @Test("validate prints the estimate of a valid scenario")
+    func validatePrintsEstimate() {
+        let r = virtsim(["validate", packageRoot + "/scenarios/seed-consolidation.json"])
+        #expect(r.status == .success)
+        #expect(r.out.contains("estimated work") && r.out.contains("peak memory"))
+    }
+
+    @Test("Every shipped scenario is within the limits")
+    func shippedWithinLimits() {
+        for file in ScenarioLoader.scenarioFiles(in: packageRoot + "/scenarios") {
+            let found = validationProblems(read(file)!)
+            #expect(found.isEmpty, "\(file): \(found)")
+        }
+    }
+}

@@ -148,16 +148,20 @@ public struct ScenarioFuzzer {
             if guests[key] == nil { order.append(key) }
             guests[key, default: 0] += g
         }
-        var offHosts: [String: Int] = [:]
+        // A host's count includes incoming migrations, so a migrating guest counts twice while
+        // in flight: at most once more per guest that migrates.
+        var offHosts: [String: Int] = [:], migrating: [String: Int] = [:]
         for line in (guestsCSV ?? "").split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            if cells.count == 10, cells[7] == "-1" || cells[8] == "-1" { offHosts[String(cells[0]), default: 0] += 1 }
+            guard cells.count == 10 else { return "malformed guests.csv row \(line)" }
+            if cells[7] == "-1" || cells[8] == "-1" { offHosts[String(cells[0]), default: 0] += 1 }
+            if cells[9] != "0" { migrating[String(cells[0]), default: 0] += 1 }
         }
         for key in order {
             let variant = String(key[..<key.range(of: " @ ")!.lowerBound])
-            let on = guests[key]!, off = offHosts[variant] ?? 0
-            if on > Int(servers) || on + off < Int(servers) {
-                return "\(on) guests on hosts at \(key) and \(off) listed off every host, expected \(Int(servers)) in all"
+            let on = guests[key]!, off = offHosts[variant] ?? 0, moving = migrating[variant] ?? 0
+            if on > Int(servers) + moving || on + off < Int(servers) {
+                return "\(on) guests on hosts at \(key), \(off) listed off every host, \(moving) migrating; expected \(Int(servers)) in all"
             }
         }
         return nil

@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+@testable import Scenario
+@testable import VirtSimCLI
+
+/// A corpus of malformed scenarios (issue 8), each with the JSON path of the error it must
+/// produce. Two parts:
+///
+/// - every numeric key of `ScenarioKeys` just below its range, just above it, as a string, as a
+///   fraction (integer keys) and as a number no double holds (`1e309`), applied to a shipped
+///   scenario that uses the key: one distinct input per key and probe, each expected to fail at
+///   exactly the key's path (so reader and table agree);
+/// - hand-written structural mistakes over every study kind, sweeps and traces.
+@Suite("Malformed scenario corpus")
+struct MalformedCorpusTests {
+    /// A scenario text that holds every key of the study `key` belongs to.
+    static func base(for path: String) -> String {
+        func edit(_ file: String, _ edits: [(String, String)]) -> String {
+            var text = shipped(file)
+            for (a, b) in edits { text = text.replacingFirst(a, with: b) }
+            return text
+        }
+        if path.hasPrefix("$.consolidation.policies.overloadWindow") { return shipped("labs/overload-window.json") }
+        if path.hasPrefix("$.consolidation") {
+            return edit("seed-consolidation.json", [
+                ("\"operations\": \"web-server\"", "\"operations\": \"web-server\", \"memoryWrites\": {\"dirtyRateMBps\": 1, \"writableWorkingSetFraction\": 0.1, \"source\": \"s\"}"),
+                ("\"underload\": true,", "\"underload\": true, \"underloadThreshold\": 0.5,"),
+            ])
+        }
+        if path.hasPrefix("$.io.sweep.arrivalRate") {
+            return edit("seed-io-overhead.json", [("\"queueDepth\": [1, 2, 4, 8, 16, 32]", "\"arrivalRate\": [100, 200]")])
+        }
+        if path.hasPrefix("$.io") { return shipped("seed-io-overhead.json") }
+        if path == "$.migration.shutdownSeconds" || path == "$.migration.bootSeconds" {
+            return edit("labs/live-migration.json", [("\"model\": \"pre-copy\",\n    \"preset\": \"xen2005\",\n    \"maximumRateMbps\": 500,", "\"model\": \"cold\","),
+                                                     ("{\"path\": \"$.migration.maximumRateMbps\", \"values\": [100, 250, 500, 1000]}",
+                                                      "{\"path\": \"$.migration.linkBandwidthMbps\", \"values\": [100, 1000]}")])
+        }
+        if path.hasPrefix("$.migration") { return shipped("labs/live-migration.json") }
+        if path.hasPrefix("$.sweep") { return shipped("labs/overload-threshold.json") }
+        return shipped("seed-io-overhead.json")
+    }
+
+    /// `pattern` made concrete in `tree` (`[]` → the first element that has the next key, else
+    /// 0) with `value` set there (added when the key is absent); nil when the parent is missing.
+    static func setting(_ pattern: String, _ value: JSONValue, in tree: JSONValue) -> (JSONValue, String)? {
+        var raw = pattern.dropFirst()  // after "$"
+        var steps: [JSONValue.PathStep] = []
+        var concrete = "$"
+        while !raw.isEmpty {
+            if raw.hasPrefix("[]") {
+                raw = raw.dropFirst(2)
+                let nextKey = raw.hasPrefix(".") ? String(raw.dropFirst().prefix { $0 != "." && $0 != "[" }) : nil
+                var index = 0
+                if case .array(let items)? = tree.value(at: steps[...]), let k = nextKey {
+                    index = items.firstIndex { if case .object(let m) = $0 { return m.contains { $0.key == k } } else { return false } } ?? 0
+                }
+                steps.append(.index(index))
+                concrete += "[\(index)]"
+            } else if raw.hasPrefix("[") {
+                let close = raw.firstIndex(of: "]")!
+                let n = Int(raw[raw.index(after: raw.startIndex)..<close])!
+                steps.append(.index(n))
+                concrete += "[\(n)]"
+                raw = raw[raw.index(after: close)...]
+            } else {
+                raw = raw.dropFirst()
+                let name = raw.prefix { $0 != "." && $0 != "[" }
+                steps.append(.key(String(name)))
+                concrete += "." + name
+                raw = raw.dropFirst(name.count)
+            }
+        }
+        if let t = tree.replacing(steps[...], with: value) { return (t, concrete) }
+        // Absent key: add it to its parent object.
+        guard case .key(let k)? = steps.last, case .object(var members)? = tree.value(at: steps.dropLast()),
+              let t = { members.append((k, value)); return tree.replacing(steps.dropLast(), with: .object(members)) }() else { return nil }
+        return (t, concrete)
+    }
+
+    struct RangeCase: CustomTestStringConvertible, Sendable {
+        var key: KeyRange
+        var probe: String
+        var text: String
+        var testDescription: String { "\(key.path) = \(probe)" }
+    }
+
+    static let rangeCases: [RangeCase] = ScenarioKeys.all.flatMap { key -> [RangeCase] in
+        var probes = [key.exclusiveMinimum ? key.minimum : key.minimum.nextDown, key.maximum.nextUp].map { x -> String in
+            x.rounded() == x && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
+        }
+        probes += ["\"12\"", "1e309", "null"]
+        if key.kind == .integer { probes.append("\(key.minimum + 0.5)") }
+        return probes.map { RangeCase(key: key, probe: $0, text: "") }
+    }
+
+    @Test("Every numeric key out of range, mistyped or non-finite is an error at exactly its path", arguments: rangeCases)
+    func rangeCase(_ c: RangeCase) throws {
+        let tree = try JSONParser.parse(Self.base(for: c.key.path))
+        // A placeholder number carries the probe's exact text into the file.
+        let value: JSONValue = c.probe.hasPrefix("\"") ? .string("12") : c.probe == "null" ? .null : .number(0, text: c.probe)
+        let (mutated, path) = try #require(Self.setting(c.key.path, value, in: tree), "cannot place \(c.key.path)")
+        let found = validationProblems(mutated.serialized)
+        #expect(found.map(\.path) == [path], "\(found)")
+        if c.probe != "1e309" { #expect(found.first?.message.contains(c.key.expectation) == true, "\(found)") }
+    }
+
+    /// (scenario, edits as "old|||new" pairs separated by "&&&", expected paths).
+    static let handWritten: [(String, String, [String])] = [
+        // Top level
+        ("seed-consolidation.json", "\"study\": \"consolidation\"|||\"study\": \"consolidate\"", ["$.study"]),
+        ("seed-consolidation.json", "\"study\": \"consolidation\"|||\"study\": 3", ["$.study"]),
+        ("seed-consolidation.json", "\"study\": \"consolidation\",|||", ["$.study"]),
+        ("seed-consolidation.json", "\"name\": \"seed-consolidation\"|||\"name\": \"../x\"", ["$.name"]),
+        ("seed-consolidation.json", "\"name\": \"seed-consolidation\"|||\"name\": \"\"", ["$.name"]),
+        ("seed-consolidation.json", "\"name\": \"seed-consolidation\",|||", ["$.name"]),
+        ("seed-consolidation.json", "\"seed\": 2025|||\"seed\": 2025, \"sede\": 1", ["$.sede"]),
+        ("seed-consolidation.json", "\"seed\": 2025|||\"seed\": 2025, \"io\": {}", ["$.io"]),
+        ("seed-consolidation.json", "\"description\": |||\"description\": 5, \"x\": ", ["$.description", "$.x"]),
+        ("seed-consolidation.json", "\"seed\": 2025|||\"seed\": 048", ["$.seed"]),
+        ("seed-consolidation.json", "\"seed\": 2025|||\"seed\": 2025, \"seed\": 1", ["$.seed"]),
+        ("seed-consolidation.json", "\"study\": \"consolidation\"|||\"study\": \"io\"", ["$.io", "$.consolidation"]),
+        // Consolidation structure
+        ("seed-consolidation.json", "\"hardwareProfile\": \"xeon-sandybridge-2012\"|||\"hardwareProfile\": \"pentium\"", ["$.consolidation.hardwareProfile"]),
+        ("seed-consolidation.json", "\"power\": \"hp-ml110-g5\"|||\"power\": \"hp\"", ["$.consolidation.hostType.power"]),
+        ("seed-consolidation.json", "\"hostType\": {|||\"hostTipe\": {", ["$.consolidation.hostType", "$.consolidation.hostTipe"]),
+        ("seed-consolidation.json", "\"operations\": \"web-server\"|||\"operations\": \"webserver\"", ["$.consolidation.fleet.operations"]),
+        ("seed-consolidation.json", "{\"name\": \"full\", \"kind\": \"full\"}|||{\"name\": \"full\", \"kind\": \"hvm\"}", ["$.consolidation.variants[1].kind"]),
+        ("seed-consolidation.json", "{\"name\": \"para\", \"kind\": \"para\"}|||{\"name\": \"full\", \"kind\": \"para\"}", ["$.consolidation.variants[2].name"]),
+        ("seed-consolidation.json", "{\"name\": \"dedicated\", \"kind\": \"native\", \"dedicated\": true}|||{\"name\": \"dedicated\", \"kind\": \"full\", \"dedicated\": true}", ["$.consolidation.variants[0].kind"]),
+        ("seed-consolidation.json", "{\"name\": \"full\", \"kind\": \"full\"}|||{\"name\": \"full\", \"kind\": \"full\", \"dedicated\": 1}", ["$.consolidation.variants[1].dedicated"]),
+        ("seed-consolidation.json", "{\"name\": \"full\", \"kind\": \"full\"}|||\"full\"", ["$.consolidation.variants[1]"]),
+        ("seed-consolidation.json", "\"overload\": \"thr\"|||\"overload\": \"thr2\"", ["$.consolidation.policies.overload"]),
+        ("seed-consolidation.json", "\"overloadParameter\": 0.8|||\"overloadParameter\": 1.2", ["$.consolidation.policies.overloadParameter"]),
+        ("seed-consolidation.json", "\"overloadParameter\": 0.8|||\"overloadParameter\": 0.8, \"overloadWindow\": 3", ["$.consolidation.policies.overloadWindow"]),
+        ("seed-consolidation.json", "\"selection\": \"mmt\"|||\"selection\": \"fastest\"", ["$.consolidation.policies.selection"]),
+        ("seed-consolidation.json", "\"placement\": \"power-aware-best-fit-decreasing\"|||\"placement\": 1", ["$.consolidation.policies.placement"]),
+        ("seed-consolidation.json", "\"migration\": \"cloudsim\"|||\"migration\": \"teleport\"", ["$.consolidation.policies.migration"]),
+        ("seed-consolidation.json", "\"underload\": true|||\"underload\": \"yes\"", ["$.consolidation.policies.underload"]),
+        // An unknown component type: its keys are unknown too.
+        ("seed-consolidation.json", "{\"type\": \"diurnal\"|||{\"type\": \"sinus\"", ["$.consolidation.fleet.components[0].type",
+            "$.consolidation.fleet.components[0].amplitude", "$.consolidation.fleet.components[0].peakHour"]),
+        ("seed-consolidation.json", "\"multiplier\": 2.5,|||", ["$.consolidation.fleet.components[1].multiplier"]),
+        ("seed-consolidation.json", "[[128, 0], [512, 0.5], [1024, 1.0]]|||[[128, 0], [512, 0.5], [8192, 1.0]]", ["$.consolidation.fleet.appMemoryMB"]),
+        ("seed-consolidation.json", "[[128, 0], [512, 0.5], [1024, 1.0]]|||[[128, 0], [64, 0.5], [1024, 1.0]]", ["$.consolidation.fleet.appMemoryMB.cdf[1]"]),
+        ("seed-consolidation.json", "[[128, 0], [512, 0.5], [1024, 1.0]]|||[[128, 0.1], [1024, 1.0]]", ["$.consolidation.fleet.appMemoryMB.cdf"]),
+        ("seed-consolidation.json", "[[128, 0], [512, 0.5], [1024, 1.0]]|||[[128, 0], [512], [1024, 1.0]]", ["$.consolidation.fleet.appMemoryMB.cdf[1]"]),
+        ("seed-consolidation.json", "[[128, 0], [512, 0.5], [1024, 1.0]]|||[]", ["$.consolidation.fleet.appMemoryMB.cdf", "$.consolidation.fleet.appMemoryMB.cdf"]),
+        ("seed-consolidation.json", "\"migration\": \"cloudsim\"|||\"migration\": \"cloudsim\"}, \"switches\": {\"bogusSwitch\": true", ["$.consolidation.switches.bogusSwitch"]),
+        ("seed-consolidation.json", "\"servers\": 400|||\"servers\": 1000000", ["$.consolidation.fleet.servers", "$.consolidation.fleet.servers"]),
+        // I/O
+        ("seed-io-overhead.json", "\"hardware\": \"xeon-sandybridge-2012\"|||\"hardware\": \"z80\"", ["$.io.hardware"]),
+        ("seed-io-overhead.json", "\"workload\": \"fio\"|||\"workload\": \"dd\"", ["$.io.workload"]),
+        ("seed-io-overhead.json", "\"workload\": \"fio\"|||\"workload\": \"fio\", \"application\": \"bogus\"", ["$.io.application"]),
+        ("seed-io-overhead.json", "\"workload\": \"fio\"|||\"workload\": \"fio\", \"fullPath\": \"container-bridge\"", ["$.io.fullPath"]),
+        ("seed-io-overhead.json", "\"workload\": \"fio\"|||\"workload\": \"fio\", \"paraPath\": \"warp\"", ["$.io.paraPath"]),
+        ("seed-io-overhead.json", "\"workload\": \"fio\"|||\"workload\": \"fio\", \"containerPath\": \"emulated\"", ["$.io.containerPath"]),
+        ("seed-io-overhead.json", "\"workload\": \"fio\"|||\"workload\": \"fio\", \"fullDiskDevice\": \"floppy\"", ["$.io.fullDiskDevice"]),
+        ("seed-io-overhead.json", "\"workload\": \"fio\"|||\"workload\": \"fio\", \"fullNetworkDevice\": \"token-ring\"", ["$.io.fullNetworkDevice"]),
+        ("seed-io-overhead.json", "\"workload\": \"fio\"|||\"workload\": \"fio\", \"direction\": \"sideways\"", ["$.io.direction"]),
+        ("seed-io-overhead.json", "\"sequential\": false|||\"sequential\": 0", ["$.io.sequential"]),
+        ("seed-io-overhead.json", "\"kinds\": [\"native\", \"full\", \"para\", \"container\"]|||\"kinds\": []", ["$.io.kinds"]),
+        ("seed-io-overhead.json", "\"kinds\": [\"native\", \"full\", \"para\", \"container\"]|||\"kinds\": [\"native\", \"vm\"]", ["$.io.kinds[1]"]),
+        ("seed-io-overhead.json", "\"kinds\": [\"native\", \"full\", \"para\", \"container\"]|||\"kinds\": [\"native\", 2]", ["$.io.kinds[1]"]),
+        ("seed-io-overhead.json", "\"kinds\": [\"native\", \"full\", \"para\", \"container\"]|||\"kinds\": [\"para\", \"para\"]", ["$.io.kinds[1]"]),
+        ("seed-io-overhead.json", "\"kinds\": [\"native\", \"full\", \"para\", \"container\"]|||\"kinds\": \"full\"", ["$.io.kinds"]),
+        ("seed-io-overhead.json", "\"readFraction\": 0.7|||\"readFraktion\": 0.7", ["$.io.readFraktion"]),
+        ("seed-io-overhead.json", "\"queueDepth\": [1, 2, 4, 8, 16, 32]|||\"queueDepth\": [1], \"arrivalRate\": [10]", ["$.io.sweep"]),
+        ("seed-io-overhead.json", "\"queueDepth\": [1, 2, 4, 8, 16, 32]|||\"depth\": [1]", ["$.io.sweep.depth", "$.io.sweep"]),
+        ("seed-io-overhead.json", "\"blockSizeBytes\": [4096, 16384, 65536, 262144, 1048576],|||", ["$.io.sweep.blockSizeBytes"]),
+        ("seed-io-overhead.json", "[4096, 16384, 65536, 262144, 1048576]|||[4096, \"8k\"]", ["$.io.sweep.blockSizeBytes[1]"]),
+        ("seed-io-overhead.json", "\"sweep\": {|||\"sweep\": 1, \"x\": {", ["$.io.sweep", "$.io.x"]),
+        ("seed-io-overhead.json", "\"study\": \"io\"|||\"study\": \"i/o\"&&&\"guestCPUs\": 1|||\"guestCPUs\": 0", ["$.study", "$.io.guestCPUs"]),
+        ("seed-io-overhead.json", "\"io\": {|||\"io\": [", []),
+        // Migration
+        // An unknown model: its keys are unknown too.
+        ("labs/live-migration.json", "\"model\": \"pre-copy\"|||\"model\": \"post-copy\"", ["$.migration.model", "$.migration.preset", "$.migration.maximumRateMbps"]),
+        ("labs/live-migration.json", "\"preset\": \"xen2005\"|||\"preset\": \"kvm\"", ["$.migration.preset"]),
+        ("labs/live-migration.json", "\"linkBandwidthMbps\": 1000,|||", ["$.migration.linkBandwidthMbps"]),
+        ("labs/live-migration.json", "{\"name\": \"quake3\", \"memoryMB\": 64|||{\"name\": \"specweb99\", \"memoryMB\": 64", ["$.migration.guests[1].name"]),
+        ("labs/live-migration.json", "\"writableWorkingSetMB\": 2,|||\"writableWorkingSetMB\": 65,", ["$.migration.guests[1].writableWorkingSetMB"]),
+        ("labs/live-migration.json", "{\"name\": \"idle\", \"memoryMB\": 512,|||{\"name\": \"idle\",", ["$.migration.guests[3].memoryMB"]),
+        ("labs/live-migration.json", "{\"name\": \"idle\", \"memoryMB\": 512,|||{\"name\": \"idle\", \"memoryMB\": 512, \"sharedStorage\": \"no\",", ["$.migration.guests[3].sharedStorage"]),
+        ("labs/live-migration.json", "{\"name\": \"idle\", \"memoryMB\": 512,|||{\"name\": \"idle\", \"memoryMB\": 512, \"cpu\": 1,", ["$.migration.guests[3].cpu"]),
+        ("labs/live-migration.json", "\"maximumRateMbps\": 500,|||\"maximumRateMbps\": 500, \"bootSeconds\": 5,", ["$.migration.bootSeconds"]),
+        ("labs/live-migration.json", "\"guests\": [|||\"guests\": [1, ", ["$.migration.guests[0]"]),
+        // Sweeps
+        ("labs/live-migration.json", "\"path\": \"$.migration.maximumRateMbps\"|||\"path\": \"$.migration.maximumRate\"", ["$.sweep.parameters[0].path"]),
+        ("labs/live-migration.json", "\"path\": \"$.migration.maximumRateMbps\"|||\"path\": \"migration.maximumRateMbps\"", ["$.sweep.parameters[0].path"]),
+        ("labs/live-migration.json", "\"path\": \"$.migration.maximumRateMbps\"|||\"path\": \"$.name\"", ["$.sweep.parameters[0].path"]),
+        ("labs/live-migration.json", "\"path\": \"$.migration.maximumRateMbps\"|||\"path\": \"$.sweep\"", ["$.sweep.parameters[0].path"]),
+        ("labs/live-migration.json", "\"values\": [100, 250, 500, 1000]|||\"values\": []", ["$.sweep.parameters[0].values"]),
+        ("labs/live-migration.json", "\"values\": [100, 250, 500, 1000]|||\"values\": [100, 100]", ["$.sweep.parameters[0].values[1]"]),
+        ("labs/live-migration.json", "\"values\": [100, 250, 500, 1000]|||\"values\": [100, 0]", ["$.migration.maximumRateMbps"]),
+        ("labs/live-migration.json", "\"values\": [100, 250, 500, 1000]|||\"values\": 100", ["$.sweep.parameters[0].values"]),
+        ("labs/live-migration.json", "{\"path\": \"$.migration.maximumRateMbps\", \"values\": [100, 250, 500, 1000]}|||{\"path\": \"$.migration\", \"values\": [1]}, {\"path\": \"$.migration.maximumRateMbps\", \"values\": [100]}", ["$.sweep.parameters[1].path"]),
+        ("labs/live-migration.json", "{\"path\": \"$.migration.maximumRateMbps\", \"values\": [100, 250, 500, 1000]}|||{\"path\": \"$.migration.guests[0].memoryMB\", \"values\": [1], \"step\": 2}", ["$.sweep.parameters[0].step"]),
+        ("labs/live-migration.json", "\"parameters\": [|||\"seeds\": [1, 1], \"parameters\": [", ["$.sweep.seeds[1]"]),
+        ("labs/live-migration.json", "\"parameters\": [|||\"seeds\": [], \"parameters\": [", ["$.sweep.seeds"]),
+        ("labs/live-migration.json", "\"parameters\": [|||\"seeds\": [-1], \"parameters\": [", ["$.sweep.seeds[0]"]),
+        ("labs/live-migration.json", "\"parameters\": [|||\"repeat\": 2, \"parameters\": [", ["$.sweep.repeat"]),
+        ("labs/overload-threshold.json", "0.95\n        ]|||1.5\n        ]", ["$.consolidation.policies.overloadParameter"]),
+        ("labs/overload-threshold.json", "2,\n      3\n|||2,\n      2.5\n", ["$.sweep.seeds[2]"]),
+        // PlanetLab
+        ("planetlab/lr-mmt-1.2.json", "\"policy\": \"lr-mmt-1.2\"|||\"policy\": \"lr-mmt-9\"", ["$.planetlab.policy"]),
+        ("planetlab/lr-mmt-1.2.json", "\"day\": \"20110303\"|||\"day\": \"2011-03-03\"", ["$.planetlab.day"]),
+        ("planetlab/lr-mmt-1.2.json", "\"day\": \"20110303\"|||\"day\": \"../../../../etc\"", ["$.planetlab.day"]),
+        ("planetlab/lr-mmt-1.2.json", "\"day\": \"20110303\"|||\"day\": 20110303", ["$.planetlab.day"]),
+        ("planetlab/lr-mmt-1.2.json", "\"mode\": \"cloudsim\"|||\"mode\": \"xen\"", ["$.planetlab.mode"]),
+        ("planetlab/lr-mmt-1.2.json", "\"mode\": \"cloudsim\"|||\"mode\": \"cloudsim\", \"hosts\": 10", ["$.planetlab.hosts"]),
+        ("planetlab/lr-mmt-1.2.json", "\"planetlab\": {|||\"planetlab\": 5, \"x\": {", ["$.planetlab", "$.x"]),
+    ]
+
+    @Test("Hand-written malformed scenarios fail at the expected paths (every problem at once)",
+          arguments: handWritten.indices)
+    func handWrittenCase(_ i: Int) throws {
+        let (file, edits, expected) = Self.handWritten[i]
+        var text = shipped(file)
+        for edit in edits.components(separatedBy: "&&&") {
+            let parts = edit.components(separatedBy: "|||")
+            #expect(text.contains(parts[0]), "case \(i): fixture lacks \(parts[0])")
+            text = text.replacingFirst(parts[0], with: parts[1])
+        }
+        let found = validationProblems(text)
+        if expected.isEmpty {
+            // Syntax-level or type-level damage: some problem, each with a path.
+            #expect(!found.isEmpty && found.allSatisfy { $0.path.hasPrefix("$") }, "case \(i): \(found)")
+        } else {
+            #expect(found.map(\.path).sorted() == expected.sorted(), "case \(i): \(found.map(\.description))")
+        }
+        #expect(found.allSatisfy { !$0.message.isEmpty })
+    }
+
+    @Test("The corpus holds at least 250 distinct inputs")
+    func size() {
+        #expect(Self.rangeCases.count + Self.handWritten.count >= 250)
+    }
+
+    @Test("PlanetLab days without traces are errors at the day, with the trace root given", .enabled(if: traceRoot != nil),
+          arguments: ["20990101", "20110302"])
+    func missingDay(day: String) {
+        let text = shipped("planetlab/lr-mmt-1.2.json").replacingFirst("\"day\": \"20110303\"", with: "\"day\": \"\(day)\"")
+        let found = validationProblems(text, traces: traceRoot)
+        #expect(found.map(\.path) == ["$.planetlab.day"], "\(found)")
+    }
+}
