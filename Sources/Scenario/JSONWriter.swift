@@ -73,7 +73,7 @@ extension JSONValue {
     }
 
     /// The value at `steps`, or nil.
-    func value(at steps: ArraySlice<PathStep>) -> JSONValue? {
+    public func value(at steps: ArraySlice<PathStep>) -> JSONValue? {
         guard let first = steps.first else { return self }
         switch (self, first) {
         case let (.object(members), .key(k)): return members.first { $0.key == k }?.value.value(at: steps.dropFirst())

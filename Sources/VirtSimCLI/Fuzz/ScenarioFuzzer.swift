@@ -65,7 +65,7 @@ public struct ScenarioFuzzer {
         }
         guard var tree = try? JSONParser.parse(text) else { return Case(index: index, seedFile: label, mutations: [], text: text) }
         for _ in 0..<(1 + rng.below(4)) { names.append(Self.mutate(&tree, &rng)) }
-        return Case(index: index, seedFile: label, mutations: names, text: tree.serialized)
+        return Case(index: index, seedFile: label, mutations: names, text: tree.rendered())
     }
 
     /// Validates `c` and, when valid, runs it; returns what happened.
@@ -96,7 +96,8 @@ public struct ScenarioFuzzer {
         let status = RunCommand.execute([file, "--out", dir, "--threads", "1"], console: console, limits: limits)
         if !diagnostics.isEmpty {
             if status != .badInput { return .failed("validate refused it but run exited \(status.rawValue)") }
-            if FileManager.default.fileExists(atPath: dir) { return .failed("a refused run wrote \(dir)") }
+            let left = ((try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? []).filter { $0 != "case-\(c.index).json" }
+            if !left.isEmpty { return .failed("a refused run wrote \(left.joined(separator: ", "))") }
             return .rejected(problems: diagnostics.count)
         }
         guard status == .success else { return .failed("validate accepted it but run exited \(status.rawValue)") }
@@ -182,7 +183,7 @@ public struct ScenarioFuzzer {
         for (path, value) in changes {
             if let steps = JSONValue.parsePath(path), let t = tree.replacing(steps[...], with: value) { tree = t; changed = true }
         }
-        return changed ? tree.serialized : nil
+        return changed ? tree.rendered() : nil
     }
 
     /// Values that probe ranges: bounds, just beyond them, zero, fractions, huge and tiny.
@@ -344,15 +345,6 @@ extension JSONValue {
         return out
     }
 
-    func value(at steps: ArraySlice<PathStep>) -> JSONValue? {
-        guard let first = steps.first else { return self }
-        switch (self, first) {
-        case let (.object(m), .key(k)): return m.first { $0.key == k }?.value.value(at: steps.dropFirst())
-        case let (.array(a), .index(i)): return i < a.count ? a[i].value(at: steps.dropFirst()) : nil
-        default: return nil
-        }
-    }
-
     /// A copy without the value at `steps` (an object member or an array element).
     func removing(_ steps: ArraySlice<PathStep>) -> JSONValue? {
         guard let last = steps.last else { return nil }
@@ -371,47 +363,5 @@ extension JSONValue {
               !m.contains(where: { $0.key == name }), let i = m.firstIndex(where: { $0.key == k }) else { return nil }
         m[i].key = name
         return replacing(steps.dropLast(), with: .object(m))
-    }
-
-    /// The value as JSON text (numbers as written, strings escaped). O(size).
-    public var serialized: String {
-        var out = ""
-        func write(_ v: JSONValue) {
-            switch v {
-            case .null: out += "null"
-            case .bool(let b): out += b ? "true" : "false"
-            case .number(_, let text): out += text
-            case .string(let s): out += Self.quoted(s)
-            case .array(let a):
-                out += "["
-                for (i, x) in a.enumerated() { if i > 0 { out += ", " }; write(x) }
-                out += "]"
-            case .object(let m):
-                out += "{"
-                for (i, x) in m.enumerated() { if i > 0 { out += ", " }; out += Self.quoted(x.key) + ": "; write(x.value) }
-                out += "}"
-            }
-        }
-        write(self)
-        return out
-    }
-
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }
