@@ -38,6 +38,7 @@ struct MalformedCorpusTests {
         }
         if path.hasPrefix("$.migration") { return shipped("labs/live-migration.json") }
         if path.hasPrefix("$.sweep") { return shipped("labs/overload-threshold.json") }
+        if path.hasPrefix("$.serverless") { return shipped("labs/serverless-cold-start.json") }
         return shipped("seed-io-overhead.json")
     }
 
@@ -53,7 +54,10 @@ struct MalformedCorpusTests {
                 let nextKey = raw.hasPrefix(".") ? String(raw.dropFirst().prefix { $0 != "." && $0 != "[" }) : nil
                 var index = 0
                 if case .array(let items)? = tree.value(at: steps[...]), let k = nextKey {
-                    index = items.firstIndex { if case .object(let m) = $0 { return m.contains { $0.key == k } } else { return false } } ?? 0
+                    // Prefer an element that has the whole rest of the path, then one with the next key.
+                    let rest = JSONValue.parsePath("$" + raw.replacingOccurrences(of: "[]", with: "[0]"))
+                    index = items.firstIndex { item in rest.flatMap { item.value(at: $0[...]) } != nil }
+                        ?? items.firstIndex { if case .object(let m) = $0 { return m.contains { $0.key == k } } else { return false } } ?? 0
                 }
                 steps.append(.index(index))
                 concrete += "[\(index)]"
@@ -99,8 +103,10 @@ struct MalformedCorpusTests {
         let tree = try JSONParser.parse(Self.base(for: c.key.path))
         // A placeholder number carries the probe's exact text into the file.
         let value: JSONValue = c.probe.hasPrefix("\"") ? .string("12") : c.probe == "null" ? .null : .number(0, text: c.probe)
-        let (mutated, path) = try #require(Self.setting(c.key.path, value, in: tree), "cannot place \(c.key.path)")
+        guard let (mutated, path) = Self.setting(c.key.path, value, in: tree) else { Issue.record("cannot place \(c.key.path)"); return }
+        // A broken function also breaks the storm that names it: a consequence, not a second mistake.
         let found = validationProblems(mutated.rendered())
+            .filter { !(c.key.path.hasPrefix("$.serverless.functions") && $0.path == "$.serverless.storm.function") }
         #expect(found.map(\.path) == [path], "\(found)")
         if c.probe != "1e309" { #expect(found.first?.message.contains(c.key.expectation) == true, "\(found)") }
     }
