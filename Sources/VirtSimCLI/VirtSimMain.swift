@@ -16,6 +16,7 @@ public enum VirtSimMain {
         ("slurm", "Write (and optionally submit) a Slurm job array of a run's shards and its merge job."),
         ("k8s", "Write Kubernetes manifests: an Indexed Job of a run's shards and its merge Job."),
         ("regenerate", "Re-run every shipped scenario and rewrite results/ (the reference outputs)."),
+        ("schema", "Print the JSON Schema of scenario files' numeric keys and their ranges."),
     ]
 
     static var usage: String {
@@ -78,6 +79,7 @@ public enum VirtSimMain {
         case "slurm": return SlurmCommand.execute(rest, console: console)
         case "k8s": return K8sCommand.execute(rest, console: console)
         case "regenerate": return RegenerateCommand.execute(rest, console: console)
+        case "schema": return SchemaCommand.execute(rest, console: console)
         default:
             console.err("Error: unknown subcommand '\(first)'\n\(usage)")
             return .badInput

@@ -82,6 +82,13 @@ struct MalformedCorpusTests {
         return (t, concrete)
     }
 
+    /// `validate`'s problems with a probe of `key` in `tree`. A broken function also breaks the
+    /// storm that names it: a consequence, not a second mistake, so it is left out.
+    static func problems(_ tree: JSONValue, key: KeyRange) -> [Diagnostic] {
+        validationProblems(tree.rendered())
+            .filter { !(key.path.hasPrefix("$.serverless.functions") && $0.path == "$.serverless.storm.function") }
+    }
+
     struct RangeCase: CustomTestStringConvertible, Sendable {
         var key: KeyRange
         var probe: String
@@ -104,9 +111,7 @@ struct MalformedCorpusTests {
         // A placeholder number carries the probe's exact text into the file.
         let value: JSONValue = c.probe.hasPrefix("\"") ? .string("12") : c.probe == "null" ? .null : .number(0, text: c.probe)
         guard let (mutated, path) = Self.setting(c.key.path, value, in: tree) else { Issue.record("cannot place \(c.key.path)"); return }
-        // A broken function also breaks the storm that names it: a consequence, not a second mistake.
-        let found = validationProblems(mutated.rendered())
-            .filter { !(c.key.path.hasPrefix("$.serverless.functions") && $0.path == "$.serverless.storm.function") }
+        let found = Self.problems(mutated, key: c.key)
         #expect(found.map(\.path) == [path], "\(found)")
         if c.probe != "1e309" { #expect(found.first?.message.contains(c.key.expectation) == true, "\(found)") }
     }
