@@ -33,7 +33,7 @@ let package = Package(
         // The command-line tool's commands as a library (so tests can call them in-process).
         .target(name: "VirtSimCLI", dependencies: ["SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation", "Continuity", "Scenario", "Reports"]),
         .executableTarget(name: "virtsim", dependencies: ["VirtSimCLI"]),
-        .executableTarget(name: "virtsim-bench", dependencies: ["SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation", "CHeapReference"]),
+        .executableTarget(name: "virtsim-bench", dependencies: ["VirtSimCLI", "SimKernel", "VirtModel", "IOModel", "Scheduling", "Consolidation", "CHeapReference"]),
         // A plain C binary heap: the benchmark's reference for the event kernel (not used by the simulator).
         .target(name: "CHeapReference"),
 

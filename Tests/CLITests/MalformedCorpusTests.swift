@@ -21,6 +21,7 @@ struct MalformedCorpusTests {
             return text
         }
         if path.hasPrefix("$.consolidation.policies.overloadWindow") { return shipped("labs/overload-window.json") }
+        if path.hasPrefix("$.consolidation.fleet.tenants") { return shipped("labs/isolation.json") }
         if path.hasPrefix("$.consolidation") {
             return edit("seed-consolidation.json", [
                 ("\"operations\": \"web-server\"", "\"operations\": \"web-server\", \"memoryWrites\": {\"dirtyRateMBps\": 1, \"writableWorkingSetFraction\": 0.1, \"source\": \"s\"}"),
