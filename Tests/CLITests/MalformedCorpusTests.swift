@@ -97,7 +97,7 @@ struct MalformedCorpusTests {
         var testDescription: String { "\(key.path) = \(probe)" }
     }
 
-    static let rangeCases: [RangeCase] = ScenarioKeys.all.flatMap { key -> [RangeCase] in
+    static let rangeCases: [RangeCase] = ScenarioKeys.all.filter { !$0.path.contains("*") }.flatMap { key -> [RangeCase] in
         var probes = [key.exclusiveMinimum ? key.minimum : key.minimum.nextDown, key.maximum.nextUp].map { x -> String in
             x.rounded() == x && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
         }
