@@ -27,7 +27,7 @@ let package = Package(
         // HA restart, blast radius).
         .target(name: "Continuity", dependencies: ["SimKernel", "VirtModel", "Scheduling"]),
         // Scenario files: schema, validation with JSON paths, sweeps.
-        .target(name: "Scenario", dependencies: ["VirtModel", "IOModel", "Continuity"]),
+        .target(name: "Scenario", dependencies: ["VirtModel", "IOModel", "Consolidation", "Continuity"]),
         // CSV tables, atomic file writes, SVG charts.
         .target(name: "Reports"),
         // The command-line tool's commands as a library (so tests can call them in-process).
