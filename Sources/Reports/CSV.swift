@@ -32,29 +32,6 @@ public struct CSVTable: Sendable {
     }
 }
 
-/// Locale-independent number formatting, identical on every machine: integers print without a
-/// fraction; other values with up to `significant` significant digits, no exponent in the
-/// usual range.
-public enum NumberFormat {
-    public static func format(_ x: Double, significant: Int = 6) -> String {
-        if x.isNaN { return "nan" }
-        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        let magnitude = abs(x)
-        if magnitude >= 1e-4 && magnitude < 1e15 {
-            let digitsBefore = max(1, Int(floor(log10(magnitude))) + 1)
-            let decimals = max(0, significant - digitsBefore)
-            var s = String(format: "%.\(decimals)f", x)
-            if s.contains(".") {
-                while s.hasSuffix("0") { s.removeLast() }
-                if s.hasSuffix(".") { s.removeLast() }
-            }
-            return s == "-0" ? "0" : s
-        }
-        return String(format: "%.\(significant - 1)e", x)
-    }
-}
-
 /// One row of a tidy `summary.csv`: `scenario,variant,metric,value,unit`.
 public struct SummaryRow: Sendable, Hashable {
     public var scenario: String

@@ -29,7 +29,7 @@ struct MigrationStudyTests {
         for (i, g) in guests.enumerated() {
             let idx = rg.indices.filter { rg[$0] == g }
             #expect(Double(idx.count) == count[i])
-            // CSV numbers have 6 significant digits: compare relatively.
+            // Sums of CSV cells differ from the model's own total by rounding: compare relatively.
             #expect(abs(idx.reduce(0) { $0 + sent[$1] } - data[i]) <= 1e-5 * data[i])
             #expect(phase[idx.last!] == "stop-and-copy" && idx.dropLast().allSatisfy { phase[$0] == "live" })
             // The copy rounds end before the guest runs again; the difference is the suspend and resume.
