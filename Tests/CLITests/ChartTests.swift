@@ -251,6 +251,26 @@ struct SVGChartTests {
 
 @Suite("Axis scale")
 struct LinearScaleTests {
+    /// Regression (fuzz campaign: a trap converting a tick index below Int.min, and a fixed step
+    /// that would allocate billions of ticks): any finite values give a small, finite, ordered scale.
+    @Test("Extreme values neither trap nor allocate", arguments: [
+        ([-Double.greatestFiniteMagnitude, Double.greatestFiniteMagnitude], nil),
+        ([-1e300, 1e-300], nil),
+        ([1e300, 1e300.nextUp], nil),
+        ([0, 1e18], 6.0),
+        ([-9e18, 9e18], 24.0),
+        ([5e-324, 1e-323], 1e-320),
+    ] as [([Double], Double?)])
+    func extremes(values: [Double], step: Double?) {
+        for includeZero in [true, false] {
+            let s = LinearScale(covering: values, rangeStart: 0, rangeEnd: 100, step: step, includeZero: includeZero)
+            #expect(s.ticks.count >= 2 && s.ticks.count <= LinearScale.maxTicks + 2)
+            #expect(s.lower.isFinite && s.upper.isFinite && s.lower < s.upper)
+            let finiteTicks = s.ticks.allSatisfy { $0.isFinite }
+            #expect(finiteTicks)
+        }
+    }
+
     @Test("Nice domains end on a tick", arguments: [
         ([0, 72.5], 0.0, 80.0, 20.0),
         ([0, 2305], 0, 2500, 500),

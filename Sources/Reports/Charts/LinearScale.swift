@@ -26,12 +26,29 @@ public struct LinearScale: Sendable, Hashable {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
             if lo == 0 && includeZero { hi = 1 } else { lo -= pad; hi += pad }
         }
-        let step = fixedStep.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        // Values near ±Double.greatestFiniteMagnitude would make the span infinite: halve them.
+        if !(hi - lo).isFinite { lo /= 2; hi /= 2 }
+        var step = fixedStep.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
             ?? LinearScale.niceStep(span: hi - lo, tickCount: max(1, tickCount))
+        // A fixed step that would draw more than maxTicks ticks falls back to a nice step, so the
+        // tick array stays small whatever the data (a fuzzed run once asked for billions).
+        if !((hi - lo) / step <= Double(LinearScale.maxTicks)) {
+            step = LinearScale.niceStep(span: hi - lo, tickCount: max(1, tickCount))
+        }
         // Integer tick indices keep ticks exact multiples of the step (no accumulated error);
         // the small tolerance stops float noise from adding an empty tick.
         let first = (lo / step + 1e-9).rounded(.down)
         let last = (hi / step - 1e-9).rounded(.up)
+        // Tick indices beyond ±2^53 are not exact integers (and beyond Int's range would trap):
+        // such a domain gets its two ends as ticks.
+        guard abs(first) < 0x1p53, abs(last) < 0x1p53 else {
+            self.ticks = [lo, hi]
+            self.lower = lo
+            self.upper = hi
+            self.rangeStart = rangeStart
+            self.rangeEnd = rangeEnd
+            return
+        }
         let k0 = Int(first), k1 = max(Int(last), Int(first) + 1)
         self.ticks = (k0...k1).map { Double($0) * step }
         self.lower = Double(k0) * step
@@ -44,6 +61,9 @@ public struct LinearScale: Sendable, Hashable {
     public func map(_ value: Double) -> Double {
         rangeStart + (value - lower) / (upper - lower) * (rangeEnd - rangeStart)
     }
+
+    /// The most ticks a scale draws.
+    public static let maxTicks = 1_000
 
     /// The nice step nearest above `span / tickCount`: 1, 2, 2.5 or 5 × 10^k.
     public static func niceStep(span: Double, tickCount: Int) -> Double {
