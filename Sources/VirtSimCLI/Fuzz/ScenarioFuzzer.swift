@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Scenario
 
 /// A seeded mutation fuzzer over scenario files (issue 8): it damages the shipped scenarios (type
@@ -119,8 +120,12 @@ public struct ScenarioFuzzer {
 
     /// The first CSV cell that reads as NaN or infinity, if any.
     static func nonFinite(in csv: String) -> String? {
-        for line in csv.split(separator: "\n") {
-            for cell in line.split(separator: ",", omittingEmptySubsequences: false) {
+        // Cells as RFC 4180 reads them (a quoted cell may hold commas); unparsable text is
+        // scanned cell by comma so nothing escapes the check.
+        let cellsByRow: [[String]] = (try? CSVTable.parse(csv)).map { [$0.header] + $0.rows }
+            ?? csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        for row in cellsByRow {
+            for cell in row {
                 let lower = cell.lowercased()
                 if lower == "nan" || lower == "-nan" || lower == "inf" || lower == "-inf" || lower == "+inf"
                     || lower == "infinity" || lower == "-infinity" { return String(cell) }
@@ -141,9 +146,10 @@ public struct ScenarioFuzzer {
               case .number(let servers, _)? = fleet.first(where: { $0.key == "servers" })?.value else { return nil }
         var guests: [String: Int] = [:]
         var order: [String] = []
-        for line in csv.split(separator: "\n").dropFirst() {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard cells.count == 9, let util = Double(cells[6]), let g = Int(cells[8]) else { return "malformed row \(line)" }
+        // Parsed as RFC 4180: a variant name may hold a comma (it is then quoted).
+        guard let hosts = try? CSVTable.parse(csv) else { return "hosts.csv is not valid CSV" }
+        for cells in hosts.rows {
+            guard cells.count == 9, let util = Double(cells[6]), let g = Int(cells[8]) else { return "malformed row \(cells)" }
             if util > 100 + 1e-6 { return "host \(cells[3]) at \(util) % CPU at \(cells[1]) h" }
             let key = "\(cells[0]) @ \(cells[1])"
             if guests[key] == nil { order.append(key) }
@@ -152,9 +158,9 @@ public struct ScenarioFuzzer {
         // A host's count includes incoming migrations, so a migrating guest counts twice while
         // in flight: at most once more per guest that migrates.
         var offHosts: [String: Int] = [:], migrating: [String: Int] = [:]
-        for line in (guestsCSV ?? "").split(separator: "\n").dropFirst() {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard cells.count == 10 else { return "malformed guests.csv row \(line)" }
+        let guestRows = guestsCSV.flatMap { try? CSVTable.parse($0) }?.rows ?? []
+        for cells in guestRows {
+            guard cells.count == 10 else { return "malformed guests.csv row \(cells)" }
             if cells[7] == "-1" || cells[8] == "-1" { offHosts[String(cells[0]), default: 0] += 1 }
             if cells[9] != "0" { migrating[String(cells[0]), default: 0] += 1 }
         }
