@@ -2,28 +2,8 @@
 /// profiles, power tables). Numbers are written in the shortest form that reads back to the
 /// same `Double`, so a document written and read again gives bit-identical values.
 enum JSONText {
-    /// `"text"` with JSON escapes for quotes, backslashes and control characters; other
-    /// characters (µ, ×, −) are written as UTF-8.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// `"text"` as a JSON string literal: the writer's one escaping rule (`JSONValue.quoted`).
+    static func string(_ s: String) -> String { JSONValue.quoted(s) }
 
     /// A finite number: integers without a fraction, others in Swift's shortest round-trip form.
     static func number(_ x: Double) -> String {
