@@ -70,10 +70,17 @@ struct ParsedArguments {
         guard let text = options[name] else { return nil }
         let expected = range.upperBound == UInt64.max && range.lowerBound == 0
             ? "a non-negative integer" : "an integer from \(range.lowerBound) to \(range.upperBound)"
-        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = UInt64(text), range.contains(v) else {
+        guard let v = ParsedArguments.decimal(Substring(text)), range.contains(v) else {
             throw UsageError(message: "'--\(name)' expects \(expected), found '\(text)'")
         }
         return v
+    }
+
+    /// The one rule for integers on the command line: ASCII digits only (no sign, space or
+    /// exponent, which Swift's `Int("+1")` would accept), within UInt64.
+    static func decimal(_ text: Substring) -> UInt64? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return UInt64(text)
     }
 
     /// A decimal number option: digits with an optional sign, fraction and exponent (no hex,

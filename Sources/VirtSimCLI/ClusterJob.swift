@@ -22,8 +22,7 @@ struct ClusterJob {
     /// `--mode`, `--traces` (checked: a shard must not fail later for a missing trace file).
     static func load(_ parsed: ParsedArguments, defaultFolderSuffix: String) throws -> ClusterJob {
         guard let file = parsed.positionals.first else { throw UsageError(message: "missing expected argument '<scenario>'") }
-        guard let text = parsed.options["shards"] else { throw UsageError(message: "missing '--shards <n>'") }
-        guard let n = Int(text), n >= 1, n <= 10_000 else { throw UsageError(message: "'--shards' expects 1 to 10000, found '\(text)'") }
+        guard let n = try parsed.integer("shards", in: 1...10_000).map(Int.init) else { throw UsageError(message: "missing '--shards <n>'") }
         let overrides = ScenarioLoader.Overrides(seed: try parsed.integer("seed"), day: parsed.options["day"], mode: parsed.options["mode"])
         let loaded = try ScenarioLoader.loadResolved(file, overrides: overrides, traceRoot: resolveTraceRoot(parsed))
         let folder = parsed.options["out"] ?? RunCommand.defaultFolder(loaded.base.name, overrides: overrides, shard: nil) + defaultFolderSuffix

@@ -75,10 +75,11 @@ struct ShardPlan: Equatable {
     /// Parses `I/N` (0 ≤ I < N). - Throws: `UsageError`.
     static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 10_000, i >= 0, i < n else {
+        guard parts.count == 2, let i = ParsedArguments.decimal(parts[0]), let n = ParsedArguments.decimal(parts[1]),
+              n >= 1, n <= 10_000, i < n else {
             throw UsageError(message: "'--shard' expects I/N with 0 ≤ I < N ≤ 10000 (I counts from 0), found '\(text)'")
         }
-        return (i, n)
+        return (Int(i), Int(n))
     }
 
     /// How a point is named in messages: `base scenario` or `sweep run 4 (sweep.csv point 1, seed 2)`

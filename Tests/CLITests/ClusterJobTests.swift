@@ -48,6 +48,7 @@ struct ClusterJobTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(virtsim(["slurm", Self.lab, "--out", dir + "/a"]).status == .badInput, "--shards required")
         #expect(virtsim(["slurm", Self.lab, "--shards", "0", "--out", dir + "/a"]).status == .badInput)
+        #expect(virtsim(["slurm", Self.lab, "--shards", "+2", "--out", dir + "/a"]).status == .badInput, "digits only, as --shard")
         #expect(virtsim(["slurm", Self.lab, "--shards", "2", "--time", "1 h", "--out", dir + "/a"]).status == .badInput)
         #expect(virtsim(["slurm", dir + "/missing.json", "--shards", "2", "--out", dir + "/a"]).status == .badInput)
         #expect(!FileManager.default.fileExists(atPath: dir + "/a"))

@@ -174,6 +174,15 @@ struct ShardMergeTests {
         #expect(ShardPlan(weights: [5, 5, 5, 5], shards: 2).shardOfPoint == [0, 1, 0, 1])
     }
 
+    @Test("--shard accepts I/N in plain digits only", arguments: [
+        ("0/1", true), ("3/4", true), ("9999/10000", true),
+        ("+1/2", false), ("1/+2", false), ("-0/2", false), (" 1/2", false), ("1/2/3", false), ("2/2", false),
+        ("0/0", false), ("0/10001", false), ("1/", false), ("/2", false), ("0x1/2", false), ("99999999999999999999/2", false),
+    ])
+    func shardSyntax(text: String, accepted: Bool) {
+        #expect(((try? ShardPlan.parseShard(text)) != nil) == accepted, "\(text)")
+    }
+
     @Test("Work estimate: a sweep over fleet sizes splits the large points apart")
     func balancedBySize() throws {
         let dir = try temporaryDirectory()
