@@ -136,10 +136,10 @@ public struct IOExperimentSpec: Sendable, Hashable {
         for (i, k) in kinds.enumerated() where GuestKind(rawValue: k) == nil {
             problems.append(("kinds[\(i)]", "unknown guest kind '\(k)'; expected one of \(GuestKind.scenarioNames.joined(separator: ", "))"))
         }
-        let vmPaths: Set<IOPath> = [.emulated, .paraKernelBackend, .paraUserBackend, .passthrough, .native]
+        let vmPaths: Set<IOPath> = [.emulated, .hosted, .paraKernelBackend, .paraUserBackend, .passthrough, .native]
         for (name, value) in [("fullPath", fullPath), ("paraPath", paraPath)] {
             if let p = IOPath(rawValue: value) {
-                if !vmPaths.contains(p) { problems.append((name, "'\(value)' is a container path; a VM uses emulated, para-kernel-backend, para-user-backend or passthrough")) }
+                if !vmPaths.contains(p) { problems.append((name, "'\(value)' is a container path; a VM uses emulated, hosted, para-kernel-backend, para-user-backend or passthrough")) }
             } else {
                 problems.append((name, "unknown I/O path '\(value)'; expected one of \(IOPath.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
@@ -174,6 +174,8 @@ public struct IOExperimentSpec: Sendable, Hashable {
         for name in inputs.keys.sorted() {
             if !HardwareProfile.adjustableInputs.contains(name) {
                 problems.append(("inputs.\(name)", "unknown input; expected one of \(HardwareProfile.adjustableInputs.joined(separator: ", "))"))
+            } else if HardwareProfile.adjustableFractionInputs.contains(name), let v = inputs[name], !(v >= 0 && v <= 1) {
+                problems.append(("inputs.\(name)", "must be a fraction in [0, 1]"))
             } else if let v = inputs[name], !(v >= 0 && v <= 1e6) {
                 problems.append(("inputs.\(name)", "must be in [0, 1000000] µs"))
             }

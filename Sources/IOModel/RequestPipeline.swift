@@ -25,6 +25,7 @@ struct RequestClass: Sendable {
     var guestWake: Double       // seconds a completion waits when the guest's CPU is idle
     var hostWake: Double        // seconds host work waits when its host core is idle
     var interruptInterval: Double  // seconds between two moderated completion interrupts (0: none)
+    var stall: Double           // probability the guest's CPU is stalled for the device access
     var device: DeviceDemand
     var payloadBytes: Double
     var weight: Double          // relative frequency in the mix
@@ -38,6 +39,7 @@ struct RequestClass: Sendable {
         guestWake = cost.guestWakeMicros * 1e-6
         hostWake = cost.hostWakeMicros * 1e-6
         interruptInterval = cost.interruptIntervalMicros * 1e-6
+        stall = cost.synchronousDeviceFraction
         self.device = device
         self.payloadBytes = payloadBytes
         self.weight = weight
@@ -311,6 +313,10 @@ struct RequestPipeline {
         let c = classes[Int(slots[slot].classIndex)]
         slots[slot].stage = Self.afterDevice
         var done = serveDevice(c.device)
+        if c.stall > 0 && (c.stall >= 1 || rng.nextUnit() < c.stall) {
+            // A blocking host system call: the guest's CPU stands still until the device is done.
+            guestPools[Int(slots[slot].owner)].stall(from: now, until: done)
+        }
         if c.interruptInterval > 0 {
             // Interrupt moderation: a completion joins the interrupt already scheduled if it is
             // done by then; otherwise it gets a new one, no sooner than the interval after that

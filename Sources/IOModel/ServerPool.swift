@@ -43,4 +43,14 @@ struct ServerPool {
         if measuring { busySeconds += service }
         return done
     }
+
+    /// Holds a server from `now` until `end` without working (a stalled vCPU): the server that
+    /// frees first, from when it frees, for `end - now`; not counted as busy. Work already queued
+    /// on it runs before the stall (the pool assigns jobs as they arrive, so a stall cannot jump
+    /// ahead of them): exact for one thread per vCPU, an approximation beyond. O(servers).
+    @inline(__always)
+    mutating func stall(from now: Double, until end: Double) {
+        let best = earliest()
+        freeAt[best] = max(freeAt[best], now) + (end - now)
+    }
 }

@@ -35,8 +35,7 @@ struct WorkloadBuilder {
         func storageClass(_ dir: IODirection, bytes: Double, sequential: Bool, weight: Double, batch override: Double? = nil) -> Built {
             let shape = IORequestShape(device: .storage, direction: dir, bytes: bytes, requestsPerNotification: override ?? batch)
             let s = p.storage
-            let positioning = sequential ? s.sequentialPositioningMicros.value
-                : (dir == .read ? s.randomReadPositioningMicros.value : s.randomWritePositioningMicros.value)
+            let positioning = s.positioningMicros(dir, sequential: sequential)
             let demand = DeviceDemand(kind: .storage, primarySeconds: positioning * 1e-6, spread: s.positioningSpread.value,
                                       secondarySeconds: bytes / (s.bandwidthMBps.value * 1e6))
             let cost = route.cost(shape, on: p)

@@ -34,3 +34,36 @@ struct TwoLevelAgreementTests {
                 "request level \(requestLevel) vs interval level \(intervalLevel)")
     }
 }
+
+/// The hosted VMM's stalled vCPU at both levels: a CPU-bound process with synchronous disk reads
+/// loses 1 − 1 / (1 + CPU + stall) of its throughput in the request-level model, as the interval
+/// level's stall fraction says.
+@Suite("Hosted disk stall at both levels")
+struct HostedStallAgreementTests {
+    @Test("fio with 10 ms of compute per 8 KiB random read on the hosted path", arguments: [0.0, 1.0])
+    func agree(share: Double) throws {
+        let spec = IOExperimentSpec(hardware: "dell2650-2003", kinds: ["native", "full"], workload: "fio",
+                                    blockSizeBytes: 8192, readFraction: 1, queueDepth: 4, computeMicrosPerRequest: 10_000,
+                                    inputs: ["hostedSynchronousReadFraction": share],
+                                    warmupSeconds: 0.2, durationSeconds: 8, seed: 5)
+        #expect(spec.validate().isEmpty)
+        let r = IOExperiment.run(spec)
+        let native = try #require(r.rows.first { $0.variant == "native" })
+        let full = try #require(r.rows.first { $0.variant == "full" })
+        let p = try #require(HardwareProfile.named("dell2650-2003")?.setting("hostedSynchronousReadFraction", to: share))
+        let ops = OperationProfile(name: "t", diskRequests: 100, diskRequestBytes: 8192, diskReadFraction: 1)
+        let model = CostModel(profile: p)
+        let o = model.overhead(kind: .full, operations: ops)
+        // Per request natively: 10 ms of compute plus the native driver work; the path adds CPU and stall.
+        let nativeSeconds = 0.010 + model.nativeMicros(operation: .diskRequest, operations: ops) * 1e-6
+        let expectedRatio = nativeSeconds / (nativeSeconds + (o.fraction(of: .diskRequest) + o.stallFraction) / 100)
+        let ratio = full.throughput / native.throughput
+        #expect(abs(ratio - expectedRatio) < 0.04, "request level \(ratio) vs interval level \(expectedRatio)")
+    }
+
+    @Test("A fraction input outside [0, 1] is refused at its path")
+    func fractionRange() {
+        let spec = IOExperimentSpec(hardware: "dell2650-2003", inputs: ["hostedSynchronousWriteFraction": 2])
+        #expect(spec.validate().contains { $0.property == "inputs.hostedSynchronousWriteFraction" })
+    }
+}

@@ -108,7 +108,7 @@ public enum HardwareDocument {
             default: break
             }
             for f in fieldsBySection[s] ?? [] {
-                if let c = readCited(&o, f.key, range: range(of: f), required: complete) {
+                if let c = readCited(&o, f.key, range: range(of: f), required: complete && !f.optional) {
                     p[keyPath: f.keyPath] = c
                 }
             }

@@ -4,10 +4,15 @@ public struct OverheadBreakdown: Sendable {
     public var cpuFraction: Double
     /// The same split by operation, for reports (stable order: `GuestOperation.allCases`).
     public var components: [(operation: String, cpuFraction: Double)]
+    /// Seconds per CPU-second of guest work that the guest's CPU stands stalled, neither
+    /// computing nor available to its other threads: a hosted VMM's blocking disk accesses
+    /// (`HostedIOInputs`). Lost guest time, not host CPU (0 for every other path).
+    public var stallFraction: Double
 
-    public init(cpuFraction: Double, components: [(operation: String, cpuFraction: Double)]) {
+    public init(cpuFraction: Double, components: [(operation: String, cpuFraction: Double)], stallFraction: Double = 0) {
         self.cpuFraction = cpuFraction
         self.components = components
+        self.stallFraction = stallFraction
     }
 
     /// The fraction of one operation, or 0 if absent.
@@ -50,7 +55,26 @@ public struct CostModel: Sendable {
             total += f
             parts.append((operation: op.name, cpuFraction: f))
         }
-        return OverheadBreakdown(cpuFraction: total, components: parts)
+        return OverheadBreakdown(cpuFraction: total, components: parts, stallFraction: stallSeconds(kind: kind, operations: operations))
+    }
+
+    /// Seconds per CPU-second that `kind`'s CPU stands stalled on synchronous device accesses:
+    /// disk requests × the share whose host system call blocks × the device's time for one
+    /// request served alone (random positioning + transfer: a stalled guest has nothing else
+    /// queued at the device). O(1).
+    public func stallSeconds(kind: GuestKind, operations: OperationProfile) -> Double {
+        guard operations.diskRequests > 0 else { return 0 }
+        let route = ioPaths.route(for: kind)
+        var micros = 0.0
+        for (direction, weight) in [(IODirection.read, operations.diskReadFraction), (.write, 1 - operations.diskReadFraction)] where weight > 0 {
+            let shape = IORequestShape(device: .storage, direction: direction, bytes: operations.diskRequestBytes,
+                                       requestsPerNotification: operations.requestsPerNotification)
+            let synchronous = route.cost(shape, on: profile).synchronousDeviceFraction
+            if synchronous > 0 {
+                micros += weight * synchronous * profile.storage.serviceMicros(direction, bytes: operations.diskRequestBytes, sequential: false)
+            }
+        }
+        return operations.diskRequests * micros * 1e-6
     }
 
     /// Kernel-mode µs per CPU-second that no other operation accounts for: the profile's kernel

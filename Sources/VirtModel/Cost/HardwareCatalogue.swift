@@ -2,7 +2,7 @@
 /// value chosen by reasoning where no measurement was at hand.
 extension HardwareProfile {
     /// All catalogue profiles, in a stable order.
-    public static let catalogue: [HardwareProfile] = [dell2650_2003, xeonSandyBridge2012]
+    public static let catalogue: [HardwareProfile] = [pentium3_733_2001, dell2650_2003, xeonSandyBridge2012]
 
     /// Names accepted by `named(_:)`.
     public static var catalogueNames: [String] { catalogue.map(\.name) }
@@ -21,6 +21,92 @@ extension HardwareProfile {
     private static let pwc = "Bhargava et al., ASPLOS 2008: page-walk caches recover 15-38%; midpoint"
     private static let headers = "Ethernet preamble 8 + header 14 + FCS 4 + inter-frame gap 12, IPv4 20, TCP 20, TCP timestamps 12"
     private static let tcpRule = "assumption: the '1 GHz per 1 Gb/s' TCP rule of thumb: ~1 cycle per bit at MTU 1500 = 11,680 cycles per 1448-byte packet, minus the data copy. Foong et al., ISPASS 2003 ('TCP performance re-visited', Linux 2.4) conclude the rule no longer holds; their per-packet figures, and those of Mogul (HotOS 2003) and Menon et al. (VEE 2005), were not available in the sources searched, so the rule stays as a stated assumption"
+
+    private static let sugerman = "Sugerman, Venkitachalam & Lim, USENIX ATC 2001"
+
+    /// Sugerman et al. 2001's test machine ("PC-733"): a 733 MHz Pentium III running Linux 2.2 as
+    /// host and guest under VMware Workstation 2.0 (hosted VMM, binary translation), an emulated
+    /// AMD Lance NIC bridged to a 100 Mb/s Ethernet. The paper measures the hosted network path;
+    /// everything else on this machine is an assumption scaled from the 2003 profile by cycles.
+    /// There is no para-virtualizing VMM or container runtime on it: those numbers are 0, "not used".
+    public static let pentium3_733_2001: HardwareProfile = {
+        let clock = 0.733
+        func cyc(_ c: Double) -> Double { c / (clock * 1000) }
+        let notUsed = "not used: no para-virtualizing VMM on this machine"
+        let noVTx = "not used: the Pentium III has no VT-x"
+        let noContainers = "not used: no container runtime on this machine (container kinds run as native)"
+        let sameCycles = "assumption: the same cycle count as on the 2003 Xeon profile (Barham et al. 2003 L-UP), at 733 MHz"
+        let copy = 400.0
+        return HardwareProfile(
+            name: "pentium3-733-2001",
+            summary: "733 MHz Pentium III (1 CPU), 100 Mb/s Ethernet, IDE disk; VMware Workstation 2.0 (hosted BT, emulated Lance NIC)",
+            clockGHz: Cited(clock, "\(sugerman), §3: PC-733, a 733 MHz Pentium III"),
+            fullVirtualization: .hostedBinaryTranslation,
+            paraVirtualization: .xenPV,
+            nestedPaging: false,
+            exitRoundTripCycles: Cited(0, noVTx),
+            exitHandlingCycles: Cited(0, noVTx),
+            userSpaceExitExtraCycles: Cited(0, noVTx),
+            worldSwitchMicros: Cited(8.90, "\(sugerman), §3: one world switch between the VMM and the host ≈ 8.90 µs on PC-733 (measured)"),
+            binaryTranslationTrapCycles: Cited(0.91 * 733, "\(sugerman), Table 2: an IN/OUT to the Lance status register handled inside the VMM takes 0.91 µs on average (0.78 µs to the interrupt controller)"),
+            binaryTranslationPageTableUpdateCycles: Cited(391, "Adams & Agesen, ASPLOS 2006 (Pentium 4): PTE modification under binary translation; assumption: the same cycle count on a P6 core"),
+            shadowPageTableUpdateCycles: Cited(0, noVTx),
+            hypercallMicros: Cited(0, notUsed),
+            domainSwitchMicros: Cited(0, notUsed),
+            paraPageTableUpdateMicros: Cited(0, notUsed),
+            paraReceivePageFlipMicros: Cited(0, notUsed),
+            nestedWalkExtraReferences: Cited(0, "not used: no nested paging"),
+            cachedReferenceCycles: Cited(0, "not used: no nested paging"),
+            pageWalkCacheRecovery: Cited(0, "not used: no nested paging"),
+            nestedPagingFaultExitFraction: Cited(0, "not used: no nested paging"),
+            copyBytesPerMicro: Cited(copy, "assumption: memcpy ≈ 400 MB/s on a Pentium III with PC133 SDRAM (lmbench bcopy magnitude of that era)"),
+            native: NativeOperationCosts(
+                syscall: Cited(0.5, "assumption: Linux 2.2 null system call (int 0x80) ≈ 350 cycles on a P6 core"),
+                pageFault: Cited(cyc(1.42 * 2400), sameCycles),
+                pageTableUpdate: Cited(cyc(1), "Adams & Agesen, ASPLOS 2006: PTE modification native 1 cycle"),
+                contextSwitch: Cited(cyc(0.77 * 2400), sameCycles),
+                contextSwitchLarge: Cited(cyc(37.6 * 2400), sameCycles),
+                fork: Cited(cyc(110 * 2400), sameCycles),
+                exec: Cited(cyc(530 * 2400), sameCycles),
+                timerInterrupt: Cited(cyc(5000), "assumption: Linux 2.2 timer tick handler (HZ = 100) ~5000 cycles")),
+            measured: [],
+            containerSyscallMicros: Cited(0, noContainers),
+            containerPageFaultMicros: Cited(0, noContainers),
+            containerContextSwitchMicros: Cited(0, noContainers),
+            containerBlockAccountingMicros: Cited(0, noContainers),
+            containerNetwork: ContainerNetworkCosts(vethMicros: Cited(0, noContainers), bridgeMicros: Cited(0, noContainers),
+                                                    conntrackMicros: Cited(0, noContainers), natMicros: Cited(0, noContainers)),
+            storage: StorageDeviceProfile(
+                name: "7200 RPM IDE disk",
+                randomReadPositioningMicros: Cited(8500 + 4170, "assumption: 7200 RPM IDE datasheet average read seek ≈ 8.5 ms; plus half a revolution at 7200 RPM = 4.17 ms (physics); the paper does not describe its disk"),
+                randomWritePositioningMicros: Cited(9500 + 4170, "assumption: write seeks ≈ 1 ms slower than reads (datasheet magnitude); plus 4.17 ms rotational latency"),
+                sequentialPositioningMicros: Cited(500, "assumption: sequential requests need only track switches and partial rotations, amortized ~0.5 ms with read-ahead"),
+                positioningSpread: Cited(0.5, "assumption: seek distance and rotational position vary; uniform ±50% of the mean"),
+                internalParallelism: Cited(1, "one actuator: the disk positions one request at a time"),
+                bandwidthMBps: Cited(30, "assumption: 2001 7200 RPM media rate, 25-40 MB/s")),
+            nic: NICProfile(
+                name: "100 Mb/s Ethernet",
+                bandwidthGbps: Cited(0.1, "\(sugerman), §3: 100 Mb/s Ethernet, two machines on a crossover cable"),
+                oneWayLatencyMicros: Cited(15, "assumption: NIC + crossover cable + peer ~15 µs one way (no switch)"),
+                transmitPacketMicros: Cited(cyc(11_680 - 1448 * clock * 1000 / copy), tcpRule),
+                receivePacketMicros: Cited(cyc(11_680 - 1448 * clock * 1000 / copy), tcpRule),
+                headerBytes: Cited(90, headers),
+                hostForwardingFraction: Cited(0.5, "assumption: the host runs only the driver and the VMNet bridge for a guest's packet, about half of the native TCP/IP per-packet path")),
+            diskSubmitMicros: Cited(cyc(20_000), "assumption: Linux 2.2 block layer + IDE driver ~20k cycles to submit (as on the 2003 profile)"),
+            diskCompletionMicros: Cited(cyc(15_000), "assumption: interrupt + completion + bottom half ~15k cycles (as on the 2003 profile)"),
+            emulatedDisk: EmulatedStorageController.ide.profile(
+                deviceModelMicros: Cited(cyc(12_000), "assumption: VMApp decodes the command and maps the guest buffer, ~12k cycles (as on the 2003 profile)")),
+            emulatedNIC: EmulatedNetworkController.lance.profile(
+                deviceModelMicros: Cited(3.0, "\(sugerman), Table 2: emulating the Lance transmit path, 3.0 µs on average")),
+            paraBackendRequestMicros: Cited(0, notUsed),
+            paraBackendWakeupMicros: Cited(0, notUsed),
+            binaryTranslationKernelSlowdown: Cited(((1.88 - 0.73) / (1.28 - 0.45) + (2.99 - 2 * 0.73) / (1.92 - 2 * 0.45) + (11.1 - 0.73) / (5.70 - 0.45)) / 3,
+                "assumption: the ratio measured for VMware Workstation 3.2 on the 2003 Xeon (Barham et al. 2003 lmbench: stat 1.39, open/close 1.50, select 1.98; mean 1.62); no measurement for Workstation 2.0 at hand"),
+            cpu: CPUDescription(generation: "Intel Pentium III (P6, Coppermine), 733 MHz",
+                                cores: Cited(1, "\(sugerman), §3: a uniprocessor PC")),
+            hosted: .unixFileSemantics
+        )
+    }()
 
     /// Barham et al. 2003's test machine: Dell PowerEdge 2650, one 2.4 GHz Xeon (NetBurst,
     /// no VT-x) used, Broadcom Tigon-3 GbE, 10k RPM SCSI disk. Full virtualization is VMware
@@ -110,7 +196,8 @@ extension HardwareProfile {
             binaryTranslationKernelSlowdown: Cited(((1.88 - 0.73) / (1.28 - 0.45) + (2.99 - 2 * 0.73) / (1.92 - 2 * 0.45) + (11.1 - 0.73) / (5.70 - 0.45)) / 3,
                 "\(barham): kernel work inside a system call, VMware over native with the null-call entry/exit removed: stat (1.88 − 0.73)/(1.28 − 0.45) = 1.39, open/close (2.99 − 2×0.73)/(1.92 − 2×0.45) = 1.50, select on TCP (11.1 − 0.73)/(5.70 − 0.45) = 1.98; mean 1.62 (the same ratio for Xen is 0.92-1.00: its kernel runs untranslated)"),
             cpu: CPUDescription(generation: "Intel Xeon (NetBurst), 2.4 GHz, no VT-x",
-                                cores: Cited(1, "Barham et al., SOSP 2003, §4: the measurements are uniprocessor (L-UP) runs on one of the Dell 2650's two CPUs"))
+                                cores: Cited(1, "Barham et al., SOSP 2003, §4: the measurements are uniprocessor (L-UP) runs on one of the Dell 2650's two CPUs")),
+            hosted: .unixFileSemantics
         )
     }()
 

@@ -16,9 +16,13 @@ public struct HardwareField: Sendable {
     /// One line saying what the number is.
     public let help: String
     public let keyPath: WritableKeyPath<HardwareProfile, Cited> & Sendable
+    /// True when a complete document may leave the number out (it then keeps the value of a
+    /// profile without that mechanism); added after documents were first shipped.
+    public let optional: Bool
 
     public init(_ path: String, _ unit: String, _ range: ClosedRange<Double>, positive: Bool = false,
-                _ keyPath: WritableKeyPath<HardwareProfile, Cited> & Sendable, _ help: String) {
+                _ keyPath: WritableKeyPath<HardwareProfile, Cited> & Sendable, _ help: String, optional: Bool = false) {
+        self.optional = optional
         self.path = path
         self.unit = unit
         self.range = range
@@ -62,6 +66,8 @@ extension HardwareProfile {
             HardwareField("virtualization.exitHandlingCycles", "cycles", cycles, \.exitHandlingCycles, "hypervisor software handling of a simple exit"),
             HardwareField("virtualization.userSpaceExitExtraCycles", "cycles", cycles, \.userSpaceExitExtraCycles, "extra cost when an exit goes to the user-space device model"),
             HardwareField("virtualization.worldSwitchMicros", "µs", micros, \.worldSwitchMicros, "hosted VMM: one VMM↔host world switch, one direction"),
+            HardwareField("virtualization.hostedSynchronousReadFraction", "fraction", fraction, \.hosted.synchronousReadFraction, "hosted VMM: share of disk reads whose host system call stalls the virtual CPU for the device access", optional: true),
+            HardwareField("virtualization.hostedSynchronousWriteFraction", "fraction", fraction, \.hosted.synchronousWriteFraction, "hosted VMM: share of disk writes whose host system call stalls the virtual CPU for the device access", optional: true),
             HardwareField("virtualization.binaryTranslationTrapCycles", "cycles", cycles, \.binaryTranslationTrapCycles, "binary translation: emulating one trapping instruction"),
             HardwareField("virtualization.binaryTranslationPageTableUpdateCycles", "cycles", cycles, \.binaryTranslationPageTableUpdateCycles, "binary translation + shadow tables: extra per guest PTE write"),
             HardwareField("virtualization.binaryTranslationKernelSlowdown", "ratio", 0...100, positive: true, \.binaryTranslationKernelSlowdown, "translated guest kernel code time over native"),

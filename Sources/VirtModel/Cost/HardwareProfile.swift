@@ -172,6 +172,12 @@ public struct HardwareProfile: Sendable, Hashable {
     /// interrupt moderation (`WakeupLatencies.none` unless the profile gives them).
     public var wakeups: WakeupLatencies
 
+    // MARK: Hosted VMM
+
+    /// Which of a hosted VM's disk requests stall its virtual CPU (`HostedIOInputs.notHosted`
+    /// unless the profile gives them).
+    public var hosted: HostedIOInputs
+
     // MARK: Devices and I/O paths
 
     public var storage: StorageDeviceProfile
@@ -206,8 +212,9 @@ public struct HardwareProfile: Sendable, Hashable {
                 paraBackendRequestMicros: Cited, paraBackendWakeupMicros: Cited,
                 binaryTranslationKernelSlowdown: Cited = Cited(1, "not used: no binary translation"),
                 cpu: CPUDescription = CPUDescription(generation: ""), power: SpecPowerModel? = nil,
-                wakeups: WakeupLatencies = .none) {
+                wakeups: WakeupLatencies = .none, hosted: HostedIOInputs = .notHosted) {
         self.cpu = cpu
+        self.hosted = hosted
         self.power = power
         self.wakeups = wakeups
         self.name = name

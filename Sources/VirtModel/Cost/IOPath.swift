@@ -5,6 +5,10 @@ public enum IOPath: String, CaseIterable, Sendable, Hashable {
     /// Full virtualization: an emulated legacy device (IDE, Lance, e1000) whose register
     /// accesses trap; a device model does the I/O on the host.
     case emulated
+    /// Full virtualization through a hosted VMM (VMware Workstation-style): an emulated device
+    /// whose I/O is done by the VMM's host process after a world switch, with host system calls
+    /// (`HostedPath`). On a hosted-VMM profile `emulated` is this path.
+    case hosted
     /// Para-virtual rings with an in-kernel back-end (vhost, Xen blkback/netback).
     case paraKernelBackend = "para-kernel-backend"
     /// Para-virtual rings with a back-end in the user-space device model (virtio in QEMU):
@@ -171,6 +175,10 @@ public struct IORequestCost: Sendable {
     public var hostWakeMicros: Double = 0
     /// Minimum interval between two completion interrupts the guest sees, µs (moderation); 0 = none.
     public var interruptIntervalMicros: Double = 0
+    /// Probability that the guest's CPU is stalled (not computing, not available to its other
+    /// threads) for the whole device access: a hosted VMM's blocking host system call
+    /// (`HostedIOInputs`). Latency and lost guest time, no CPU. In [0, 1].
+    public var synchronousDeviceFraction: Double = 0
 
     public init() {}
 
@@ -227,6 +235,7 @@ extension IORoute {
         switch path {
         case .native, .containerBridge, .containerHostNetwork, .passthrough: return true
         case .emulated: return p.fullVirtualization == .hardwareAssist && p.emulatedNIC.segmentationOffload
+        case .hosted: return p.emulatedNIC.segmentationOffload
         case .paraKernelBackend, .paraUserBackend: return p.paraVirtualization == .virtioOnHardwareAssist
         }
     }
@@ -246,6 +255,7 @@ extension IORoute {
         switch path {
         case .native: return NativePath()
         case .emulated: return EmulatedPath()
+        case .hosted: return HostedPath()
         case .paraKernelBackend: return ParaRingPath(backend: .kernel)
         case .paraUserBackend: return ParaRingPath(backend: .userSpace)
         case .containerBridge: return ContainerPath(network: .bridgeNAT)

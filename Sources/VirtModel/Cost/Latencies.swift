@@ -86,7 +86,11 @@ extension HardwareProfile {
         "idleCoreExitMicros", "haltedVCPUWakeupMicros", "backendWakeupMicros",
         "nicInterruptIntervalMicros", "emulatedNICInterruptIntervalMicros",
         "containerVethMicros", "containerBridgeMicros", "containerConntrackMicros", "containerNATMicros",
+        "hostedSynchronousReadFraction", "hostedSynchronousWriteFraction",
     ]
+
+    /// The adjustable inputs that are fractions in [0, 1] (the others are µs).
+    public static let adjustableFractionInputs: Set<String> = ["hostedSynchronousReadFraction", "hostedSynchronousWriteFraction"]
 
     /// This profile with input `name` (one of `adjustableInputs`) set to `value` (≥ 0), its source
     /// saying so; nil for an unknown name. O(1).
@@ -103,6 +107,8 @@ extension HardwareProfile {
         case "containerBridgeMicros": p.containerNetwork.bridgeMicros = c
         case "containerConntrackMicros": p.containerNetwork.conntrackMicros = c
         case "containerNATMicros": p.containerNetwork.natMicros = c
+        case "hostedSynchronousReadFraction": p.hosted.synchronousReadFraction = c
+        case "hostedSynchronousWriteFraction": p.hosted.synchronousWriteFraction = c
         default: return nil
         }
         return p
