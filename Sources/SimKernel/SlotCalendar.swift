@@ -5,40 +5,48 @@
 /// total order with a single priority class, so runs are reproducible and ties resolve
 /// first-scheduled-first.
 ///
+/// Used by IOModel's request pipeline; it lives beside `EventQueue` so both orders are tested
+/// together (SimKernelTests `QueueOrderTests`).
+///
 /// Why not `EventQueue` itself: in the request pipeline every slot has exactly one pending
 /// wake-up, and handling the earliest one almost always re-times that same slot. `replaceTop`
 /// does that with one sift-down (no pop + push, no payload or handle bookkeeping), which is
 /// where the request loop spends most of its time. Cancellation and handles are not needed.
-struct SlotCalendar {
+public struct SlotCalendar {
     /// One heap node: 16 bytes, so a node's four children share one 64-byte cache line.
-    private struct Entry {
-        var time: Double
-        var tag: UInt64
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var time: Double
+        @usableFromInline var tag: UInt64
+        @inlinable init(time: Double, tag: UInt64) {
+            self.time = time
+            self.tag = tag
+        }
     }
 
     /// Bits of the tag that hold the slot; the sequence lives above them.
-    private static let slotBits: UInt64 = 24
-    private static let slotMask: UInt64 = (1 << slotBits) - 1
+    @usableFromInline static let slotBits: UInt64 = 24
+    @usableFromInline static let slotMask: UInt64 = (1 << slotBits) - 1
     /// Most slots a calendar can hold.
-    static let maxSlots = Int(slotMask)
+    public static let maxSlots = Int(slotMask)
 
-    private var heap: [Entry] = []
-    private var nextSequence: UInt64 = 0
+    @usableFromInline var heap: [Entry] = []
+    @usableFromInline var nextSequence: UInt64 = 0
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         heap.reserveCapacity(capacity)
     }
 
-    var isEmpty: Bool { heap.isEmpty }
-    var count: Int { heap.count }
+    @inlinable public var isEmpty: Bool { heap.isEmpty }
+    @inlinable public var count: Int { heap.count }
 
     /// Time of the earliest wake-up. Precondition: not empty. O(1).
-    @inline(__always) var topTime: Double { heap[0].time }
+    @inlinable @inline(__always) public var topTime: Double { heap[0].time }
     /// Slot of the earliest wake-up. Precondition: not empty. O(1).
-    @inline(__always) var topSlot: Int { Int(heap[0].tag & Self.slotMask) }
+    @inlinable @inline(__always) public var topSlot: Int { Int(heap[0].tag & Self.slotMask) }
 
-    @inline(__always)
-    private mutating func tag(_ slot: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    mutating func tag(_ slot: Int) -> UInt64 {
         precondition(slot >= 0 && slot < Self.maxSlots, "slot out of range")
         let t = (nextSequence << Self.slotBits) | UInt64(slot)
         nextSequence &+= 1
@@ -46,7 +54,8 @@ struct SlotCalendar {
     }
 
     /// Adds a wake-up for `slot` at `time`. O(log n).
-    mutating func push(slot: Int, at time: Double) {
+    @inlinable
+    public mutating func push(slot: Int, at time: Double) {
         let entry = Entry(time: time, tag: tag(slot))
         heap.append(entry)
         var hole = heap.count - 1
@@ -60,24 +69,25 @@ struct SlotCalendar {
     }
 
     /// Re-times the earliest wake-up: it becomes `slot` at `time` (≥ the current top time). O(log n).
-    @inline(__always)
-    mutating func replaceTop(slot: Int, at time: Double) {
+    @inlinable @inline(__always)
+    public mutating func replaceTop(slot: Int, at time: Double) {
         siftDown(Entry(time: time, tag: tag(slot)), from: 0)
     }
 
     /// Removes the earliest wake-up. O(log n).
-    mutating func popTop() {
+    @inlinable
+    public mutating func popTop() {
         let last = heap.removeLast()
         if !heap.isEmpty { siftDown(last, from: 0) }
     }
 
-    @inline(__always)
-    private static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+    @inlinable @inline(__always)
+    static func precedes(_ a: Entry, _ b: Entry) -> Bool {
         a.time != b.time ? a.time < b.time : a.tag < b.tag
     }
 
-    @inline(__always)
-    private mutating func siftDown(_ entry: Entry, from start: Int) {
+    @inlinable @inline(__always)
+    mutating func siftDown(_ entry: Entry, from start: Int) {
         heap.withUnsafeMutableBufferPointer { heap in
             let n = heap.count
             var hole = start
