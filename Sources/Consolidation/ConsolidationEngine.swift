@@ -14,8 +14,13 @@ public enum ConsolidationEngine {
     /// hosts) for placement plus the under-load loop (O(evacuated guests · hosts)).
     /// - Parameter progress: called with the simulated fraction done (0…1) after each tick.
     public static func run(_ config: EngineConfig, progress: ((Double) -> Void)? = nil) throws -> EngineResult {
-        var engine = try Engine(config: config)
-        return engine.run(progress: progress)
+        try withEngine(config, PlainRun(progress: progress))
+    }
+
+    /// `run` to the horizon.
+    struct PlainRun: EngineRun {
+        let progress: ((Double) -> Void)?
+        func run<Q: EngineStrategies>(_ engine: inout Engine<Q>) -> EngineResult { engine.run(progress: progress) }
     }
 }
 
@@ -35,16 +40,12 @@ extension Engine {
             sched.schedule(.bootDone(guest: Int32(g)), at: config.guests[g].bootSeconds, priority: EnginePriority.arrival)
         }
 
-        if sem.cloudSimClock {
-            // §2: the cloudlets are submitted at 0.1 and the first tick is 0.1 + interval.
-            clock.nextTick = 0.1 + clock.tickInterval
-        } else {
-            clock.nextTick = clock.tickInterval
-            // t = 0 is an update: demands at sample 0, first history value, entries.
-            fullUpdate(at: 0, tick: true)
-        }
+        // CloudSim (§2): the cloudlets are submitted at 0.1 and the first tick is 0.1 + interval.
+        clock.nextTick = rules.firstTick(interval: clock.tickInterval)
+        // The grid clock: t = 0 is an update (demands at sample 0, first history value, entries).
+        if rules.updatesAtZero { fullUpdate(at: 0, tick: true) }
         if clock.nextTick < horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
-        if !sem.cloudSimClock && consolidates && config.consolidationInterval < horizon {
+        if !rules.consolidatesOnTicks && consolidates && config.consolidationInterval < horizon {
             sched.schedule(.consolidate, at: config.consolidationInterval, priority: EnginePriority.consolidate)
         }
         if config.recordHostIntervals && config.reportInterval < horizon {
@@ -87,11 +88,10 @@ extension Engine {
         case .tick:
             clock.tickIndex += 1
             fullUpdate(at: t, tick: true)
-            if sem.cloudSimClock && consolidates {
+            if rules.consolidatesOnTicks && consolidates {
                 startMigrations(planRound(), at: t, sched: &sched)
             }
-            // Next tick: CloudSim adds the interval to the current time; VirtSim multiplies.
-            clock.nextTick = sem.cloudSimClock ? t + clock.tickInterval : Double(clock.tickIndex + 1) * clock.tickInterval
+            clock.nextTick = rules.nextTick(after: t, index: clock.tickIndex, interval: clock.tickInterval)
             if clock.nextTick < config.horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
         case .consolidate:
             startMigrations(planRound(), at: t, sched: &sched)
@@ -130,9 +130,9 @@ extension Engine {
     /// Returns the guests that are booting.
     mutating func createInitialGuests(_ guests: [Int]) -> [Int] {
         var order = guests
-        if !sem.requestFullMipsAtCreation {
+        if !rules.requestsFullMipsAtCreation {
             for g in guests {
-                let u = s.demand.utilization(g, at: 0)
+                let u = rules.utilization(s.demand, g, at: 0)
                 s.guestU[g] = u
                 s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
             }
@@ -141,13 +141,13 @@ extension Engine {
         let none = [Bool](repeating: false, count: s.hostCount)
         trace.phase = "initial placement"
         for g in order {
-            if sem.requestFullMipsAtCreation { s.guestCreating[g] = true }
+            if rules.requestsFullMipsAtCreation { s.guestCreating[g] = true }
             if let h = tracedFindHost(for: g, excluded: none) {
                 s.link(g, to: h)
                 s.allocateAppended(g, on: h, request: s.hostDemand(g))
                 s.guestHost[g] = Int32(h)
                 s.guestInitialHost[g] = Int32(h)
-                s.guestPhase[g] = config.guests[g].bootSeconds > 0 && !sem.cloudSimClock ? .booting : .running
+                s.guestPhase[g] = config.guests[g].bootSeconds > 0 && rules.hasBootPhase ? .booting : .running
             } else {
                 s.guestPhase[g] = .rejected
                 counts.rejectedGuests += 1
@@ -155,17 +155,17 @@ extension Engine {
             // CloudSim: once created, a VM requests 0 MIPS until its cloudlet runs; its allocation
             // stays at full MIPS until the first update.
             s.guestCreating[g] = false
-            if sem.requestFullMipsAtCreation { s.guestReq[g] = 0; s.guestU[g] = 0 }
+            if rules.requestsFullMipsAtCreation { s.guestReq[g] = 0; s.guestU[g] = 0 }
             if s.nodeHost[g] >= 0 { s.bump(Int(s.nodeHost[g])) }  // its demand changed
         }
         return order.filter { s.guestPhase[$0] == .booting }
     }
 
     mutating func arrive(_ g: Int, at t: Double, sched: inout Scheduler<EngineEvent>) {
-        let u = s.demand.utilization(g, at: t)
+        let u = rules.utilization(s.demand, g, at: t)
         s.guestU[g] = u
         s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
-        if sem.requestFullMipsAtCreation { s.guestCreating[g] = true }
+        if rules.requestsFullMipsAtCreation { s.guestCreating[g] = true }
         let none = [Bool](repeating: false, count: s.hostCount)
         trace.phase = "arrival"
         guard let h = tracedFindHost(for: g, excluded: none) else {
@@ -174,7 +174,7 @@ extension Engine {
             counts.rejectedGuests += 1
             return
         }
-        if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+        s.integrateEnergy(h, to: t, powerAware: powerAware)
         s.link(g, to: h)
         s.allocateAppended(g, on: h, request: s.hostDemand(g))
         s.guestCreating[g] = false
@@ -199,14 +199,14 @@ extension Engine {
         var touched: [Int] = []
         for n in s.guestCount..<s.nodeGuest.count where s.nodeKind[n] == .incoming && Int(s.nodeGuest[n]) == g {
             let h = Int(s.nodeHost[n])
-            if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+            s.integrateEnergy(h, to: t, powerAware: powerAware)
             s.unlink(n)
             s.releaseNode(n)
             touched.append(h)
         }
         let h = Int(s.nodeHost[g])
         if h >= 0 {
-            if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+            s.integrateEnergy(h, to: t, powerAware: powerAware)
             s.unlink(g)
             touched.append(h)
         }
@@ -226,10 +226,8 @@ extension Engine {
             let g = m.guest
             guard s.guestPhase[g] == .running else { continue }
             let source = Int(s.guestHost[g])
-            if !sem.trapezoidEnergy {
-                s.integrateEnergy(m.target, to: t, powerAware: powerAware)
-                if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
-            }
+            s.integrateEnergy(m.target, to: t, powerAware: powerAware)
+            if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
             let plan = migrationModel.plan(for: config.guests[g], ramMB: s.guestRam[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target])
             if !s.guestInMigration[g] {
                 s.guestSourceShare[g] = plan.sourceCpuShare
@@ -266,18 +264,16 @@ extension Engine {
         guard n < s.nodeKind.count, s.nodeKind[n] == .incoming else { return }  // guest left meanwhile
         let g = Int(s.nodeGuest[n])
         let target = Int(s.nodeHost[n])
-        if sem.fullUpdateAtMigrationCompletion && t > s.lastProcessTime {
+        if rules.updatesEveryHostAtMigrationCompletion && t > s.lastProcessTime {
             fullUpdate(at: t, tick: false)
         }
         guard s.nodeKind[n] == .incoming, s.guestPhase[g] == .running else { return }
         let source = Int(s.nodeHost[g])
-        if !sem.trapezoidEnergy {
-            s.integrateEnergy(target, to: t, powerAware: powerAware)
-            if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
-        }
+        s.integrateEnergy(target, to: t, powerAware: powerAware)
+        if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
         // CloudSim re-allocates both hosts' schedulers now and records at the next update;
         // VirtSim updates the two hosts right away (which re-allocates them).
-        let cloudSimStyle = sem.fullUpdateAtMigrationCompletion
+        let cloudSimStyle = rules.updatesEveryHostAtMigrationCompletion
         if source >= 0 {
             s.unlink(g)
             if cloudSimStyle { s.recomputeAllocation(source) }
@@ -288,7 +284,7 @@ extension Engine {
         s.link(g, to: target)
         if cloudSimStyle { s.allocateAppended(g, on: target, request: s.hostDemand(g)) }
         s.guestHost[g] = Int32(target)
-        if sem.fullUpdateAtMigrationCompletion {
+        if cloudSimStyle {
             if clock.forceUpdatePendingAt != t {
                 clock.forceUpdatePendingAt = t
                 sched.schedule(.forceUpdate, at: t, priority: EnginePriority.forceUpdate)
@@ -305,7 +301,7 @@ extension Engine {
     mutating func closeReportInterval(at t: Double) {
         let length = t - clock.lastReportTime
         for h in 0..<s.hostCount {
-            if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+            s.integrateEnergy(h, to: t, powerAware: powerAware)
             let state = s.hosts.listed[h] > 0 || !powerAware ? "on" : "sleeping"
             hostRows.append(HostIntervalRow(time: clock.lastReportTime, host: h, state: state,
                                             meanUtilization: length > 0 ? s.energy.intervalUtilSeconds[h] / length : 0,
@@ -325,18 +321,18 @@ extension Engine {
 
     /// Integrates energy and closes every host and guest account at the horizon.
     mutating func closeAccounts(at horizon: Double) {
-        if !sem.trapezoidEnergy {
+        if rules.integratesAtEvents {
             for h in 0..<s.hostCount { s.integrateEnergy(h, to: horizon, powerAware: powerAware) }
             s.energyJoules = 0
             for h in 0..<s.hostCount { s.energyJoules += s.energy.joules[h] }
         }
         if config.recordHostIntervals && clock.lastReportTime < horizon { closeReportInterval(at: horizon) }
         // VirtSim: the last interval runs to the horizon (a closing entry for everyone).
-        if !sem.cloudSimMetricFormulas {
+        if !rules.cloudSimSlaFormulas {
             for h in 0..<s.hostCount { s.updateHost(h, at: horizon, powerAware: powerAware) }
         }
         for h in 0..<s.hostCount {
-            s.hostHist.commit(h, capacity: s.hosts.totalMips[h], cloudSimViolation: sem.cloudSimMetricFormulas)
+            s.hostHist.commit(h, capacity: s.hosts.totalMips[h], cloudSimViolation: rules.cloudSimSlaFormulas)
         }
         for g in 0..<s.guestCount { s.guestHist.commit(g) }
     }
@@ -364,12 +360,7 @@ extension Engine {
                 pdmGuests += 1
             }
         }
-        let pdm: Double
-        if sem.cloudSimMetricFormulas {
-            pdm = totalReq > 0 ? totalMig / totalReq : 0
-        } else {
-            pdm = pdmGuests > 0 ? perGuestPdm / Double(pdmGuests) : 0
-        }
+        let pdm = rules.pdm(requested: totalReq, lostToMigration: totalMig, perGuestSum: perGuestPdm, guests: pdmGuests)
         m.slatahPercent = slatah * 100
         m.pdmPercent = pdm * 100
         m.slav = slatah * pdm
@@ -377,7 +368,7 @@ extension Engine {
         m.hostShutdowns = hh.shutdownCount
         (m.meanTimeBeforeHostShutdown, m.stdDevTimeBeforeHostShutdown) = meanAndSampleStdDev(hh.shutdownTimes)
         (m.meanTimeBeforeVMMigration, m.stdDevTimeBeforeVMMigration) = meanAndSampleStdDev(gh.migrationDurations)
-        let measured = sem.cloudSimClock ? max(s.lastProcessTime - (0.1 + clock.tickInterval), 0) : horizon
+        let measured = rules.measuredSeconds(lastUpdate: s.lastProcessTime, tickInterval: clock.tickInterval, horizon: horizon)
         m.activeHostsMean = measured > 0 ? hh.activeTime / measured : 0
         m.meanActiveHostCpuUtilization = hh.activeTime > 0 ? hh.activeUtilIntegral / hh.activeTime * 100 : 0
         m.slaOverloadTimeFraction = hh.activeTime > 0 ? hh.overloadTime / hh.activeTime : 0
@@ -452,7 +443,7 @@ extension Engine {
             }
             if count != s.hosts.listed[h] { out.append("t=\(t): host \(h) counts \(s.hosts.listed[h]) nodes, list has \(count)") }
             if sum > s.hosts.totalMips[h] * (1 + 1e-9) { out.append("t=\(t): host \(h) allocates \(sum) MIPS > capacity \(s.hosts.totalMips[h])") }
-            if !sem.ramOnlyAtCreation && s.hosts.ramUsedMB[h] > s.hosts.ramMB[h] * (1 + 1e-9) {
+            if !rules.ramCheckedOnlyAtCreation && s.hosts.ramUsedMB[h] > s.hosts.ramMB[h] * (1 + 1e-9) {
                 out.append("t=\(t): host \(h) commits \(s.hosts.ramUsedMB[h]) MB > \(s.hosts.ramMB[h]) MB")
             }
         }
@@ -475,7 +466,7 @@ extension Engine {
                 }
                 // CloudSim's quirk can start two migrations of one guest in a round; the first to
                 // complete clears the flag while the second reservation is still pending.
-                let quirk = sem.underloadConsidersOverloadTargets && !s.guestInMigration[g]
+                let quirk = rules.overloadTargetsStayCandidates && !s.guestInMigration[g]
                 if s.guestInMigration[g] != (incoming[g] > 0) && !quirk {
                     out.append("t=\(t): guest \(g) migration flag \(s.guestInMigration[g]) with \(incoming[g]) reservations")
                 }
@@ -490,10 +481,14 @@ extension Engine {
 extension ConsolidationEngine {
     /// Runs like `run` and checks the invariants after every event (tests; O(state) per event).
     static func runChecked(_ config: EngineConfig) throws -> (result: EngineResult, violations: [String]) {
-        var engine = try Engine(config: config)
-        engine.checkEveryEvent = true
-        let result = engine.run(progress: nil)
-        return (result, engine.violations)
+        struct Checked: EngineRun {
+            func run<Q: EngineStrategies>(_ engine: inout Engine<Q>) -> (result: EngineResult, violations: [String]) {
+                engine.checkEveryEvent = true
+                let result = engine.run(progress: nil)
+                return (result, engine.violations)
+            }
+        }
+        return try withEngine(config, Checked())
     }
 
     /// Runs like `run` but updates hosts right after every migration instead of once per instant
@@ -502,9 +497,14 @@ extension ConsolidationEngine {
     /// durations, the shortfall-ratio sum), which show any change in the order of commits.
     static func runWithImmediateHostUpdates(_ config: EngineConfig, immediate: Bool = true) throws
         -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
-        var engine = try Engine(config: config)
-        engine.deferHostUpdates = !immediate
-        let result = engine.run(progress: nil)
-        return (result, engine.s.guestHist.migrationDurations, engine.s.guestHist.shortfallRatioSum)
+        struct Immediate: EngineRun {
+            let immediate: Bool
+            func run<Q: EngineStrategies>(_ engine: inout Engine<Q>) -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
+                engine.deferHostUpdates = !immediate
+                let result = engine.run(progress: nil)
+                return (result, engine.s.guestHist.migrationDurations, engine.s.guestHist.shortfallRatioSum)
+            }
+        }
+        return try withEngine(config, Immediate(immediate: immediate))
     }
 }

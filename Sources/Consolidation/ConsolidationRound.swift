@@ -229,7 +229,7 @@ extension Engine {
     /// `PowerVmList.sortByCpuUtilization`: decreasing current MIPS, stable.
     func sortByCpuDescending(_ guests: [Int]) -> [Int] {
         let keys = guests.map { g -> Double in
-            sem.cloudSimPowerArithmetic ? s.guestU[g] * s.guestMips[g] : s.hostDemand(g)
+            rules.guestSizeIsOneCoreMips ? s.guestU[g] * s.guestMips[g] : s.hostDemand(g)
         }
         return Array(guests.indices).sorted { a, b in
             keys[a] != keys[b] ? keys[a] > keys[b] : a < b
@@ -261,13 +261,13 @@ extension Engine {
         }
         for h in overloaded { excludeUnder(h); excludedPlace[h] = true }
         // Switched-off hosts: CloudSim reads measured utilization 0; VirtSim, hosts with no guests.
-        let offMeansZero = sem.switchedOffMeansZeroUtilization
+        let offMeansZero = rules.switchedOffMeansZeroUtilization
         let utilization = simdScans ? Underload.measuredUtilizations(s.hosts, s.arith) : Underload.measuredUtilizationsScalar(s.hosts, s.arith)
         for h in 0..<H where Underload.isSwitchedOff(h, utilization: utilization[h], in: s.hosts, offMeansZeroUtilization: offMeansZero) {
             excludeUnder(h)
             excludedPlace[h] = true
         }
-        if !sem.underloadConsidersOverloadTargets {
+        if !rules.overloadTargetsStayCandidates {
             for h in overloadTargets { excludeUnder(h) }
         }
         let threshold = config.policies.underloadThreshold ?? 1

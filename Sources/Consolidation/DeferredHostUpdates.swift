@@ -41,7 +41,7 @@ extension EngineState {
     /// (guests first, then the host, as `updateHost` records them). Entries already at `t` stay.
     /// Also integrates energy to `t`, as `updateHost` does first. O(k).
     mutating func commitBeforeUpdate(_ h: Int, at t: Double, powerAware: Bool) {
-        if !sem.trapezoidEnergy { integrateEnergy(h, to: t, powerAware: powerAware) }
+        integrateEnergy(h, to: t, powerAware: powerAware)
         var n = hostHead[h]
         while n >= 0 {
             let i = Int(n)
@@ -50,7 +50,7 @@ extension EngineState {
         }
         let pend = hostHist.pendTime[h]
         if pend != t && pend >= 0 {
-            hostHist.commit(h, capacity: hosts.totalMips[h], cloudSimViolation: sem.cloudSimMetricFormulas)
+            hostHist.commit(h, capacity: hosts.totalMips[h], cloudSimViolation: rules.cloudSimSlaFormulas)
         }
     }
 

@@ -18,12 +18,9 @@ struct DemandSource {
     /// Sample interval and the time of sample 0 (the grid-aligned slot the guest arrives in).
     var interval: [Double]
     var start: [Double]
-    /// `Semantics.interpolateSamples`: linear interpolation between samples, else a step.
-    let interpolates: Bool
 
     /// O(guests); throws for an empty or out-of-range sample window.
-    init(guests: [GuestSpec], interpolates: Bool) throws {
-        self.interpolates = interpolates
+    init(guests: [GuestSpec]) throws {
         let G = guests.count
         kind = []; buffer = []; offset = []; count = []; divisor = []; constant = []
         synthetic = []; syntheticIndex = []; buffers = []; interval = []; start = []
@@ -82,9 +79,10 @@ struct DemandSource {
     }
 
     /// Utilization fraction of guest `g` at absolute time `t`: CloudSim's
-    /// `UtilizationModelPlanetLabInMemory.getUtilization` (linear interpolation) or a step. O(1).
+    /// `UtilizationModelPlanetLabInMemory.getUtilization` (linear interpolation) or a step
+    /// (`DemandReading` chooses). O(1).
     @inline(__always)
-    func utilization(_ g: Int, at t: Double) -> Double {
+    func utilization(_ g: Int, at t: Double, interpolating interpolates: Bool) -> Double {
         let step = interval[g]
         let time = t - start[g]
         if time <= 0 { return sample(g, 0) }

@@ -30,13 +30,14 @@ enum EnginePriority {
 }
 
 /// The engine: state, policies and the event handlers. A value type driven by `ConsolidationEngine.run`.
-struct Engine {
+struct Engine<Q: EngineStrategies> {
     /// Below this many hosts a linear scan is as fast as the first-fit index.
-    static let indexMinimumHosts = 2048
+    static var indexMinimumHosts: Int { EngineConstants.indexMinimumHosts }
 
-    var s: EngineState
+    var s: EngineState<Q>
     let config: EngineConfig
-    let sem: Semantics
+    /// The behaviour switches, resolved into strategies (constants in a preset's specialization).
+    let rules: Q
     let detector: any OverloadDetector
     let consolidates: Bool
     let selection: any VmSelectionPolicy
@@ -76,13 +77,13 @@ struct Engine {
     /// Tests: false updates hosts immediately after every migration (the reference behaviour).
     var deferHostUpdates = true
 
-    init(config: EngineConfig) throws {
+    init(config: EngineConfig, rules: Q) throws {
         self.config = config
-        sem = config.semantics
+        self.rules = rules
         let p = config.policies
         do {
             detector = try PolicyRegistry.overloadDetector(named: p.overload, parameter: p.overloadParameter, window: p.overloadWindow,
-                                                           cloudSimCompatible: config.semantics.unweightedRegression)
+                                                           cloudSimCompatible: rules.cloudSimStatistics)
             selection = try PolicyRegistry.vmSelection(named: p.selection)
         } catch {
             throw EngineError.unknownPolicy(kind: error.category, name: error.name)
@@ -102,7 +103,7 @@ struct Engine {
             throw EngineError.invalidConfig("horizon, consolidation and report intervals must be positive")
         }
         let needsHistory = (detector.needsHistory && consolidates) || selection.needsHistory
-        s = try EngineState(config: config, keepHistory: needsHistory)
+        s = try EngineState(config: config, rules: rules, keepHistory: needsHistory)
         random = RandomStreams(seed: config.seed).stream("consolidation/vm-selection")
         let H = s.hostCount
         tentative = RoundSnapshot(hosts: H)
@@ -115,9 +116,8 @@ struct Engine {
             s.trackDirty = true
             for h in 0..<H { s.bump(h) }
         }
-        clock = EngineClock(tickInterval: sem.cloudSimClock ? config.consolidationInterval
-                                                           : config.guests.map(\.sampleInterval).min() ?? config.consolidationInterval)
-        if !sem.cloudSimMetricFormulas {
+        clock = EngineClock(tickInterval: rules.tickInterval(consolidationInterval: config.consolidationInterval, guests: config.guests))
+        if !rules.activeMeansNonZeroAllocation {
             // VirtSim counts a shutdown only for an on → off transition.
             for h in 0..<H { s.hostHist.trackActive[h] = false }
         }
@@ -130,7 +130,7 @@ struct Engine {
         for g in 0..<s.guestCount {
             let phase = s.guestPhase[g]
             guard phase == .running || phase == .booting else { continue }
-            let u = s.demand.utilization(g, at: t)
+            let u = rules.utilization(s.demand, g, at: t)
             s.guestU[g] = u
             s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
             if tick { s.pushHistory(g, u) }
@@ -142,33 +142,8 @@ struct Engine {
     mutating func fullUpdate(at t: Double, tick: Bool) {
         refreshDemands(at: t, tick: tick)
         for h in 0..<s.hostCount { s.updateHost(h, at: t, powerAware: powerAware) }
-        if sem.trapezoidEnergy {
-            let dt = t - s.lastProcessTime
-            if dt > 0 {
-                var frame = 0.0
-                for h in 0..<s.hostCount {
-                    let type = Int(s.hosts.powerType[h])
-                    let e: Double
-                    if !powerAware {
-                        e = s.arith.models[type].maxWatts * dt
-                    } else if !sem.zeroEnergyAfterIdleUpdate && s.hosts.listed[h] == 0 && s.hostPrevUtilMips[h] == 0 {
-                        e = s.arith.models[type].sleepWatts * dt  // asleep for the whole interval
-                    } else {
-                        let from = s.arith.utilization(mips: s.hostPrevUtilMips[h], capacity: s.hosts.totalMips[h])
-                        let to = s.measuredUtilization(h)
-                        e = s.arith.trapezoid(type: type, from: from, to: to, seconds: dt,
-                                              zeroAfterIdle: sem.zeroEnergyAfterIdleUpdate)
-                    }
-                    frame += e
-                    s.energy.joules[h] += e
-                    s.energy.intervalJoules[h] += e
-                    s.energy.intervalUtilSeconds[h] += min(s.measuredUtilization(h), 1) * dt
-                    if s.hosts.listed[h] > 0 || s.hostPrevUtilMips[h] > 0 { s.energy.intervalOnSeconds[h] += dt }
-                }
-                s.energyJoules += frame
-            }
-        }
-        if sem.deleteIdleGuests { deleteIdleGuests(at: t) }
+        if rules.metersTrapezoids { s.meterTrapezoids(to: t, powerAware: powerAware) }
+        if rules.deletesIdleGuests { deleteIdleGuests(at: t) }
         s.lastProcessTime = t
     }
 
@@ -189,7 +164,7 @@ struct Engine {
         }
         for g in doomed {
             let h = Int(s.nodeHost[g])
-            if !sem.trapezoidEnergy { s.integrateEnergy(h, to: t, powerAware: powerAware) }
+            s.integrateEnergy(h, to: t, powerAware: powerAware)
             s.unlink(g)
             s.recomputeAllocation(h)
             s.guestPhase[g] = .deleted
@@ -206,7 +181,7 @@ struct Engine {
     mutating func refreshCache(_ h: Int) {
         if load.version[h] == s.hostVersion[h] && load.valid[h] { return }
         var req = 0.0, maxRam = 0.0, planned = 0.0
-        let L = EngineState.historyLength
+        let L = GuestHistory.length
         let useHistory = detector.needsHistory && s.keepHistory
         if useHistory { for j in 0..<L { load.history[h * L + j] = 0 } }
         var longest = 0
@@ -218,7 +193,7 @@ struct Engine {
             req += s.hostDemand(g)
             maxRam = max(maxRam, s.guestRam[g])
             let a = s.nodeAlloc[i]
-            if s.nodeKind[i] == .incoming && sem.migrationCpuShares {
+            if s.nodeKind[i] == .incoming && rules.appliesMigrationShares {
                 // CloudSim: a·0.9/0.1, the migrating-in guest at its full request.
                 let t = s.guestTargetShare[g]
                 planned += t > 0 ? a * (1 - t) / t : s.nodeReq[i]
@@ -244,7 +219,7 @@ struct Engine {
     /// MIPS (`vm.getMips()`), VirtSim by the guest's whole host-level size.
     @inline(__always)
     func historyScale(_ g: Int, capacity: Double) -> Double {
-        sem.cloudSimPowerArithmetic
+        rules.guestSizeIsOneCoreMips
             ? s.guestMips[g] / capacity
             : s.guestMips[g] * Double(s.guestPes[g]) * (1 + s.guestOverhead[g]) / capacity
     }
@@ -263,7 +238,7 @@ struct Engine {
         if detector.needsHistory && s.keepHistory {
             // `PowerHostUtilizationHistory.getUtilizationHistory`: slot j = Σ u_j · MIPS / host MIPS
             // over the host's guests, newest first.
-            let L = EngineState.historyLength
+            let L = GuestHistory.length
             var longest = Int(load.longest[h])
             history = Array(load.history[(h * L)..<(h * L + L)])
             if extra >= 0 {
@@ -273,7 +248,7 @@ struct Engine {
                 longest = max(longest, count)
             }
             // The CloudSim detectors trim zero tails themselves; VirtSim passes observed values only.
-            if !sem.cloudSimPowerArithmetic { history.removeLast(L - longest) }
+            if !rules.padsHistoryWithZeros { history.removeLast(L - longest) }
         }
         return OverloadInput(requestedUtilization: req / cap, history: history,
                              maxGuestMigrationSeconds: migrationModel.seconds(ramMB: maxRam, bandwidthMbps: s.hosts.bandwidthMbps[h]),
@@ -333,4 +308,18 @@ struct MigrationTimeModel {
         }
         return plan
     }
+}
+
+/// The engine's constants (a generic type cannot store static values).
+enum EngineConstants {
+    /// Below this many hosts a linear scan is as fast as the first-fit index.
+    static let indexMinimumHosts = 2048
+    /// Linear arg-min picks before `findHostSIMD` sorts the remaining candidates.
+    static let argminPicksBeforeSort = 8
+}
+
+/// Guests' utilization histories (CloudSim `PowerVm`: newest first).
+enum GuestHistory {
+    /// Values kept per guest (and per host in `HostLoadCache`).
+    static let length = 30
 }

@@ -23,8 +23,9 @@ enum NodeKind: UInt8 {
 /// The per-host allocation mirrors CloudSim's `VmSchedulerTimeSharedOverSubscription`: every node
 /// stores the request it was allocated with (`nodeReq`) and its allocation (`nodeAlloc`);
 /// `hosts.freeMips` is the scheduler's free MIPS (0 once over-subscribed).
-struct EngineState {
-    let sem: Semantics
+struct EngineState<Q: EngineStrategies> {
+    /// The behaviour switches, resolved into strategies.
+    let rules: Q
     let arith: PowerArithmetic
     let hostCount: Int
     let guestCount: Int
@@ -77,8 +78,7 @@ struct EngineState {
     var guestMigrations: [Int32]
     var guestInitialHost: [Int32]
     var guestFinalHost: [Int32]
-    /// Utilization history (CloudSim PowerVm: newest first, 30 values), only when needed.
-    static let historyLength = 30
+    /// Utilization history (CloudSim PowerVm: newest first, `GuestHistory.length` values), only when needed.
     var keepHistory: Bool
     var histValues: [Double]
     var histHead: [UInt8]
@@ -91,9 +91,9 @@ struct EngineState {
     var lastProcessTime = 0.0
 
     /// Long because it fills every column of the table: each line sizes one column. O(hosts + guests).
-    init(config: EngineConfig, keepHistory: Bool) throws {
-        sem = config.semantics
-        arith = PowerArithmetic(models: config.hostTypes.map(\.power), cloudSim: config.semantics.cloudSimPowerArithmetic)
+    init(config: EngineConfig, rules: Q, keepHistory: Bool) throws {
+        self.rules = rules
+        arith = PowerArithmetic(models: config.hostTypes.map(\.power), cloudSim: rules.semantics.cloudSimPowerFormula)
         let H = config.hostLayout.count
         let G = config.guests.count
         hostCount = H
@@ -143,7 +143,7 @@ struct EngineState {
             guestRam.append(spec.ramMB)
             guestOverhead.append(spec.cpuOverheadFraction)
         }
-        demand = try DemandSource(guests: config.guests, interpolates: config.semantics.interpolateSamples)
+        demand = try DemandSource(guests: config.guests)
         guestPhase = Array(repeating: .pending, count: G)
         guestInMigration = Array(repeating: false, count: G)
         guestSourceShare = Array(repeating: 0.9, count: G)
@@ -156,7 +156,7 @@ struct EngineState {
         guestInitialHost = Array(repeating: -1, count: G)
         guestFinalHost = Array(repeating: -1, count: G)
         self.keepHistory = keepHistory
-        histValues = keepHistory ? Array(repeating: 0, count: G * EngineState.historyLength) : []
+        histValues = keepHistory ? Array(repeating: 0, count: G * GuestHistory.length) : []
         histHead = keepHistory ? Array(repeating: 0, count: G) : []
         histCount = keepHistory ? Array(repeating: 0, count: G) : []
         hostHist = HostHistoryAccumulator(hosts: H)
@@ -254,7 +254,7 @@ struct EngineState {
     @inline(__always)
     mutating func pushHistory(_ g: Int, _ u: Double) {
         guard keepHistory else { return }
-        let L = EngineState.historyLength
+        let L = GuestHistory.length
         let head = (Int(histHead[g]) + 1) % L
         histHead[g] = UInt8(head)
         histValues[g * L + head] = u
@@ -264,7 +264,7 @@ struct EngineState {
     /// The guest's i-th newest history value (i < count).
     @inline(__always)
     func history(_ g: Int, _ i: Int) -> Double {
-        let L = EngineState.historyLength
+        let L = GuestHistory.length
         return histValues[g * L + (Int(histHead[g]) - i + L) % L]
     }
 
@@ -279,7 +279,7 @@ struct EngineState {
     mutating func recomputeAllocation(_ h: Int) {
         let cap = hosts.totalMips[h]
         let pe = hosts.peMips[h]
-        let shares = sem.migrationCpuShares
+        let shares = rules.appliesMigrationShares
         var avail = cap
         var oversubscribed = false
         var n = hostHead[h]
@@ -317,7 +317,7 @@ struct EngineState {
                 n = nodeNext[i]
             }
             let s = cap / total
-            let floor = sem.floorOversubscribedAllocations
+            let floor = rules.floorsOversubscribedAllocations
             n = hostHead[h]
             while n >= 0 {
                 let i = Int(n)
@@ -350,7 +350,7 @@ struct EngineState {
         let pes = Double(guestPes[g])
         let capped = min(req / pes, hosts.peMips[h]) * pes
         let incoming = nodeKind[n] == .incoming
-        let shares = sem.migrationCpuShares
+        let shares = rules.appliesMigrationShares
         let effective = (incoming && shares) ? capped * guestTargetShare[g] : capped
         if hosts.freeMips[h] >= effective {
             var a = capped
@@ -371,7 +371,7 @@ struct EngineState {
     /// Re-allocates host `h` from current requests and records host and guest history entries
     /// at `t`. Also integrates piecewise-constant energy up to `t` (VirtSim mode). O(k).
     mutating func updateHost(_ h: Int, at t: Double, powerAware: Bool) {
-        if !sem.trapezoidEnergy { integrateEnergy(h, to: t, powerAware: powerAware) }
+        integrateEnergy(h, to: t, powerAware: powerAware)
         hostPrevUtilMips[h] = hosts.measuredMips[h]
         var n = hostHead[h]
         while n >= 0 {
@@ -384,7 +384,7 @@ struct EngineState {
         var req = 0.0
         var demand = 0.0  // VirtSim: migration reservations on the target are not demand
         var residents: Int32 = 0
-        let shares = sem.migrationCpuShares
+        let shares = rules.appliesMigrationShares
         n = hostHead[h]
         while n >= 0 {
             let i = Int(n)
@@ -416,16 +416,13 @@ struct EngineState {
         let cap = hosts.totalMips[h]
         let active: Bool
         let overload: Bool
-        if sem.cloudSimMetricFormulas {
-            active = util > 0
-            demand = req
-        } else {
-            active = hosts.listed[h] > 0
-        }
+        active = rules.activeMeansNonZeroAllocation ? util > 0 : hosts.listed[h] > 0
+        // CloudSim's SLA reading: migration targets' reservations count as demand.
+        if rules.cloudSimSlaFormulas { demand = req }
         // Demand at or above capacity: the paper's "100 % utilization".
         overload = demand >= cap && demand > 0
         hostHist.record(h, time: t, alloc: util, req: req, active: active, overload: overload,
-                        guests: residents, capacity: cap, cloudSimViolation: sem.cloudSimMetricFormulas)
+                        guests: residents, capacity: cap, cloudSimViolation: rules.cloudSimSlaFormulas)
         bump(h)
     }
 
@@ -441,14 +438,17 @@ struct EngineState {
         let type = Int(hosts.powerType[h])
         if !powerAware { return arith.models[type].maxWatts }
         let u = measuredUtilization(h)
-        if sem.zeroEnergyAfterIdleUpdate && u == 0 { return 0 }  // CloudSim §3.9: u_prev = 0 adds nothing
+        if rules.zeroEnergyAfterIdleUpdate && u == 0 { return 0 }  // CloudSim §3.9: u_prev = 0 adds nothing
         if hosts.listed[h] == 0 { return arith.models[type].sleepWatts }
         return arith.power(type: type, utilization: u)
     }
 
-    /// Integrates host `h`'s constant power from its last integration time to `t`.
+    /// Integrates host `h`'s constant power from its last integration time to `t` (nothing when
+    /// energy is metered by trapezoids at full updates: `meterTrapezoids`). Every caller runs it
+    /// before host `h` changes at `t`.
     @inline(__always)
     mutating func integrateEnergy(_ h: Int, to t: Double, powerAware: Bool) {
+        guard rules.integratesAtEvents else { return }
         let dt = t - energy.integratedTo[h]
         if dt <= 0 { return }
         let w = currentWatts(h, powerAware: powerAware)
@@ -457,5 +457,34 @@ struct EngineState {
         energy.intervalUtilSeconds[h] += (hosts.listed[h] > 0 ? min(measuredUtilization(h), 1) : 0) * dt
         if hosts.listed[h] > 0 { energy.intervalOnSeconds[h] += dt }
         energy.integratedTo[h] = t
+    }
+
+    /// CloudSim's trapezoid energy (`PowerHost.getEnergyLinearInterpolation`, §3.9) over every
+    /// host from the last full update to `t`: (P(u_prev) + P(u_now)) / 2 · Δt, nothing after an
+    /// update at utilization 0 when `zeroEnergyAfterIdleUpdate`, else sleep watts for a host that
+    /// stayed empty. O(hosts).
+    mutating func meterTrapezoids(to t: Double, powerAware: Bool) {
+        let dt = t - lastProcessTime
+        guard dt > 0 else { return }
+        var frame = 0.0
+        for h in 0..<hostCount {
+            let type = Int(hosts.powerType[h])
+            let e: Double
+            if !powerAware {
+                e = arith.models[type].maxWatts * dt
+            } else if !rules.zeroEnergyAfterIdleUpdate && hosts.listed[h] == 0 && hostPrevUtilMips[h] == 0 {
+                e = arith.models[type].sleepWatts * dt  // asleep for the whole interval
+            } else {
+                let from = arith.utilization(mips: hostPrevUtilMips[h], capacity: hosts.totalMips[h])
+                let to = measuredUtilization(h)
+                e = arith.trapezoid(type: type, from: from, to: to, seconds: dt, zeroAfterIdle: rules.zeroEnergyAfterIdleUpdate)
+            }
+            frame += e
+            energy.joules[h] += e
+            energy.intervalJoules[h] += e
+            energy.intervalUtilSeconds[h] += min(measuredUtilization(h), 1) * dt
+            if hosts.listed[h] > 0 || hostPrevUtilMips[h] > 0 { energy.intervalOnSeconds[h] += dt }
+        }
+        energyJoules += frame
     }
 }

@@ -11,7 +11,7 @@ struct HostLoadCache {
     var planned: [Double]
     /// Longest guest history on the host.
     var longest: [Int32]
-    /// The host's utilization history, `EngineState.historyLength` slots per host (only when a policy needs it).
+    /// The host's utilization history, `GuestHistory.length` slots per host (only when a policy needs it).
     var history: [Double]
 
     init(hosts: Int, keepHistory: Bool) {
@@ -21,6 +21,6 @@ struct HostLoadCache {
         maxRam = Array(repeating: 0, count: hosts)
         planned = Array(repeating: 0, count: hosts)
         longest = Array(repeating: 0, count: hosts)
-        history = keepHistory ? Array(repeating: 0, count: hosts * EngineState.historyLength) : []
+        history = keepHistory ? Array(repeating: 0, count: hosts * GuestHistory.length) : []
     }
 }

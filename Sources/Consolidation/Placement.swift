@@ -7,10 +7,8 @@ extension Engine {
     /// when the mode requests RAM after creation.
     @inline(__always)
     func placementRequest(_ g: Int) -> PlacementRequest {
-        let demand = s.hostDemand(g)
-        return PlacementRequest(demandMips: demand,
-                                coreMips: sem.perCoreCapOnCurrentRequest ? demand / Double(s.guestPes[g]) : s.guestMips[g],
-                                ramMB: s.guestRam[g], checksRam: !sem.ramOnlyAtCreation || s.guestCreating[g])
+        rules.placementRequest(demand: s.hostDemand(g), pes: s.guestPes[g], mips: s.guestMips[g], ramMB: s.guestRam[g],
+                               creating: s.guestCreating[g])
     }
 
     /// Is host `h` a possible home for guest `g` (the suitability rule)?
@@ -53,7 +51,7 @@ extension Engine {
         let useDetector = consolidates
         let powerAware = placement == .powerAwareBestFitDecreasing
         // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the overload test.
-        let cloudSimEmpty = sem.wakingHostsLooksFree
+        let cloudSimEmpty = rules.wakingHostsLooksFree
         var best: Int? = nil
         var bestScore = Double.greatestFiniteMagnitude
         for h in 0..<s.hostCount {

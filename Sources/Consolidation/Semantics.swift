@@ -39,9 +39,12 @@ public struct Semantics: Sendable, Hashable {
     /// Off: RAM is a hard constraint at every placement, and the destination reserves the
     /// guest's memory for the whole migration.
     public var ramOnlyAtCreation: Bool
-    /// Local regression (LR/LRR) fits without weights, as CloudSim's code does (§3.6).
-    /// Off: the intended tricube / bisquare weights.
-    public var unweightedRegression: Bool
+    /// CloudSim's statistics in the overload detectors (§3.6): LR/LRR fit by plain least squares
+    /// (CloudSim never applies its weights), IQR with CloudSim's quartile positions, and a host
+    /// history of 30 slots padded with zeros that the detectors trim themselves. Off: tricube /
+    /// bisquare weights, type-7 quartiles, the observed history only. (Formerly
+    /// `unweightedRegression`, still accepted as an alias: the weights were only one of the three.)
+    public var cloudSimStatistics: Bool
     /// The targets of the overload phase stay eligible as under-load candidates in the same round
     /// (§3.8 code quirk: the exclusion reads an empty list). Off: they are excluded.
     public var underloadConsidersOverloadTargets: Bool
@@ -56,79 +59,86 @@ public struct Semantics: Sendable, Hashable {
     /// idle hosts draw 0 W, and nothing is counted before the first update. Off: an empty host
     /// sleeps and draws its sleep watts; an idle host that is on draws idle power.
     public var zeroEnergyAfterIdleUpdate: Bool
-    /// CloudSim's floating-point details: SPECpower interpolation as `PowerModelSpecPower`
-    /// (`u % 0.1 == 0` test), host utilization in (1, 1.01) clamped to 1.
-    public var cloudSimPowerArithmetic: Bool
-    /// Metric formulas of CloudSim's `Helper` (§3.10): SLATAH counts "allocated < requested"
-    /// (including migration targets' reservations), PDM is one ratio of sums, intervals end at
-    /// the last update. Off: SLATAH is time at 100 % demand (demand ≥ capacity) over active
-    /// time, PDM is the per-guest mean (Beloglazov & Buyya 2012, eq. 17–18), the last interval
-    /// runs to the horizon.
-    public var cloudSimMetricFormulas: Bool
+    /// CloudSim's power formula (`PowerModelSpecPower`: the `u % 0.1 == 0` test) and its clamp of
+    /// host utilizations in (1, 1.01) to 1. Off: VirtSim's interpolation, no clamp.
+    public var cloudSimPowerFormula: Bool
+    /// A guest's size is one core's MIPS where CloudSim reads `vm.getMips()`: its weight in its
+    /// host's utilization history, and the key that sorts guests by CPU for placement (u × one
+    /// core's MIPS). Off: the guest's whole host-level size (every vCPU, with its overhead).
+    public var guestSizeIsOneCoreMips: Bool
+    /// SLA formulas of CloudSim's `Helper` (§3.10): SLATAH counts "allocated < requested"
+    /// (including migration targets' reservations, which count as demand), PDM is one ratio of
+    /// sums, intervals end at the last update. Off: SLATAH is time at 100 % demand
+    /// (demand ≥ capacity) over active time, PDM is the per-guest mean (Beloglazov & Buyya
+    /// 2012, eq. 17–18), the last interval runs to the horizon.
+    public var cloudSimSlaFormulas: Bool
+    /// A host counts as active (for SLATAH's denominator, active-host means and shutdowns) when
+    /// its allocated MIPS are above 0, and every host starts "on" for the shutdown count, as
+    /// CloudSim's `Helper` reads it. Off: active means at least one guest listed, and a shutdown
+    /// is counted only for an on → off transition.
+    public var activeMeansNonZeroAllocation: Bool
     /// The non-migrating baselines (npa, dvfs) place first-fit in id order (§3.5).
     /// Off: they use the configured placement (power-aware best fit decreasing in VirtSim).
     public var baselinesPlaceFirstFit: Bool
 
-    public init(cloudSimClock: Bool, interpolateSamples: Bool, fullUpdateAtMigrationCompletion: Bool,
-                perCoreCapOnCurrentRequest: Bool, migrationCpuShares: Bool, floorOversubscribedAllocations: Bool,
-                deleteIdleGuests: Bool, requestFullMipsAtCreation: Bool, wakingHostsLooksFree: Bool, ramOnlyAtCreation: Bool,
-                unweightedRegression: Bool, underloadConsidersOverloadTargets: Bool,
-                switchedOffMeansZeroUtilization: Bool, trapezoidEnergy: Bool,
-                zeroEnergyAfterIdleUpdate: Bool, cloudSimPowerArithmetic: Bool, cloudSimMetricFormulas: Bool,
-                baselinesPlaceFirstFit: Bool) {
-        self.cloudSimClock = cloudSimClock
-        self.interpolateSamples = interpolateSamples
-        self.fullUpdateAtMigrationCompletion = fullUpdateAtMigrationCompletion
-        self.perCoreCapOnCurrentRequest = perCoreCapOnCurrentRequest
-        self.migrationCpuShares = migrationCpuShares
-        self.floorOversubscribedAllocations = floorOversubscribedAllocations
-        self.deleteIdleGuests = deleteIdleGuests
-        self.requestFullMipsAtCreation = requestFullMipsAtCreation
-        self.wakingHostsLooksFree = wakingHostsLooksFree
-        self.ramOnlyAtCreation = ramOnlyAtCreation
-        self.unweightedRegression = unweightedRegression
-        self.underloadConsidersOverloadTargets = underloadConsidersOverloadTargets
-        self.switchedOffMeansZeroUtilization = switchedOffMeansZeroUtilization
-        self.trapezoidEnergy = trapezoidEnergy
-        self.zeroEnergyAfterIdleUpdate = zeroEnergyAfterIdleUpdate
-        self.cloudSimPowerArithmetic = cloudSimPowerArithmetic
-        self.cloudSimMetricFormulas = cloudSimMetricFormulas
-        self.baselinesPlaceFirstFit = baselinesPlaceFirstFit
+    /// Every switch set to `value`, except `migrationCpuShares` (the M2 migration model itself, on in both presets).
+    init(allQuirks value: Bool) {
+        cloudSimClock = value
+        interpolateSamples = value
+        fullUpdateAtMigrationCompletion = value
+        perCoreCapOnCurrentRequest = value
+        migrationCpuShares = true
+        floorOversubscribedAllocations = value
+        deleteIdleGuests = value
+        requestFullMipsAtCreation = value
+        wakingHostsLooksFree = value
+        ramOnlyAtCreation = value
+        cloudSimStatistics = value
+        underloadConsidersOverloadTargets = value
+        switchedOffMeansZeroUtilization = value
+        trapezoidEnergy = value
+        zeroEnergyAfterIdleUpdate = value
+        cloudSimPowerFormula = value
+        guestSizeIsOneCoreMips = value
+        cloudSimSlaFormulas = value
+        activeMeansNonZeroAllocation = value
+        baselinesPlaceFirstFit = value
     }
 
     /// Every quirk of CloudSim 3.0.3, to reproduce its PlanetLab numbers.
-    public static let cloudSimCompatible = Semantics(
-        cloudSimClock: true, interpolateSamples: true, fullUpdateAtMigrationCompletion: true,
-        perCoreCapOnCurrentRequest: true, migrationCpuShares: true, floorOversubscribedAllocations: true,
-        deleteIdleGuests: true, requestFullMipsAtCreation: true, wakingHostsLooksFree: true, ramOnlyAtCreation: true,
-        unweightedRegression: true, underloadConsidersOverloadTargets: true,
-        switchedOffMeansZeroUtilization: true, trapezoidEnergy: true,
-        zeroEnergyAfterIdleUpdate: true, cloudSimPowerArithmetic: true, cloudSimMetricFormulas: true,
-        baselinesPlaceFirstFit: true)
+    public static let cloudSimCompatible = Semantics(allQuirks: true)
 
     /// The intended behaviour (default for non-PlanetLab scenarios). Keeps the M2 migration CPU
     /// shares, which are the migration model itself (docs/published-figures.md M2), not a quirk.
-    public static let virtSim = Semantics(
-        cloudSimClock: false, interpolateSamples: false, fullUpdateAtMigrationCompletion: false,
-        perCoreCapOnCurrentRequest: false, migrationCpuShares: true, floorOversubscribedAllocations: false,
-        deleteIdleGuests: false, requestFullMipsAtCreation: false, wakingHostsLooksFree: false, ramOnlyAtCreation: false,
-        unweightedRegression: false, underloadConsidersOverloadTargets: false,
-        switchedOffMeansZeroUtilization: false, trapezoidEnergy: false,
-        zeroEnergyAfterIdleUpdate: false, cloudSimPowerArithmetic: false, cloudSimMetricFormulas: false,
-        baselinesPlaceFirstFit: false)
+    public static let virtSim = Semantics(allQuirks: false)
 
-    /// Switch names in a stable order (for reports and explanations).
+    /// Switch names in a stable order (for reports and explanations): one per stored switch.
     public static let switchNames: [String] = [
         "cloudSimClock", "interpolateSamples", "fullUpdateAtMigrationCompletion", "perCoreCapOnCurrentRequest",
         "migrationCpuShares", "floorOversubscribedAllocations", "deleteIdleGuests", "requestFullMipsAtCreation",
-        "wakingHostsLooksFree", "ramOnlyAtCreation", "unweightedRegression", "underloadConsidersOverloadTargets",
-        "switchedOffMeansZeroUtilization", "trapezoidEnergy",
-        "zeroEnergyAfterIdleUpdate", "cloudSimPowerArithmetic", "cloudSimMetricFormulas", "baselinesPlaceFirstFit",
+        "wakingHostsLooksFree", "ramOnlyAtCreation", "cloudSimStatistics", "underloadConsidersOverloadTargets",
+        "switchedOffMeansZeroUtilization", "trapezoidEnergy", "zeroEnergyAfterIdleUpdate", "cloudSimPowerFormula",
+        "guestSizeIsOneCoreMips", "cloudSimSlaFormulas", "activeMeansNonZeroAllocation", "baselinesPlaceFirstFit",
     ]
 
-    /// Reads or writes a switch by name (nil if the name is unknown).
+    /// Former switch names still accepted in scenarios, each setting the switches it used to
+    /// control together (a switch that did several things was split, so each name does one).
+    public static let aliases: [(name: String, switches: [String])] = [
+        ("unweightedRegression", ["cloudSimStatistics"]),
+        ("cloudSimPowerArithmetic", ["cloudSimPowerFormula", "guestSizeIsOneCoreMips"]),
+        ("cloudSimMetricFormulas", ["cloudSimSlaFormulas", "activeMeansNonZeroAllocation"]),
+    ]
+
+    /// Every name a scenario may use: the switches, then the aliases.
+    public static var acceptedSwitchNames: [String] { switchNames + aliases.map(\.name) }
+
+    /// Reads or writes a switch by name (nil if the name is unknown). An alias reads true when
+    /// every switch it sets is on, and writes all of them.
     public subscript(switchNamed name: String) -> Bool? {
         get {
+            if let alias = Semantics.aliases.first(where: { $0.name == name }) {
+                return alias.switches.allSatisfy { self[switchNamed: $0] == true }
+            }
             switch name {
             case "cloudSimClock": return cloudSimClock
             case "interpolateSamples": return interpolateSamples
@@ -140,19 +150,25 @@ public struct Semantics: Sendable, Hashable {
             case "requestFullMipsAtCreation": return requestFullMipsAtCreation
             case "wakingHostsLooksFree": return wakingHostsLooksFree
             case "ramOnlyAtCreation": return ramOnlyAtCreation
-            case "unweightedRegression": return unweightedRegression
+            case "cloudSimStatistics": return cloudSimStatistics
             case "underloadConsidersOverloadTargets": return underloadConsidersOverloadTargets
             case "switchedOffMeansZeroUtilization": return switchedOffMeansZeroUtilization
             case "trapezoidEnergy": return trapezoidEnergy
             case "zeroEnergyAfterIdleUpdate": return zeroEnergyAfterIdleUpdate
-            case "cloudSimPowerArithmetic": return cloudSimPowerArithmetic
-            case "cloudSimMetricFormulas": return cloudSimMetricFormulas
+            case "cloudSimPowerFormula": return cloudSimPowerFormula
+            case "guestSizeIsOneCoreMips": return guestSizeIsOneCoreMips
+            case "cloudSimSlaFormulas": return cloudSimSlaFormulas
+            case "activeMeansNonZeroAllocation": return activeMeansNonZeroAllocation
             case "baselinesPlaceFirstFit": return baselinesPlaceFirstFit
             default: return nil
             }
         }
         set {
             guard let v = newValue else { return }
+            if let alias = Semantics.aliases.first(where: { $0.name == name }) {
+                for sw in alias.switches { self[switchNamed: sw] = v }
+                return
+            }
             switch name {
             case "cloudSimClock": cloudSimClock = v
             case "interpolateSamples": interpolateSamples = v
@@ -164,13 +180,15 @@ public struct Semantics: Sendable, Hashable {
             case "requestFullMipsAtCreation": requestFullMipsAtCreation = v
             case "wakingHostsLooksFree": wakingHostsLooksFree = v
             case "ramOnlyAtCreation": ramOnlyAtCreation = v
-            case "unweightedRegression": unweightedRegression = v
+            case "cloudSimStatistics": cloudSimStatistics = v
             case "underloadConsidersOverloadTargets": underloadConsidersOverloadTargets = v
             case "switchedOffMeansZeroUtilization": switchedOffMeansZeroUtilization = v
             case "trapezoidEnergy": trapezoidEnergy = v
             case "zeroEnergyAfterIdleUpdate": zeroEnergyAfterIdleUpdate = v
-            case "cloudSimPowerArithmetic": cloudSimPowerArithmetic = v
-            case "cloudSimMetricFormulas": cloudSimMetricFormulas = v
+            case "cloudSimPowerFormula": cloudSimPowerFormula = v
+            case "guestSizeIsOneCoreMips": guestSizeIsOneCoreMips = v
+            case "cloudSimSlaFormulas": cloudSimSlaFormulas = v
+            case "activeMeansNonZeroAllocation": activeMeansNonZeroAllocation = v
             case "baselinesPlaceFirstFit": baselinesPlaceFirstFit = v
             default: break
             }

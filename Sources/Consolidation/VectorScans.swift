@@ -29,7 +29,7 @@ extension Engine {
         }
         let powerAware = placement == .powerAwareBestFitDecreasing
         Suitability.scan(request, in: s.hosts, excluded: excluded, score: placement.fitScore, scores: &scores, candidates: &cands)
-        let cloudSimEmpty = sem.wakingHostsLooksFree
+        let cloudSimEmpty = rules.wakingHostsLooksFree
         if powerAware {
             powerIncreaseScores(demand: demand, candidates: &cands, scores: &scores,
                                 threshold: useDetector ? staticThreshold : nil, cloudSimEmpty: cloudSimEmpty)
@@ -59,7 +59,7 @@ extension Engine {
         let sc = scores
         var remaining = cands.count
         var picks = 0
-        while remaining > 0 && picks < Engine.argminPicksBeforeSort {
+        while remaining > 0 && picks < EngineConstants.argminPicksBeforeSort {
             var k = 0
             for j in 1..<remaining where Argmin.precedes(cands[j], cands[k], scores: sc) { k = j }
             let h = cands[k]
@@ -115,9 +115,6 @@ extension Engine {
         }
         cands.removeLast(cands.count - survivors)
     }
-
-    /// Linear arg-min picks before `findHostSIMD` sorts the remaining candidates.
-    static let argminPicksBeforeSort = 8
 
     /// The overload part of the placement test for a suitable candidate `h`.
     @inline(__always)

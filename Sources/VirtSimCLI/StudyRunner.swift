@@ -18,7 +18,7 @@ enum Vocabulary {
             powerModels: SpecPowerModel.catalogue.map(\.name),
             planetLabPolicies: PlanetLabExperiment.policyNames,
             planetLabModes: ["cloudsim", "virtsim"],
-            semanticSwitches: Semantics.switchNames)
+            semanticSwitches: Semantics.acceptedSwitchNames)
     }
 }
 

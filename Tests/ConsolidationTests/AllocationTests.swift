@@ -7,14 +7,14 @@ import VirtModel
 @Suite("Host CPU allocation")
 struct AllocationTests {
     /// One G4 host (2 × 1860 MIPS) with guests of the given MIPS already placed.
-    func state(_ semantics: Semantics, guests mips: [Double]) throws -> EngineState {
+    func state(_ semantics: Semantics, guests mips: [Double]) throws -> EngineState<ConfiguredStrategies> {
         let types = Fixture.hostTypes(g4: 1, g5: 0)
         let guests = mips.enumerated().map { i, m in
             GuestSpec(id: i, name: "g\(i)", kind: .native, mips: m, ramMB: 100, utilization: .constant(1))
         }
         var s = try EngineState(config: EngineConfig(hostTypes: types, hostLayout: [0], guests: guests,
                                                      policies: PolicySpec(), semantics: semantics, horizon: 300),
-                                keepHistory: false)
+                                rules: ConfiguredStrategies(semantics: semantics), keepHistory: false)
         for g in 0..<mips.count {
             s.guestReq[g] = mips[g]
             s.guestPhase[g] = .running

@@ -13,6 +13,9 @@ struct SemanticsTests {
             #expect(s[switchNamed: name] == !(before ?? false))
         }
         #expect(s[switchNamed: "noSuchSwitch"] == nil)
+        for alias in Semantics.aliases.map(\.name) {
+            #expect(s[switchNamed: alias] != nil, "\(alias)")
+        }
         let differing = Semantics.switchNames.filter {
             Semantics.cloudSimCompatible[switchNamed: $0] != Semantics.virtSim[switchNamed: $0]
         }
@@ -61,5 +64,39 @@ extension SemanticsTests {
         let stored = Mirror(reflecting: Semantics.virtSim).children.compactMap(\.label)
         #expect(Set(stored) == Set(Semantics.switchNames))
         #expect(stored.count == Semantics.switchNames.count)
+    }
+}
+
+extension SemanticsTests {
+    @Test("a former switch name sets exactly the switches it controlled, and reads on only when all are on",
+          arguments: Semantics.aliases.map { $0.name })
+    func aliasesSetTheirSwitches(alias: String) {
+        let targets = Semantics.aliases.first { $0.name == alias }!.switches
+        #expect(!targets.isEmpty)
+        var s = Semantics.virtSim
+        s[switchNamed: alias] = true
+        for name in Semantics.switchNames {
+            #expect(s[switchNamed: name] == (targets.contains(name) ? true : Semantics.virtSim[switchNamed: name]), "\(name)")
+        }
+        #expect(s[switchNamed: alias] == true)
+        if targets.count > 1 {
+            s[switchNamed: targets[0]] = false
+            #expect(s[switchNamed: alias] == false)
+        }
+        #expect(!Semantics.switchNames.contains(alias))
+    }
+
+    @Test("a preset runs the engine specialized on its constants and gives what the configured strategies give",
+          arguments: [Semantics.virtSim, .cloudSimCompatible])
+    func presetSpecializationMatchesConfigured(semantics: Semantics) throws {
+        // The same switches through `ConfiguredStrategies` (read at run time): bit-identical results.
+        let config = Fixture.config(hosts: 8, guests: 20, samples: 24, semantics: semantics)
+        var configured = try Engine(config: config, rules: ConfiguredStrategies(semantics: semantics))
+        let reference = configured.run(progress: nil)
+        let specialized = try ConsolidationEngine.run(config)
+        let a = specialized.metrics, b = reference.metrics  // execution times aside (wall clock)
+        #expect(a.energyKWh == b.energyKWh && a.vmMigrations == b.vmMigrations && a.slatahPercent == b.slatahPercent)
+        #expect(a.pdmPercent == b.pdmPercent && a.hostShutdowns == b.hostShutdowns && a.activeHostsMean == b.activeHostsMean)
+        #expect(specialized.guests == reference.guests)
     }
 }
