@@ -113,7 +113,26 @@ extension ResourceEstimate {
         case .io(let io): return self.io(io)
         case .migration(let m): return migration(m)
         case .serverless(let s): return serverless(s)
+        case .timeSharing(let t): return timeSharing(t)
         }
+    }
+
+    /// Dispatches (cores × simulated time / slice) and interactive wake-ups, per scheduler;
+    /// memory: one record per wake-up.
+    public static func timeSharing(_ study: TimeSharingStudy) -> ResourceEstimate {
+        let log = DiagnosticLog()
+        guard let spec = TimeSharingStudyReader.read(study, log: log), let c = spec.configs.first else {
+            return ResourceEstimate(work: 0, workPath: study.path, workDetail: "", memoryBytes: 0, memoryPath: study.path, memoryDetail: "")
+        }
+        let seconds = c.warmupSeconds + c.durationSeconds
+        let dispatches = Double(c.cores) * seconds / (c.sliceMicros * 1e-6)
+        let wakes = c.interactive ? seconds / (c.interactiveThinkMicros * 1e-6) : 0
+        let schedulers = Double(spec.configs.count)
+        return ResourceEstimate(
+            work: (dispatches + 2 * wakes) * Double(c.cores) * schedulers, workPath: "\(study.path).sliceMicros",
+            workDetail: "\(format(dispatches)) dispatches and \(format(wakes)) wake-ups × \(c.cores) cores × \(Int(schedulers)) schedulers",
+            memoryBytes: wakes * 16 * schedulers + Double(c.cpuBoundGuests) * 64,
+            memoryPath: "\(study.path).interactiveThinkMicros", memoryDetail: "one record per wake-up")
     }
 
     /// The estimate of a scenario and its sweep: work summed over every point × seed, memory of

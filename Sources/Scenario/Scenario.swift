@@ -17,10 +17,11 @@ public struct Scenario: Sendable {
         case planetLab(PlanetLabStudy)
         case migration(MigrationStudy)
         case serverless(ServerlessStudy)
+        case timeSharing(TimeSharingStudy)
     }
 
     /// The value of the `study` key for each kind.
-    public static let studyNames = ["consolidation", "io", "planetlab", "migration", "serverless"]
+    public static let studyNames = ["consolidation", "io", "planetlab", "migration", "serverless", "timesharing"]
 }
 
 /// A server type: cores × per-core speed, memory, network, power table.
@@ -144,6 +145,18 @@ public struct MigrationStudy: Sendable {
 public struct ServerlessStudy: Sendable {
     public var raw: JSONValue
     public var path: String
+}
+
+/// A CPU time-sharing study (vCPUs on shared cores under a scheduler); read by
+/// `TimeSharingStudyReader`.
+public struct TimeSharingStudy: Sendable {
+    public var raw: JSONValue
+    public var path: String
+
+    public init(raw: JSONValue, path: String) {
+        self.raw = raw
+        self.path = path
+    }
 }
 
 /// The CloudSim PlanetLab experiment for one day and one policy combination.

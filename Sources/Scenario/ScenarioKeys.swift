@@ -179,6 +179,17 @@ public enum ScenarioKeys {
     public static let slKeepAliveCurve = KeyRange("$.serverless.keepAliveCurveMinutes[]", .number, 0, 10_080, unit: "minutes")
     public static let slStormSizes = KeyRange("$.serverless.storm.sizes[]", .integer, 1, 10_000, unit: "starts")
 
+    // MARK: Time-sharing
+    public static let tsCores = KeyRange("$.timesharing.cores", .integer, 1, 256, unit: "cores")
+    public static let tsGuestsPerCore = KeyRange("$.timesharing.guestsPerCore", .integer, 1, 256, unit: "guests per core")
+    public static let tsSliceMicros = KeyRange("$.timesharing.sliceMicros", .number, 1, 10_000_000, unit: "µs")
+    public static let tsBurstMicros = KeyRange("$.timesharing.interactiveBurstMicros", .number, 0, exclusiveMinimum: true, 10_000_000, unit: "µs")
+    public static let tsThinkMicros = KeyRange("$.timesharing.interactiveThinkMicros", .number, 1, 100_000_000, unit: "µs")
+    public static let tsSwitchMicros = KeyRange("$.timesharing.switchMicros", .number, 0, 1_000_000, unit: "µs")
+    public static let tsRefillMicros = KeyRange("$.timesharing.refillMicros", .number, 0, 1_000_000, unit: "µs")
+    public static let tsDurationSeconds = KeyRange("$.timesharing.durationSeconds", .number, 0, exclusiveMinimum: true, 3600, unit: "s")
+    public static let tsWarmupSeconds = KeyRange("$.timesharing.warmupSeconds", .number, 0, 3600, unit: "s")
+
     // MARK: Sweeps
     public static let sweepSeed = KeyRange("$.sweep.seeds[]", .integer, 0, 9_007_199_254_740_991)
 
@@ -198,6 +209,7 @@ public enum ScenarioKeys {
         slHosts, slHostMemoryMB, slHostDiskMBps, slImageLinkMbps, slHorizonHours, slKeepAliveMinutes, slApplicationReadFraction,
         slFunctionCount, slExecutionMs, slFunctionMemoryMB, slFunctionImageMB, slInitMs, slRatePerMinute, slOnSeconds, slOffSeconds,
         slBaseImageMB, slBootReadMB, slStartSeconds, slMemoryOverheadMB, slKeepAliveCurve, slStormSizes,
+        tsCores, tsGuestsPerCore, tsSliceMicros, tsBurstMicros, tsThinkMicros, tsSwitchMicros, tsRefillMicros, tsDurationSeconds, tsWarmupSeconds,
         sweepSeed,
     ]
 

@@ -90,6 +90,11 @@ public struct ScenarioReader: Sendable {
                     let serverless = ServerlessStudy(raw: v, path: "$.serverless")
                     if ServerlessStudyReader.read(serverless, log: log) != nil { study = .serverless(serverless) }
                 }
+            case "timesharing":
+                if let v = top.raw(section, required: required, expected: "an object") {
+                    let ts = TimeSharingStudy(raw: v, path: "$.timesharing")
+                    if TimeSharingStudyReader.read(ts, log: log) != nil { study = .timeSharing(ts) }
+                }
             default:
                 if var r = top.object(section, required: required) { study = readPlanetLab(&r).map { .planetLab($0) } }
             }

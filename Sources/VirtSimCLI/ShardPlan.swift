@@ -45,7 +45,8 @@ struct ShardPlan: Equatable {
     /// - PlanetLab: one day of CloudSim's experiment (every day has about the same VM count);
     /// - I/O: simulated seconds × architectures (kinds) compared;
     /// - migration: guests planned;
-    /// - serverless: expected invocations × kinds × (1 + keep-alive curve points).
+    /// - serverless: expected invocations × kinds × (1 + keep-alive curve points);
+    /// - time-sharing: the resource estimate's dispatches and wake-ups.
     static func estimatedWork(_ scenario: Scenario) -> Double {
         switch scenario.study {
         case .consolidation(let c):
@@ -69,6 +70,8 @@ struct ShardPlan: Equatable {
             let c = spec.config
             let invocations = c.functions.reduce(0.0) { $0 + $1.arrival.meanRatePerSecond * Double($1.count) } * c.horizonSeconds
             return max(1, invocations) * Double(spec.kinds.count * (1 + spec.keepAliveCurveSeconds.count))
+        case .timeSharing(let t):
+            return max(1, ResourceEstimate.timeSharing(t).work)
         }
     }
 

@@ -36,6 +36,8 @@ enum StudyRunner {
             return try MigrationStudyRunner.run(scenario, study: study, context: context)
         case .serverless(let study):
             return try ServerlessStudyRunner.run(scenario, study: study, context: context)
+        case .timeSharing(let study):
+            return try TimeSharingStudyRunner.run(scenario, study: study, context: context)
         }
     }
 }

@@ -40,6 +40,7 @@ struct MalformedCorpusTests {
         if path.hasPrefix("$.migration") { return shipped("labs/live-migration.json") }
         if path.hasPrefix("$.sweep") { return shipped("labs/overload-threshold.json") }
         if path.hasPrefix("$.serverless") { return shipped("labs/serverless-cold-start.json") }
+        if path.hasPrefix("$.timesharing") { return shipped("labs/time-sharing.json") }
         return shipped("seed-io-overhead.json")
     }
 
