@@ -114,6 +114,7 @@ extension ResourceEstimate {
         case .migration(let m): return migration(m)
         case .serverless(let s): return serverless(s)
         case .timeSharing(let t): return timeSharing(t)
+        case .availability(let a): return availability(a)
         }
     }
 
@@ -222,6 +223,25 @@ extension ResourceEstimate {
             workDetail: "\(format(invocations)) invocations × \(Int(kinds)) kinds × \(1 + spec.keepAliveCurveSeconds.count) keep-alive settings",
             memoryBytes: invocations * UnitCost.tableRowBytes / 4 + Double(spec.config.functions.count) * kinds * UnitCost.tableRowBytes,
             memoryPath: "\(study.path).functions", memoryDetail: "one record per invocation")
+    }
+
+    /// Expected events (failures, repairs, maintenance steps, first placement) × (hosts + guests)
+    /// scanned per event, × variants (each also sized by bisection: × log2 hosts placements);
+    /// memory: a few records per guest and host.
+    static func availability(_ study: AvailabilityStudy) -> ResourceEstimate {
+        let log = DiagnosticLog()
+        guard let spec = AvailabilityStudyReader.read(study, log: log) else {
+            return ResourceEstimate(work: 0, workPath: study.path, workDetail: "", memoryBytes: 0, memoryPath: study.path, memoryDetail: "")
+        }
+        let c = spec.config
+        let hosts = Double(c.hosts.count), guests = Double(c.guests.count)
+        let sizing = guests * hosts * 2 * (log2(max(2, hosts)) + 2)
+        let work = Double(spec.variants.count) * (spec.expectedEvents * (hosts + guests) + sizing)
+        return ResourceEstimate(
+            work: work, workPath: "\(study.path).hosts",
+            workDetail: "\(format(spec.expectedEvents)) events × \(format(hosts + guests)) hosts and guests × \(spec.variants.count) variants",
+            memoryBytes: (hosts + guests) * UnitCost.tableRowBytes * 2 + spec.expectedEvents * 64,
+            memoryPath: "\(study.path).guests", memoryDetail: "records per guest and host")
     }
 
     static func migration(_ m: MigrationStudy) -> ResourceEstimate {

@@ -18,10 +18,11 @@ public struct Scenario: Sendable {
         case migration(MigrationStudy)
         case serverless(ServerlessStudy)
         case timeSharing(TimeSharingStudy)
+        case availability(AvailabilityStudy)
     }
 
     /// The value of the `study` key for each kind.
-    public static let studyNames = ["consolidation", "io", "planetlab", "migration", "serverless", "timesharing"]
+    public static let studyNames = ["consolidation", "io", "planetlab", "migration", "serverless", "timesharing", "availability"]
 }
 
 /// A server type: cores × per-core speed, memory, network, power table.
@@ -157,6 +158,13 @@ public struct TimeSharingStudy: Sendable {
         self.raw = raw
         self.path = path
     }
+}
+
+/// An availability study (host failures, HA restarts with admission control, maintenance); its
+/// fields are read by `AvailabilityStudyReader`.
+public struct AvailabilityStudy: Sendable {
+    public var raw: JSONValue
+    public var path: String
 }
 
 /// The CloudSim PlanetLab experiment for one day and one policy combination.

@@ -189,6 +189,44 @@ public enum ScenarioKeys {
     public static let tsRefillMicros = KeyRange("$.timesharing.refillMicros", .number, 0, 1_000_000, unit: "µs")
     public static let tsDurationSeconds = KeyRange("$.timesharing.durationSeconds", .number, 0, exclusiveMinimum: true, 3600, unit: "s")
     public static let tsWarmupSeconds = KeyRange("$.timesharing.warmupSeconds", .number, 0, 3600, unit: "s")
+    // MARK: Availability
+    public static let avHorizonHours = KeyRange("$.availability.horizonHours", .number, 0, exclusiveMinimum: true, 87_600, unit: "hours", note: "ten years")
+    public static let avDetectionSeconds = KeyRange("$.availability.detectionSeconds", .number, 0, 86_400, unit: "s")
+    public static let avHostDiskMBps = KeyRange("$.availability.hostDiskMBps", .number, 0, exclusiveMinimum: true, 1_000_000, unit: "MB/s")
+    public static let avTypeCores = KeyRange("$.availability.hostTypes[].cores", .integer, 1, 1024, unit: "cores")
+    public static let avTypeRamMB = KeyRange("$.availability.hostTypes[].ramMB", .number, 1, 100_000_000, unit: "MB")
+    public static let avTypeBandwidthMbps = KeyRange("$.availability.hostTypes[].bandwidthMbps", .number, 1, 10_000_000, unit: "Mb/s")
+    public static let avHostMTBFHours = KeyRange("$.availability.hostTypes[].failures.mtbfHours", .number, 1, 100_000_000, unit: "hours",
+                                                 note: "at least an hour, so failures stay countable")
+    public static let avHostMTTRHours = KeyRange("$.availability.hostTypes[].failures.mttrHours", .number, 0, 87_600, unit: "hours")
+    public static let avHostShape = KeyRange("$.availability.hostTypes[].failures.shape", .number, 0.1, 10, note: "Weibull shape; below 1 a decreasing hazard")
+    public static let avHostTraceHost = KeyRange("$.availability.hostTypes[].failures.events[].host", .integer, 0, 100_000,
+                                                 unit: "host of the type, from 0 in pool order")
+    public static let avHostTraceAt = KeyRange("$.availability.hostTypes[].failures.events[].atHours", .number, 0, 87_600, unit: "hours")
+    public static let avHostTraceRepair = KeyRange("$.availability.hostTypes[].failures.events[].repairHours", .number, 0, 87_600, unit: "hours")
+    public static let avHostCount = KeyRange("$.availability.hosts[].count", .integer, 1, 10_000, unit: "hosts")
+    public static let avDomainMTBFHours = KeyRange("$.availability.domainFailures[].mtbfHours", .number, 1, 100_000_000, unit: "hours")
+    public static let avDomainMTTRHours = KeyRange("$.availability.domainFailures[].mttrHours", .number, 0, 87_600, unit: "hours")
+    public static let avDomainShape = KeyRange("$.availability.domainFailures[].shape", .number, 0.1, 10)
+    public static let avDomainTraceAt = KeyRange("$.availability.domainFailures[].events[].atHours", .number, 0, 87_600, unit: "hours")
+    public static let avDomainTraceRepair = KeyRange("$.availability.domainFailures[].events[].repairHours", .number, 0, 87_600, unit: "hours")
+    public static let avGuestCount = KeyRange("$.availability.guests[].count", .integer, 1, 100_000, unit: "guests")
+    public static let avGuestVcpus = KeyRange("$.availability.guests[].vcpus", .integer, 1, 1024, unit: "vCPUs")
+    public static let avGuestMemoryMB = KeyRange("$.availability.guests[].memoryMB", .number, 0, exclusiveMinimum: true, 100_000_000, unit: "MB")
+    public static let avGuestUtilization = KeyRange("$.availability.guests[].utilization", .number, 0, 1, unit: "fraction of its vCPUs")
+    public static let avGuestDirtyRateMBps = KeyRange("$.availability.guests[].memoryWrites.dirtyRateMBps", .number, 0, 1_000_000, unit: "MB/s")
+    public static let avGuestWritableFraction = KeyRange("$.availability.guests[].memoryWrites.writableWorkingSetFraction", .number, 0, 1,
+                                                         unit: "fraction of guest memory")
+    public static let avKindBootReadMB = KeyRange("$.availability.kinds[].bootReadMB", .number, 0, 1_000_000, unit: "MB")
+    public static let avKindStartSeconds = KeyRange("$.availability.kinds[].startSeconds", .number, 0, 86_400, unit: "s")
+    public static let avKindMemoryOverheadMB = KeyRange("$.availability.kinds[].memoryOverheadMB", .number, 0, 1_000_000, unit: "MB")
+    public static let avMaintenanceStartHours = KeyRange("$.availability.maintenance.startHours[]", .number, 0, 87_600, unit: "hours")
+    public static let avMaintenanceServiceHours = KeyRange("$.availability.maintenance.serviceHours", .number, 0, 8760, unit: "hours")
+    public static let avMaintenanceShutdownSeconds = KeyRange("$.availability.maintenance.shutdownSeconds", .number, 0, 86_400, unit: "s")
+    public static let avVariantHostFailures = KeyRange("$.availability.variants[].hostFailures", .integer, 0, 10_000, unit: "hosts",
+                                                       note: "also below the pool's host count")
+    public static let avVariantCpuPercent = KeyRange("$.availability.variants[].cpuPercent", .number, 0, 99, unit: "percent of cluster CPU")
+    public static let avVariantMemoryPercent = KeyRange("$.availability.variants[].memoryPercent", .number, 0, 99, unit: "percent of cluster memory")
 
     // MARK: Sweeps
     public static let sweepSeed = KeyRange("$.sweep.seeds[]", .integer, 0, 9_007_199_254_740_991)
@@ -210,6 +248,13 @@ public enum ScenarioKeys {
         slFunctionCount, slExecutionMs, slFunctionMemoryMB, slFunctionImageMB, slInitMs, slRatePerMinute, slOnSeconds, slOffSeconds,
         slBaseImageMB, slBootReadMB, slStartSeconds, slMemoryOverheadMB, slKeepAliveCurve, slStormSizes,
         tsCores, tsGuestsPerCore, tsSliceMicros, tsBurstMicros, tsThinkMicros, tsSwitchMicros, tsRefillMicros, tsDurationSeconds, tsWarmupSeconds,
+        avHorizonHours, avDetectionSeconds, avHostDiskMBps, avTypeCores, avTypeRamMB, avTypeBandwidthMbps,
+        avHostMTBFHours, avHostMTTRHours, avHostShape, avHostTraceHost, avHostTraceAt, avHostTraceRepair, avHostCount,
+        avDomainMTBFHours, avDomainMTTRHours, avDomainShape, avDomainTraceAt, avDomainTraceRepair,
+        avGuestCount, avGuestVcpus, avGuestMemoryMB, avGuestUtilization, avGuestDirtyRateMBps, avGuestWritableFraction,
+        avKindBootReadMB, avKindStartSeconds, avKindMemoryOverheadMB,
+        avMaintenanceStartHours, avMaintenanceServiceHours, avMaintenanceShutdownSeconds,
+        avVariantHostFailures, avVariantCpuPercent, avVariantMemoryPercent,
         sweepSeed,
     ]
 

@@ -95,6 +95,11 @@ public struct ScenarioReader: Sendable {
                     let ts = TimeSharingStudy(raw: v, path: "$.timesharing")
                     if TimeSharingStudyReader.read(ts, log: log) != nil { study = .timeSharing(ts) }
                 }
+            case "availability":
+                if let v = top.raw(section, required: required, expected: "an object") {
+                    let availability = AvailabilityStudy(raw: v, path: "$.availability")
+                    if AvailabilityStudyReader.read(availability, log: log) != nil { study = .availability(availability) }
+                }
             default:
                 if var r = top.object(section, required: required) { study = readPlanetLab(&r).map { .planetLab($0) } }
             }

@@ -31,7 +31,7 @@ enum ExplainRunner {
                                                     semantics: Semantics.preset(study.mode, switches: study.switches),
                                                     seed: scenario.seed)
             label = "\(study.policy), \(study.mode) mode, day \(study.day)"
-        case .io, .migration, .serverless, .timeSharing:
+        case .io, .migration, .serverless, .timeSharing, .availability:
             throw InputError(message: "explain applies to consolidation and PlanetLab scenarios (placement decisions)")
         }
         guard guest >= 0 && guest < config.guests.count else {

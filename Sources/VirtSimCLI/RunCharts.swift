@@ -43,7 +43,7 @@ enum RunCharts {
     /// The tables the study runners write, in the order they write them.
     static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv",
                                      "serverless.csv", "startup.csv", "keepalive.csv", "storm.csv",
-                                     "isolation.csv", "sweep.csv"]
+                                     "isolation.csv", "availability.csv", "incidents.csv", "availability_guests.csv", "sweep.csv"]
 
     static func render(summary: [SummaryRow], tables: [(file: String, table: CSVTable)], scenarioName: String,
                        provenance: [(label: String, value: String)] = []) -> [(file: String, text: String)] {
@@ -56,6 +56,9 @@ enum RunCharts {
         } else if table("serverless.csv") != nil {
             study = "serverless"
             charts += serverlessCharts(summary, keepAlive: table("keepalive.csv"), storm: table("storm.csv"))
+        } else if let kinds = table("availability.csv") {
+            study = "availability"
+            charts += availabilityCharts(summary, kinds: kinds)
         } else if let migrations = table("migration.csv") {
             study = "live-migration"
             charts += migrationCharts(migrations, rounds: table("migration_rounds.csv"))
@@ -385,6 +388,64 @@ enum RunCharts {
                     + "link, not the kind's own start time, sets the pace.",
                 svg: SVGChart.line(title: "Time until the last of N simultaneous starts is ready", xLabel: "simultaneous starts",
                                    yLabel: "last ready (s)", series: series)))
+        }
+        return charts
+    }
+
+    // MARK: - Availability
+
+    /// Availability against the hosts and energy each variant pays for it; restart times per
+    /// kind; maintenance downtime and duration when the study has maintenance.
+    static func availabilityCharts(_ summary: [SummaryRow], kinds: CSVTable) -> [Chart] {
+        let variants = distinct(summary.map(\.variant))
+        func values(_ metric: String) -> [Double] {
+            variants.map { v in summary.first { $0.variant == v && $0.metric == metric }?.value ?? .nan }
+        }
+        var charts: [Chart] = [
+            Chart(file: "availability-nines.svg", heading: "Availability",
+                  text: "Mean availability of the admitted guests over the run (1 − downtime / time), as nines: 3 is 99.9 %, "
+                      + "4 is 99.99 %. A guest is down from its host's failure until it runs again elsewhere (detection, then "
+                      + "its kind's boot), longer when no host has room and it waits for a repair.",
+                  svg: SVGChart.bar(title: "Availability of the guests (nines)", categories: variants,
+                                    series: [BarSeries(name: "availability", values: values("availability_nines"))], unit: "nines")),
+            Chart(file: "ha-hosts.svg", heading: "Hosts: what the reserve costs",
+                  text: "Hosts powered by each variant: the fewest that hold every guest with no reserve, and the extra "
+                      + "hosts its admission control needs to admit them all with its reserve.",
+                  svg: SVGChart.bar(title: "Hosts powered", categories: variants,
+                                    series: [BarSeries(name: "without reserve", values: values("hosts_minimum")),
+                                             BarSeries(name: "HA reserve", values: values("ha_reserved_hosts"))], unit: "hosts")),
+            Chart(file: "ha-energy.svg", heading: "Energy: what the reserve costs",
+                  text: "Energy of all powered hosts over the run (SPECpower table, failed hosts off), and the part of it "
+                      + "the reserve costs: the failure-free energy of the variant's cluster less that of the fewest hosts.",
+                  svg: SVGChart.bar(title: "Energy over the run", categories: variants,
+                                    series: [BarSeries(name: "energy", values: values("energy_kwh")),
+                                             BarSeries(name: "HA reserve", values: values("ha_reserved_kwh"))], unit: "energy (kWh)")),
+        ]
+        if let v = kinds.column("variant"), let k = kinds.column("kind"), let p99 = kinds.numbers("restart_seconds_p99") {
+            let kindNames = distinct(k)
+            let series = kindNames.map { kind in
+                BarSeries(name: kind, values: variants.map { variant in v.indices.first { v[$0] == variant && k[$0] == kind }.map { p99[$0] } ?? .nan })
+            }
+            charts.append(Chart(
+                file: "restart-p99.svg", heading: "Restart time per kind",
+                text: "99th percentile of the time from a host's failure to the guest running again, per kind: detection "
+                    + "plus the kind's boot when a host has room (a container in about a second, a VM in tens of seconds), "
+                    + "hours when restarts wait for a repair.",
+                svg: SVGChart.bar(title: "Restart time, 99th percentile", categories: variants, series: series, unit: "seconds")))
+        }
+        if values("maintenance_hours").contains(where: { $0 > 0 }) {
+            charts.append(Chart(
+                file: "maintenance-downtime.svg", heading: "Maintenance: downtime per guest",
+                text: "Guest downtime due to maintenance over the run, per guest: a live migration's stop-and-copy pause "
+                    + "(rolling), or the service and boot (cold, and rolling guests no host had room for).",
+                svg: SVGChart.bar(title: "Maintenance downtime per guest", categories: variants,
+                                  series: [BarSeries(name: "downtime", values: values("maintenance_downtime_seconds_mean"))], unit: "seconds")))
+            charts.append(Chart(
+                file: "maintenance-duration.svg", heading: "Maintenance: duration and migrations",
+                text: "Duration of one maintenance window (every host serviced in turn, evacuations included) and the "
+                    + "live migrations of the whole run.",
+                svg: SVGChart.bar(title: "Maintenance window duration", categories: variants,
+                                  series: [BarSeries(name: "hours per window", values: values("maintenance_hours"))], unit: "hours")))
         }
         return charts
     }

@@ -46,7 +46,8 @@ struct ShardPlan: Equatable {
     /// - I/O: simulated seconds × architectures (kinds) compared;
     /// - migration: guests planned;
     /// - serverless: expected invocations × kinds × (1 + keep-alive curve points);
-    /// - time-sharing: the resource estimate's dispatches and wake-ups.
+    /// - time-sharing: the resource estimate's dispatches and wake-ups;
+    /// - availability: expected events × (hosts + guests) × variants.
     static func estimatedWork(_ scenario: Scenario) -> Double {
         switch scenario.study {
         case .consolidation(let c):
@@ -72,6 +73,10 @@ struct ShardPlan: Equatable {
             return max(1, invocations) * Double(spec.kinds.count * (1 + spec.keepAliveCurveSeconds.count))
         case .timeSharing(let t):
             return max(1, ResourceEstimate.timeSharing(t).work)
+        case .availability(let a):
+            let log = DiagnosticLog()
+            guard let spec = AvailabilityStudyReader.read(a, log: log) else { return 1 }
+            return max(1, spec.expectedEvents * Double(spec.config.hosts.count + spec.config.guests.count)) * Double(spec.variants.count)
         }
     }
 

@@ -38,6 +38,8 @@ enum StudyRunner {
             return try ServerlessStudyRunner.run(scenario, study: study, context: context)
         case .timeSharing(let study):
             return try TimeSharingStudyRunner.run(scenario, study: study, context: context)
+        case .availability(let study):
+            return try AvailabilityStudyRunner.run(scenario, study: study, context: context)
         }
     }
 }
