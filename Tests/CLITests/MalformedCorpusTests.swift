@@ -15,6 +15,11 @@ import Testing
 struct MalformedCorpusTests {
     /// A scenario text that holds every key of the study `key` belongs to.
     static func base(for path: String) -> String {
+        func edit2(_ text: String, _ edits: [(String, String)]) -> String {
+            var text = text
+            for (a, b) in edits { text = text.replacingFirst(a, with: b) }
+            return text
+        }
         func edit(_ file: String, _ edits: [(String, String)]) -> String {
             var text = shipped(file)
             for (a, b) in edits { text = text.replacingFirst(a, with: b) }
@@ -41,6 +46,19 @@ struct MalformedCorpusTests {
         if path.hasPrefix("$.sweep") { return shipped("labs/overload-threshold.json") }
         if path.hasPrefix("$.serverless") { return shipped("labs/serverless-cold-start.json") }
         if path.hasPrefix("$.timesharing") { return shipped("labs/time-sharing.json") }
+        if path.hasPrefix("$.availability") {
+            // The HA lab without its sweep, plus a traced host type, a traced power domain, start-up
+            // overrides, maintenance and a memory reserve: every availability key in one file.
+            var text = shipped("labs/ha-admission.json")
+            text = String(text[..<text.range(of: ",\n  \"sweep\"")!.lowerBound]) + "\n}\n"
+            return edit2(text, [
+                ("\"hostTypes\": [", "\"hostTypes\": [{\"name\": \"spare\", \"cores\": 2, \"ramMB\": 4096, \"power\": \"hp-ml110-g5\", \"failures\": {\"distribution\": \"trace\", \"events\": [{\"host\": 0, \"atHours\": 1, \"repairHours\": 1}]}},"),
+                ("\"hosts\": [", "\"hosts\": [{\"type\": \"spare\", \"count\": 1, \"rack\": \"r0\", \"powerDomain\": \"pdu-a\"},"),
+                ("\"domainFailures\": [", "\"domainFailures\": [{\"scope\": \"powerDomain\", \"distribution\": \"trace\", \"events\": [{\"domain\": \"pdu-a\", \"atHours\": 5, \"repairHours\": 1}]},"),
+                ("\"variants\": [", "\"kinds\": [{\"kind\": \"full\", \"bootReadMB\": 200, \"startSeconds\": 20, \"memoryOverheadMB\": 100}], \"maintenance\": {\"startHours\": [100], \"serviceHours\": 1, \"shutdownSeconds\": 60}, \"variants\": ["),
+                ("\"cpuPercent\": 10,", "\"cpuPercent\": 10, \"memoryPercent\": 10,"),
+            ])
+        }
         return shipped("seed-io-overhead.json")
     }
 
