@@ -32,15 +32,10 @@ public enum PowerCurve {
         watts.withUnsafeBufferPointer { cloudSimWatts($0, utilization: u) }
     }
 
-    /// VirtSim's interpolation, identical to `SpecPowerModel.power(atUtilization:)` (clamped to [0, 1]).
-    @inlinable
+    /// VirtSim's interpolation: VirtModel's rule (`SpecPowerModel.interpolatedWatts`, clamped to [0, 1]).
+    @inlinable @inline(__always)
     public static func virtSimWatts(_ watts: UnsafeBufferPointer<Double>, utilization u: Double) -> Double {
-        let x = min(max(u, 0), 1) * 10
-        let lo = Int(x.rounded(.down))
-        if lo >= 10 { return watts[10] }
-        let frac = x - Double(lo)
-        if frac == 0 { return watts[lo] }
-        return watts[lo] + (watts[lo + 1] - watts[lo]) * frac
+        SpecPowerModel.interpolatedWatts(watts, utilization: u)
     }
 
     /// `cloudSimWatts` of four utilizations, each lane with its own table: `tables` holds 11 watts

@@ -30,6 +30,15 @@ public struct SpecPowerModel: Sendable, Hashable, Codable {
     /// Watts at CPU utilization `u` in [0, 1] (clamped). O(1).
     @inlinable
     public func power(atUtilization u: Double) -> Double {
+        watts.withUnsafeBufferPointer { Self.interpolatedWatts($0, utilization: u) }
+    }
+
+    /// The interpolation rule of a SPECpower table (`watts`: 11 entries at 0 %, 10 %, …, 100 %):
+    /// linear between the two entries around `u`, clamped to [0, 1]. The one definition: the
+    /// engine's and the kernels' power (Scheduling's `PowerCurve.virtSimWatts`) call it, and its
+    /// SIMD form (`PowerCurve.virtSimWatts4`) is tested against it. O(1).
+    @inlinable @inline(__always)
+    public static func interpolatedWatts(_ watts: UnsafeBufferPointer<Double>, utilization u: Double) -> Double {
         let x = min(max(u, 0), 1) * 10
         let lo = Int(x.rounded(.down))
         if lo >= 10 { return watts[10] }
