@@ -1,6 +1,13 @@
 import SimKernel
 import VirtModel
 import Scheduling
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One planned migration: guest → target host.
 struct PlannedMigration {

@@ -1,5 +1,12 @@
 import SimKernel
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A kind of physical server in the datacenter: cores ("PEs" in CloudSim), speed, memory,
 /// network and its SPECpower table.

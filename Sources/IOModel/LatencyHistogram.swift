@@ -1,4 +1,11 @@
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Latency histogram with ~1.6% relative resolution and O(1) recording: the bucket is the
 /// value's binary exponent and its top 6 mantissa bits (no logarithm per sample). The exact

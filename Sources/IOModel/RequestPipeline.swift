@@ -1,5 +1,12 @@
 import SimKernel
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What one class of request asks of the device.
 struct DeviceDemand: Sendable {

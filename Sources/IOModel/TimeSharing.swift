@@ -1,5 +1,12 @@
 import SimKernel
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// vCPUs time-sharing physical cores: the CPU side of several guests on one host.
 ///

@@ -1,8 +1,9 @@
-// The C math library: importing it here also links libm into the module.
+// The C math library for this module's own formulas (exp, log, pow, …). Not re-exported: every
+// module imports what it uses itself.
 #if canImport(Glibc)
-@_exported import Glibc
+import Glibc
 #elseif canImport(Musl)
-@_exported import Musl
+import Musl
 #elseif canImport(Darwin)
-@_exported import Darwin
+import Darwin
 #endif

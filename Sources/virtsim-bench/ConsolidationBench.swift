@@ -1,5 +1,12 @@
 import Consolidation
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Benchmarks of the interval-level engine (release build):
 /// - reading the 1,052 PlanetLab files of 20110303;

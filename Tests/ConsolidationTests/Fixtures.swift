@@ -1,6 +1,13 @@
 import Consolidation
 import SimKernel
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Small datacenters for the engine specifications.
 enum Fixture {

@@ -1,4 +1,11 @@
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Isolation boundaries of a placement and what one compromised boundary exposes.
 ///

@@ -1,6 +1,13 @@
 import SimKernel
 import Scheduling
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What one run of a serverless platform measured, per sandbox kind.
 public struct ServerlessResult: Sendable {

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 // Reader for the PlanetLab CoMon CPU traces used by CloudSim's power experiments
 // (Beloglazov & Buyya, CCPE 2012; docs/cloudsim-semantics.md §1). No Foundation: the
 // directory is listed with opendir/readdir and files are read with open/read.

@@ -1,4 +1,11 @@
 import SimKernel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One multiplicative component of a synthetic CPU-demand signal. Each component has mean 1
 /// over a long run, so a workload's long-run mean is its `mean` before clipping at 100 %.
