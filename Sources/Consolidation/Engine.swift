@@ -38,6 +38,8 @@ struct Engine<Q: EngineStrategies> {
     let config: EngineConfig
     /// The behaviour switches, resolved into strategies (constants in a preset's specialization).
     let rules: Q
+    /// The run's overload policy (typed: the loops ask it, they never compare names).
+    let overloadPolicy: OverloadPolicy
     let detector: any OverloadDetector
     let consolidates: Bool
     let selection: any VmSelectionPolicy
@@ -81,17 +83,20 @@ struct Engine<Q: EngineStrategies> {
         self.config = config
         self.rules = rules
         let p = config.policies
+        switch p.overloadPolicy {
+        case .success(let policy): overloadPolicy = policy
+        case .failure(let error): throw EngineError.unknownPolicy(kind: error.category, name: error.name)
+        }
         do {
-            detector = try PolicyRegistry.overloadDetector(named: p.overload, parameter: p.overloadParameter, window: p.overloadWindow,
-                                                           cloudSimCompatible: rules.cloudSimStatistics)
+            detector = overloadPolicy.detector(cloudSimStatistics: rules.cloudSimStatistics)
             selection = try PolicyRegistry.vmSelection(named: p.selection)
         } catch {
             throw EngineError.unknownPolicy(kind: error.category, name: error.name)
         }
-        consolidates = p.overload != "none"
+        consolidates = overloadPolicy.detectsOverloads
         exclusiveTenant = config.tenantExclusiveHosts ? config.guests.map { Int32($0.tenant) } : []
         simdScans = !config.scalarHostScans
-        staticThreshold = (detector as? StaticThresholdDetector)?.threshold
+        staticThreshold = overloadPolicy.staticThreshold
         guard let rule = PlacementRule(name: p.placement) else { throw EngineError.unknownPolicy(kind: "placement", name: p.placement) }
         placement = rule
         guard let model = MigrationTimeModel(name: p.migrationModel) else {
@@ -109,10 +114,10 @@ struct Engine<Q: EngineStrategies> {
         tentative = RoundSnapshot(hosts: H)
         deferred = DeferredHostUpdates(hosts: H)
         load = HostLoadCache(hosts: H, keepHistory: needsHistory)
-        let indexable = placement.isFirstFit && (p.overload == "thr" || p.overload == "none")
+        let indexable = placement.isFirstFit && (staticThreshold != nil || !consolidates)
         if indexable && (H >= Engine.indexMinimumHosts || config.forceFirstFitIndex) {
             ffIndex = FirstFitIndex(hosts: H)
-            indexThreshold = p.overload == "thr" ? detector.parameter : .infinity
+            indexThreshold = staticThreshold ?? .infinity
             s.trackDirty = true
             for h in 0..<H { s.bump(h) }
         }

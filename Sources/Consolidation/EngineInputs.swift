@@ -1,5 +1,6 @@
 import SimKernel
 import VirtModel
+import Scheduling
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -162,13 +163,17 @@ public struct PolicySpec: Sendable, Hashable {
     /// Initial placement and migration-target selection: "first-fit", "first-fit-decreasing",
     /// "best-fit", "worst-fit", "power-aware-best-fit-decreasing" (alias "pabfd").
     public var placement: String
-    /// Overload detector: "thr", "thr-sustained", "iqr", "mad", "lr", "lrr", or "none" (no dynamic
-    /// consolidation).
-    public var overload: String
-    /// The detector's parameter (THR threshold, IQR/MAD/LR safety parameter); nil = the default.
-    public var overloadParameter: Double?
-    /// "thr-sustained": consecutive measurements above the threshold that make an overload; nil = 3.
-    public var overloadWindow: Int?
+    /// Overload detection as one typed value (`OverloadPolicy`: detector, parameter, window),
+    /// or why the names given to `init` do not make one (the engine reports it).
+    public var overloadPolicy: Result<OverloadPolicy, PolicyLookupError>
+    /// The overload detector's registry name ("thr", "thr-sustained", "iqr", "mad", "lr", "lrr",
+    /// "none"), or the unknown name given.
+    public var overload: String {
+        switch overloadPolicy {
+        case .success(let p): p.name
+        case .failure(let e): e.name
+        }
+    }
     /// VM selection: "mmt", "mc", "mu", "rs".
     public var selection: String
     /// Evacuate under-loaded hosts.
@@ -188,9 +193,9 @@ public struct PolicySpec: Sendable, Hashable {
                 underloadThreshold: Double? = nil, maxUnderloadAttemptsPerRound: Int? = nil,
                 migrationModel: String = "cloudsim", powerAware: Bool = true, overloadWindow: Int? = nil) {
         self.placement = placement
-        self.overload = overload
-        self.overloadParameter = overloadParameter
-        self.overloadWindow = overloadWindow
+        overloadPolicy = Result { () throws(PolicyLookupError) in
+            try OverloadPolicy(name: overload, parameter: overloadParameter, window: overloadWindow)
+        }
         self.selection = selection
         self.underload = underload
         self.underloadThreshold = underloadThreshold

@@ -105,7 +105,7 @@ extension Engine {
         let from = Int(s.guestHost[g])
         trace.decision = PlacementDecision(
             time: trace.now, phase: trace.phase, guest: g, fromHost: from >= 0 ? from : nil, demandMips: s.hostDemand(g),
-            placement: p.placement, overloadDetector: p.overload + (p.overloadParameter.map { " \(formatted($0))" } ?? ""),
+            placement: p.placement, overloadDetector: p.overload + ((try? p.overloadPolicy.get())?.parameter.map { " \(formatted($0))" } ?? ""),
             chosen: chosen, verdicts: recorder.verdicts)
         return chosen
     }

@@ -78,25 +78,7 @@ public enum PolicyRegistry {
     /// a negative safety parameter), and so is a window below 1 or given to another detector.
     public static func overloadDetector(named name: String, parameter: Double? = nil, window: Int? = nil,
                                         cloudSimCompatible: Bool = false) throws(PolicyLookupError) -> any OverloadDetector {
-        if let p = parameter, !(p >= 0) || !p.isFinite {
-            throw PolicyLookupError(category: "overload", name: "\(name) with parameter \(p)", known: ["a finite parameter ≥ 0"])
-        }
-        if let w = window, w < 1 || name != SustainedThresholdDetector.registryName {
-            throw PolicyLookupError(category: "overload", name: "\(name) with window \(w)",
-                                    known: ["\(SustainedThresholdDetector.registryName) with a window ≥ 1"])
-        }
-        let p = parameter ?? defaultParameter(forOverloadDetector: name) ?? 0
-        switch name {
-        case StaticThresholdDetector.registryName: return StaticThresholdDetector(threshold: p)
-        case SustainedThresholdDetector.registryName:
-            return SustainedThresholdDetector(threshold: p, window: window ?? SustainedThresholdDetector.defaultWindow)
-        case InterQuartileRangeDetector.registryName: return InterQuartileRangeDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
-        case MedianAbsoluteDeviationDetector.registryName: return MedianAbsoluteDeviationDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
-        case LocalRegressionDetector.registryName: return LocalRegressionDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
-        case RobustLocalRegressionDetector.registryName: return RobustLocalRegressionDetector(safety: p, cloudSimCompatible: cloudSimCompatible)
-        case NoOverloadDetector.registryName: return NoOverloadDetector()
-        default: throw PolicyLookupError(category: "overload", name: name, known: allOverloadDetectorNames)
-        }
+        try OverloadPolicy(name: name, parameter: parameter, window: window).detector(cloudSimStatistics: cloudSimCompatible)
     }
 
     public static func vmSelection(named name: String) throws(PolicyLookupError) -> any VmSelectionPolicy {
