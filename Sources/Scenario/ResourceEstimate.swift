@@ -1,6 +1,13 @@
 import Consolidation
 import IOModel
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What running a scenario will cost, estimated from its sizes before anything runs: the work
 /// (simulation steps) and the peak memory, each with the JSON path of the key that drives it.

@@ -1,5 +1,12 @@
 import Scheduling
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What one availability run measured: per guest downtime, the failures and what became of
 /// their guests, restarts, energy, maintenance.

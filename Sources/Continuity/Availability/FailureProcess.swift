@@ -1,5 +1,12 @@
 import SimKernel
 import VirtModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How one component (a host, a rack, a power domain) fails and is repaired: an alternating
 /// renewal process. The component runs for a time to failure drawn from the distribution, is
