@@ -73,8 +73,31 @@ public struct SpecPowerModel: Sendable, Hashable, Codable {
 
     private static let standby = "assumption: SPECpower measures no sleep or off draw; 10 W suspended to RAM (ACPI S3) and 0 W soft-off are typical figures for a 1U server"
 
+    /// Dell PowerEdge R640 (1U, two Xeon Scalable "Skylake-SP" sockets), SPECpower_ssj2008
+    /// result power_ssj2008-20170829-00781. Average active power at active idle and 10 … 100 %
+    /// target load. The eleven values were transcribed from a copy of the result's table (the
+    /// SPEC page could not be opened when they were added): check them against the result page
+    /// before relying on the last watt.
+    public static let dellPowerEdgeR640 = SpecPowerModel(
+        name: "dell-poweredge-r640",
+        watts: [55, 125, 151, 176, 202, 232, 261, 301, 357, 421, 469],
+        sleepWatts: 10, offWatts: 0,
+        source: "SPECpower_ssj2008 result power_ssj2008-20170829-00781 (Dell Inc. PowerEdge R640, 2017 Q3), https://www.spec.org/power_ssj2008/results/res2017q3/power_ssj2008-20170829-00781.html; transcribed from a copy of the table, not re-checked against the SPEC page",
+        standbySource: standbyTwoSocket)
+
+    /// Dell PowerEdge R740 (2U, two Xeon Scalable "Skylake-SP" sockets), SPECpower_ssj2008
+    /// result power_ssj2008-20170829-00780; same caveat as the R640.
+    public static let dellPowerEdgeR740 = SpecPowerModel(
+        name: "dell-poweredge-r740",
+        watts: [52.3, 129, 147, 170, 195, 224, 255, 292, 344, 408, 457],
+        sleepWatts: 10, offWatts: 0,
+        source: "SPECpower_ssj2008 result power_ssj2008-20170829-00780 (Dell Inc. PowerEdge R740, 2017 Q3), https://www.spec.org/power_ssj2008/results/res2017q3/power_ssj2008-20170829-00780.html; transcribed from a copy of the table, not re-checked against the SPEC page",
+        standbySource: standbyTwoSocket)
+
+    private static let standbyTwoSocket = "assumption: SPECpower measures no sleep or off draw; 10 W suspended to RAM (ACPI S3) and 0 W soft-off are taken as for the 1U ML110 tables, not measured for this server"
+
     /// Models known by name in scenario files.
-    public static let catalogue: [SpecPowerModel] = [hpProLiantML110G4, hpProLiantML110G5]
+    public static let catalogue: [SpecPowerModel] = [hpProLiantML110G4, hpProLiantML110G5, dellPowerEdgeR640, dellPowerEdgeR740]
 
     public static func named(_ name: String) -> SpecPowerModel? {
         catalogue.first { $0.name == name }
