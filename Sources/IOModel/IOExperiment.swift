@@ -199,12 +199,18 @@ public enum IOExperiment {
         // An emulated controller accepts only so many commands at once (one per IDE channel):
         // the rest wait in the guest, so the device's own parallelism is capped by it.
         var parallelism = Int(model.profile.storage.internalParallelism.value.rounded())
-        if spec.pathChoice.route(for: kind).path == .emulated {
+        let basePath = spec.pathChoice.route(for: kind).path
+        if basePath == .emulated || basePath == .hosted {
             parallelism = min(parallelism, max(1, Int(model.profile.emulatedDisk.maxOutstanding.value.rounded())))
         }
+        // Unequal guests: each guest's own depth and compute where it gives them.
+        let loads = spec.guestLoads
+        let threadsPerGuest = loads.map { $0.queueDepth ?? built.threads }
+        let computePerGuest = loads.map { $0.computeMicrosPerRequest.map { $0 * 1e-6 } ?? built.computeSeconds }
         var pipeline = RequestPipeline(PipelineConfig(
             classes: built.classes, arrivals: spec.arrivalRate > 0 ? .openLoop(rate: spec.arrivalRate) : .closedLoop(threads: built.threads),
-            computeSeconds: built.computeSeconds, guestCPUs: spec.guestCPUs, guests: spec.guests, hostCores: spec.hostCores,
+            computeSeconds: built.computeSeconds, guestCPUs: spec.guestCPUs, guests: spec.guests,
+            threadsPerGuest: threadsPerGuest, computeSecondsPerGuest: computePerGuest, hostCores: spec.hostCores,
             deviceParallelism: max(1, parallelism),
             warmupSeconds: spec.warmupSeconds, durationSeconds: spec.durationSeconds,
             seed: spec.seed, replication: 0, streamName: "io/requests"))
@@ -250,9 +256,17 @@ public enum IOExperiment {
             deviceUtilization: m.deviceBusySeconds / (window * deviceServers),
             requests: m.completed,
             measuredPathCPUMicrosPerRequest: m.completed == 0 ? 0
-                : ((m.guestBusySeconds + m.hostBusySeconds) / Double(m.completed) - built.computeSeconds) * 1e6)
+                : ((m.guestBusySeconds + m.hostBusySeconds) / Double(m.completed) - meanCompute(m, perGuest: computePerGuest, uniform: built.computeSeconds)) * 1e6)
         row.perGuest = perGuest
         row.fairness = jainFairnessIndex(perGuest.map(\.throughput))
         return (row, m)
+    }
+
+    /// Application CPU per completed request: the guests' own compute weighted by their completions.
+    static func meanCompute(_ m: PipelineMeasurement, perGuest: [Double], uniform: Double) -> Double {
+        guard perGuest.count == m.completedPerGuest.count, m.completed > 0 else { return uniform }
+        var sum = 0.0
+        for g in perGuest.indices { sum += Double(m.completedPerGuest[g]) * perGuest[g] }
+        return sum / Double(m.completed)
     }
 }

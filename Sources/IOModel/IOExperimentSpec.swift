@@ -58,6 +58,10 @@ public struct IOExperimentSpec: Sendable, Hashable {
     /// Posted interrupts / APIC virtualization on a hardware-assisted host: nil keeps the
     /// hardware profile's own (`WakeupLatencies.postedInterrupts`).
     public var postedInterrupts: Bool?
+    /// Unequal guests: one entry per guest (then `guests` is their count), each replacing the
+    /// workload's queue depth (closed-loop threads) and application CPU per request where it gives
+    /// them. Empty: `guests` identical guests. Closed loop only.
+    public var guestLoads: [IOGuestLoad] = []
     /// Hardware inputs set on top of the profile, by `HardwareProfile.adjustableInputs` name
     /// (µs, ≥ 0): sensitivity rows for inputs without a measurement. Applied in name order.
     public var inputs: [String: Double]
@@ -184,6 +188,16 @@ public struct IOExperimentSpec: Sendable, Hashable {
         if guestCPUs < 1 || guestCPUs > 256 { problems.append(("guestCPUs", "must be in 1...256")) }
         if guests < 1 || guests > 64 { problems.append(("guests", "must be in 1...64")) }
         if guests * queueDepth > 1_000_000 { problems.append(("guests", "guests × queueDepth must be ≤ 1000000")) }
+        if !guestLoads.isEmpty {
+            if arrivalRate > 0 { problems.append(("guestLoads", "unequal guests need a closed loop (arrivalRate 0): an open loop's arrivals are shared in turn")) }
+            if guestLoads.count > 64 { problems.append(("guestLoads", "at most 64 guests")) }
+            let threads = guestLoads.reduce(0) { $0 + ($1.queueDepth ?? queueDepth) }
+            if threads > 1_000_000 { problems.append(("guestLoads", "the guests' queue depths must sum to ≤ 1000000")) }
+            for (i, g) in guestLoads.enumerated() {
+                if let q = g.queueDepth, !(1...65_536).contains(q) { problems.append(("guestLoads[\(i)].queueDepth", "must be in 1...65536")) }
+                if let c = g.computeMicrosPerRequest, !(c >= 0 && c <= 1e7) { problems.append(("guestLoads[\(i)].computeMicrosPerRequest", "must be in [0, 10000000] µs")) }
+            }
+        }
         if hostCores < 1 || hostCores > 256 { problems.append(("hostCores", "must be in 1...256")) }
         if !(warmupSeconds >= 0) { problems.append(("warmupSeconds", "must be ≥ 0")) }
         if !(durationSeconds > 0 && durationSeconds <= 3600) { problems.append(("durationSeconds", "must be in (0, 3600]")) }
@@ -226,5 +240,18 @@ public struct IOExperimentSpec: Sendable, Hashable {
         default:
             return "application \(application) \(loop)"
         }
+    }
+}
+
+/// One guest's own load in a study of unequal guests (`IOExperimentSpec.guestLoads`).
+public struct IOGuestLoad: Sendable, Hashable {
+    /// Requests this guest keeps in flight (closed-loop threads); nil: the workload's.
+    public var queueDepth: Int?
+    /// Application CPU per request of this guest, µs; nil: the workload's.
+    public var computeMicrosPerRequest: Double?
+
+    public init(queueDepth: Int? = nil, computeMicrosPerRequest: Double? = nil) {
+        self.queueDepth = queueDepth
+        self.computeMicrosPerRequest = computeMicrosPerRequest
     }
 }

@@ -72,6 +72,10 @@ struct PipelineConfig: Sendable {
     /// (closed loop: its own threads; open loop: its own arrival rate); they share the host
     /// cores, the device and the link.
     var guests: Int = 1
+    /// Unequal guests: closed-loop threads and application CPU per request of each guest (one
+    /// entry per guest); empty: every guest has `threads` and `computeSeconds`.
+    var threadsPerGuest: [Int] = []
+    var computeSecondsPerGuest: [Double] = []
     var hostCores: Int
     var deviceParallelism: Int
     var warmupSeconds: Double
@@ -139,6 +143,8 @@ struct RequestPipeline {
     private var lastInterruptAt = -Double.infinity
     private var deviceBusy = 0.0
     private var rng: Xoshiro256StarStar
+    /// Application CPU per request, by guest.
+    private let computeByGuest: [Double]
     private var cumulative: [Double]
     private let classes: [RequestClass]
     private let closedLoop: Bool
@@ -188,11 +194,15 @@ struct RequestPipeline {
         payloadPerGuest = Array(repeating: 0, count: g)
         latencyPerGuest = Array(repeating: 0, count: g)
         classes = config.classes
+        computeByGuest = config.computeSecondsPerGuest.count == g ? config.computeSecondsPerGuest
+            : Array(repeating: config.computeSeconds, count: g)
         measureStart = config.warmupSeconds
         measureEnd = config.warmupSeconds + config.durationSeconds
         if case .closedLoop = config.arrivals { closedLoop = true } else { closedLoop = false }
         var expected = 64
-        if case .closedLoop(let threads) = config.arrivals { expected = max(1, threads) * g + 1 }
+        if case .closedLoop(let threads) = config.arrivals {
+            expected = (config.threadsPerGuest.count == g ? config.threadsPerGuest.reduce(0, +) : max(1, threads) * g) + 1
+        }
         calendar = SlotCalendar(capacity: expected)
     }
 
@@ -202,11 +212,14 @@ struct RequestPipeline {
         case .closedLoop(let threads):
             // Thread t of every guest, then thread t + 1: guest g owns slots g, g + G, g + 2G ...
             let guests = guestPools.count
-            let n = max(1, threads) * guests
+            let perGuest = config.threadsPerGuest.count == guests ? config.threadsPerGuest : Array(repeating: max(1, threads), count: guests)
+            let n = perGuest.reduce(0, +)
             precondition(n < SlotCalendar.maxSlots - 1, "too many threads")
             slots.reserveCapacity(n)
-            for _ in 0..<n {
-                beginRequest(slot: newSlot(), carry: 0, previous: -1)
+            for t in 0..<(perGuest.max() ?? 1) {
+                for g in 0..<guests where t < perGuest[g] {
+                    beginRequest(slot: newSlot(owner: g), carry: 0, previous: -1)
+                }
             }
         case .openLoop(let rate):
             calendar.push(slot: Self.arrivalSlot, at: exponential(mean: 1 / (rate * Double(guestPools.count))))
@@ -265,8 +278,14 @@ struct RequestPipeline {
     /// A free slot for a new request; its owner is the next guest in turn (round robin, so every
     /// guest gets the same share of the arrivals and the closed loop's threads).
     private mutating func newSlot() -> Int {
-        let owner = UInt16(nextOwner)
+        let owner = nextOwner
         nextOwner = nextOwner + 1 == guestPools.count ? 0 : nextOwner + 1
+        return newSlot(owner: owner)
+    }
+
+    /// A free slot for a new request of guest `owner`.
+    private mutating func newSlot(owner g: Int) -> Int {
+        let owner = UInt16(g)
         if let s = freeSlots.popLast() {
             slots[Int(s)].owner = owner
             return Int(s)
@@ -284,10 +303,10 @@ struct RequestPipeline {
     private mutating func beginRequest(slot: Int, carry: Double, previous: Int) {
         let k = pickClass()
         let c = classes[k]
-        let pre = config.computeSeconds
+        let owner = slots[slot].owner
+        let pre = computeByGuest[Int(owner)]
         let service = carry + pre + c.guestSubmit + (c.hostOnGuestCPU ? c.hostSubmit : 0)
         let previousSubmitted = slots[slot].submittedAt
-        let owner = slots[slot].owner
         if service > 0 {
             // A completion (previous ≥ 0) that finds the vCPU idle waits for it to wake.
             let wakeDelay = previous >= 0 ? classes[previous].guestWake : 0

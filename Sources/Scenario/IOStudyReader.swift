@@ -86,6 +86,21 @@ public enum IOStudyReader {
             default: spec.hostCores = v
             }
         }
+        if let items = r.array("guestLoads", nonEmpty: true) {
+            // Unequal guests: each entry is one guest, with its own load where it gives one.
+            var loads: [IOGuestLoad] = []
+            for (value, path) in items {
+                guard var g = ObjectReader(value, path: path, log: log) else { continue }
+                loads.append(IOGuestLoad(queueDepth: g.integer(ScenarioKeys.ioGuestLoadQueueDepth),
+                                         computeMicrosPerRequest: g.number(ScenarioKeys.ioGuestLoadComputeMicros)))
+                g.finish()
+            }
+            if r.has("guests") && spec.guests != items.count {
+                log.add(r.childPath("guests"), "is \(spec.guests) but guestLoads lists \(items.count) guests; give one of them, or the same count")
+            }
+            spec.guestLoads = loads
+            spec.guests = items.count
+        }
         if let s = r.bool("sequential") { spec.sequential = s }
         if let o = r.bool("offloads") { spec.offloads = o }
         if let posted = r.bool("postedInterrupts") { spec.postedInterrupts = posted }

@@ -130,6 +130,8 @@ public enum ScenarioKeys {
     public static let ioGuestCPUs = KeyRange("$.io.guestCPUs", .integer, 1, 256, unit: "vCPUs")
     public static let ioHostCores = KeyRange("$.io.hostCores", .integer, 1, 256, unit: "cores")
     public static let ioGuests = KeyRange("$.io.guests", .integer, 1, 64, unit: "guests")
+    public static let ioGuestLoadQueueDepth = KeyRange("$.io.guestLoads[].queueDepth", .integer, 1, 65_536, unit: "requests in flight")
+    public static let ioGuestLoadComputeMicros = KeyRange("$.io.guestLoads[].computeMicrosPerRequest", .number, 0, 10_000_000, unit: "µs")
     /// `$.io.inputs.<name>`: one range for every `HardwareProfile.adjustableInputs` name.
     public static let ioInput = KeyRange("$.io.inputs.*", .number, 0, 1_000_000, unit: "µs")
     public static let ioSweepBlockSize = KeyRange("$.io.sweep.blockSizeBytes[]", .number, 512, 67_108_864, unit: "bytes")
@@ -239,7 +241,7 @@ public enum ScenarioKeys {
         diurnalAmplitude, diurnalPeakHour, burstRatePerHour, burstMeanMinutes, burstMultiplier, heavyTailAlpha,
         fleetDirtyRateMBps, fleetWritableFraction, fleetTenantCount, fleetTenantZipfExponent, overloadParameter, overloadWindow, underloadThreshold,
         ioBlockSizeBytes, ioReadFraction, ioArrivalRate, ioComputeMicros, ioMtuBytes, ioSocketBufferBytes, ioRequestBytes,
-        ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores, ioGuests, ioInput,
+        ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores, ioGuests, ioGuestLoadQueueDepth, ioGuestLoadComputeMicros, ioInput,
         ioSweepBlockSize, ioSweepQueueDepth, ioSweepArrivalRate,
         migLinkBandwidthMbps, migMinimumRateMbps, migMaximumRateMbps, migRateIncrementMbps, migStopThresholdMB, migMaxRounds,
         migMaxDataFactor, migStopAndCopyRateMbps, migSuspendSeconds, migResumeSeconds, migShutdownSeconds, migBootSeconds,

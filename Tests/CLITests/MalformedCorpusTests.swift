@@ -36,6 +36,7 @@ struct MalformedCorpusTests {
         if path.hasPrefix("$.io.sweep.arrivalRate") {
             return edit("seed-io-overhead.json", [("\"queueDepth\": [1, 2, 4, 8, 16, 32]", "\"arrivalRate\": [100, 200]")])
         }
+        if path.hasPrefix("$.io.guestLoads") { return shipped("labs/unequal-guests.json") }
         if path.hasPrefix("$.io") { return shipped("seed-io-overhead.json") }
         if path == "$.migration.shutdownSeconds" || path == "$.migration.bootSeconds" {
             return edit("labs/live-migration.json", [("\"model\": \"pre-copy\",\n    \"preset\": \"xen2005\",\n    \"maximumRateMbps\": 500,", "\"model\": \"cold\","),
