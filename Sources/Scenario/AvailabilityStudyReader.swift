@@ -113,6 +113,11 @@ public enum AvailabilityStudyReader {
                 if case .object = v { power = PowerTableDocument.read(v, path: t.childPath("power"), log: log) }
                 else { power = t.string("power", oneOf: SpecPowerModel.catalogue.map(\.name)).flatMap(SpecPowerModel.named) }
             }
+            let kernel = t.string("kernel").flatMap { text -> KernelVersion? in
+                if let k = KernelVersion(text) { return k }
+                log.add(t.childPath("kernel"), "found \"\(text)\"; expected a kernel version major.minor, such as \"5.15\"")
+                return nil
+            }
             var failures: (process: FailureProcess, events: [(target: JSONValue?, failure: TraceFailure, path: String)])?
             if var f = t.object("failures") {
                 failures = readFailures(&f, keys: hostKeys, targetKey: "host", defaultDistribution: "weibull")
@@ -124,7 +129,7 @@ public enum AvailabilityStudyReader {
             if let name, typeNames.contains(name) { log.add(path + ".name", "duplicate host type name \"\(name)\"") }
             guard let name, let cores, let ram, let power, let failures else { typesOK = false; continue }
             typeNames.append(name)
-            types.append(AvailabilityHostType(name: name, cores: cores, ramMB: ram, bandwidthMbps: bw, power: power))
+            types.append(AvailabilityHostType(name: name, cores: cores, ramMB: ram, bandwidthMbps: bw, power: power, kernel: kernel))
             typeFailures.append(failures)
         }
 
@@ -221,6 +226,28 @@ public enum AvailabilityStudyReader {
             let memory = g.number(K.avGuestMemoryMB, required: true)
             let utilization = g.number(K.avGuestUtilization) ?? 0
             let priority = g.string("restartPriority", oneOf: priorities).flatMap { priorities.firstIndex(of: $0) } ?? 2
+            var requirement: KernelRequirement?
+            if var k = g.object("kernel") {
+                func version(_ key: String) -> KernelVersion? {
+                    guard let text = k.string(key) else { return nil }
+                    if let v = KernelVersion(text) { return v }
+                    log.add(k.childPath(key), "found \"\(text)\"; expected a kernel version major.minor, such as \"5.15\"")
+                    return nil
+                }
+                requirement = KernelRequirement(minimum: version("minimum"), maximum: version("maximum"))
+                k.finish()
+                if let kind, !KernelRequirement.applies(to: kind.guestKind) {
+                    log.add(path + ".kernel", "a \(kind.rawValue) guest runs its own kernel; a kernel requirement applies to kinds that share the host's (container, native)")
+                    requirement = nil
+                } else if let r = requirement, let lo = r.minimum, let hi = r.maximum, hi < lo {
+                    log.add(path + ".kernel", "found minimum \(lo) above maximum \(hi)")
+                    requirement = nil
+                } else if let r = requirement, typesOK, !types.isEmpty, !types.contains(where: { r.accepts($0.kernel) }) {
+                    // No host could ever take the guest: say so before running.
+                    log.add(path + ".kernel", "no host type runs a kernel in this range (host kernels: \(types.map { $0.kernel?.description ?? "not stated" }.joined(separator: ", ")))")
+                    requirement = nil
+                }
+            }
             var dirty = 0.0, fraction = 1.0
             if var w = g.object("memoryWrites") {
                 dirty = w.number(K.avGuestDirtyRateMBps, required: true) ?? 0
@@ -245,7 +272,7 @@ public enum AvailabilityStudyReader {
             groups.append((name, count))
             let guest = AvailabilityGuest(group: groups.count - 1, kind: kind, vcpus: vcpus, memoryMB: held, utilization: utilization,
                                           priority: priority, bootSeconds: profile.bootSeconds(applicationReadMB: 0, diskMBps: disk ?? 1),
-                                          dirtyRateMBps: dirty, writableWorkingSetMB: fraction * held)
+                                          dirtyRateMBps: dirty, writableWorkingSetMB: fraction * held, kernel: requirement)
             guests += Array(repeating: guest, count: count)
         }
 
@@ -275,6 +302,7 @@ public enum AvailabilityStudyReader {
             let memory = v.number(K.avVariantMemoryPercent)
             let sizing = v.string("sizing", oneOf: AvailabilityVariant.Sizing.allCases.map(\.rawValue)).flatMap(AvailabilityVariant.Sizing.init(rawValue:)) ?? .all
             let mode = v.string("maintenance", oneOf: MaintenanceMode.allCases.map(\.rawValue)).flatMap(MaintenanceMode.init(rawValue:)) ?? .rolling
+            let kernels = v.string("kernels", oneOf: ["match", "ignore"]) ?? "match"
             v.finish()
             if k != nil && admissionName != "host-failures" { log.add(path + ".hostFailures", "applies only to \"admission\": \"host-failures\"") }
             if (cpu != nil || memory != nil) && admissionName != "percentage" {
@@ -297,7 +325,7 @@ public enum AvailabilityStudyReader {
             }
             if let name, variants.contains(where: { $0.name == name }) { log.add(path + ".name", "duplicate variant name \"\(name)\"") }
             guard let name, let admission else { continue }
-            variants.append(AvailabilityVariant(name: name, admission: admission, sizing: sizing, maintenance: mode))
+            variants.append(AvailabilityVariant(name: name, admission: admission, sizing: sizing, maintenance: mode, matchKernels: kernels == "match"))
         }
         r.finish()
         guard log.items.count == before, let horizon, disk != nil else { return nil }

@@ -71,4 +71,13 @@ struct AvailabilityStudyTests {
             #expect(r.status == .badInput && !FileManager.default.fileExists(atPath: dir + "/out"))
         }
     }
+
+    @Test("Kernel requirements: on a VM kind, out of order, unmet by every host type, or malformed are errors at their paths")
+    func kernelErrors() {
+        let text = Self.scenario(guestsExtra: #", {"type": "k1", "kind": "full", "vcpus": 1, "memoryMB": 10, "kernel": {"minimum": "5.4"}}, {"type": "k2", "kind": "container", "vcpus": 1, "memoryMB": 10, "kernel": {"minimum": "6.1", "maximum": "5.4"}}, {"type": "k3", "kind": "container", "vcpus": 1, "memoryMB": 10, "kernel": {"minimum": "9.0"}}, {"type": "k4", "kind": "container", "vcpus": 1, "memoryMB": 10, "kernel": {"maximum": "five"}}"#)
+            .replacingOccurrences(of: #""power": "hp-ml110-g5","#, with: #""power": "hp-ml110-g5", "kernel": "5.15","#)
+        let paths = validationProblems(text).map(\.path)
+        #expect(paths == ["$.availability.guests[2].kernel", "$.availability.guests[3].kernel", "$.availability.guests[4].kernel",
+                          "$.availability.guests[5].kernel.maximum"], "\(validationProblems(text))")
+    }
 }

@@ -38,8 +38,11 @@ public struct AvailabilityHostType: Sendable, Hashable {
     /// The link live migrations use (the slower end of a migration sets its rate).
     public var bandwidthMbps: Double
     public var power: SpecPowerModel
+    /// The kernel its hosts run (for guests that share it); nil: not stated.
+    public var kernel: KernelVersion?
 
-    public init(name: String, cores: Int, ramMB: Double, bandwidthMbps: Double, power: SpecPowerModel) {
+    public init(name: String, cores: Int, ramMB: Double, bandwidthMbps: Double, power: SpecPowerModel, kernel: KernelVersion? = nil) {
+        self.kernel = kernel
         self.name = name
         self.cores = cores
         self.ramMB = ramMB
@@ -119,9 +122,12 @@ public struct AvailabilityGuest: Sendable, Hashable {
     /// Pre-copy inputs: how the running guest writes memory.
     public var dirtyRateMBps: Double
     public var writableWorkingSetMB: Double
+    /// The host kernels it can run on (guests sharing the host's kernel only); nil: any host.
+    public var kernel: KernelRequirement?
 
     public init(group: Int, kind: StartupKind, vcpus: Int, memoryMB: Double, utilization: Double, priority: Int,
-                bootSeconds: Double, dirtyRateMBps: Double, writableWorkingSetMB: Double) {
+                bootSeconds: Double, dirtyRateMBps: Double, writableWorkingSetMB: Double, kernel: KernelRequirement? = nil) {
+        self.kernel = kernel
         self.group = group
         self.kind = kind
         self.vcpus = vcpus
@@ -171,8 +177,12 @@ public struct AvailabilityVariant: Sendable, Hashable {
     public var admission: AdmissionPolicy
     public var sizing: Sizing
     public var maintenance: MaintenanceMode
+    /// Whether placement honours the guests' kernel requirements (false: the cost comparison,
+    /// as if every host ran a compatible kernel).
+    public var matchKernels: Bool
 
-    public init(name: String, admission: AdmissionPolicy, sizing: Sizing, maintenance: MaintenanceMode) {
+    public init(name: String, admission: AdmissionPolicy, sizing: Sizing, maintenance: MaintenanceMode, matchKernels: Bool = true) {
+        self.matchKernels = matchKernels
         self.name = name
         self.admission = admission
         self.sizing = sizing

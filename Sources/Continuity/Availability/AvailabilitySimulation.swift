@@ -31,13 +31,15 @@ public struct AvailabilitySimulation: Sendable {
     }
 
     public func run() -> AvailabilityResult {
-        let minimum = ClusterPlacement.fewestHosts(config: config, policy: .none)
-        let count = variant.sizing == .fit ? ClusterPlacement.fewestHosts(config: config, policy: variant.admission) : config.hosts.count
-        let start = ClusterPlacement.initial(config: config, count: count, policy: variant.admission)
+        let match = variant.matchKernels
+        let minimum = ClusterPlacement.fewestHosts(config: config, policy: .none, matchKernels: match)
+        let count = variant.sizing == .fit
+            ? ClusterPlacement.fewestHosts(config: config, policy: variant.admission, matchKernels: match) : config.hosts.count
+        let start = ClusterPlacement.initial(config: config, count: count, policy: variant.admission, matchKernels: match)
         var run = Run(config: config, variant: variant, seed: seed, migration: migration, start: start)
         run.result.hostsMinimum = minimum
         run.result.steadyEnergyJoules = Run.steadyEnergy(config: config, hostOf: start.hostOf, count: count)
-        let bare = ClusterPlacement.initial(config: config, count: minimum, policy: .none)
+        let bare = ClusterPlacement.initial(config: config, count: minimum, policy: .none, matchKernels: match)
         run.result.minimumSteadyEnergyJoules = Run.steadyEnergy(config: config, hostOf: bare.hostOf, count: minimum)
         run.execute()
         return run.result

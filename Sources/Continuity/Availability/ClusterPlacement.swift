@@ -6,13 +6,17 @@ import Scheduling
 struct ClusterPlacement {
     /// Capacity in cores (`totalMips` = cores, one "MIPS" per core) and memory.
     var table: HostTable
+    /// Each host's kernel, when placement matches kernels (empty otherwise).
+    let kernels: [KernelVersion?]
     private var scores: [Double] = []
     private var candidates: [Int] = []
+    private var mask: [Bool] = []
 
     /// The first `count` hosts of the pool, empty.
-    init(config: AvailabilityConfig, count: Int) {
+    init(config: AvailabilityConfig, count: Int, matchKernels: Bool) {
         let specs = config.hostTypes.map { (totalMips: Double($0.cores), peMips: 1.0, ramMB: $0.ramMB, bandwidthMbps: $0.bandwidthMbps) }
         table = HostTable(types: config.hosts.prefix(count).map(\.type), specs: specs)
+        kernels = matchKernels ? config.hosts.prefix(count).map { config.hostTypes[$0.type].kernel } : []
     }
 
     static func request(_ g: AvailabilityGuest) -> PlacementRequest {
@@ -22,7 +26,15 @@ struct ClusterPlacement {
     /// The host with the least CPU left after taking `g` among those `excluded` does not rule out,
     /// lowest index on ties; nil when none fits. O(hosts).
     mutating func bestFit(_ g: AvailabilityGuest, excluded: [Bool]) -> Int? {
-        Suitability.scan(Self.request(g), in: table, excluded: excluded, score: .leftover, scores: &scores, candidates: &candidates)
+        if let requirement = g.kernel, !kernels.isEmpty {
+            // Kernel compatibility (KernelRequirement): hosts whose kernel the guest cannot run on
+            // are ruled out like down ones.
+            mask = excluded
+            for h in mask.indices where !requirement.accepts(kernels[h]) { mask[h] = true }
+            Suitability.scan(Self.request(g), in: table, excluded: mask, score: .leftover, scores: &scores, candidates: &candidates)
+        } else {
+            Suitability.scan(Self.request(g), in: table, excluded: excluded, score: .leftover, scores: &scores, candidates: &candidates)
+        }
         var best: Int?
         for h in candidates where best == nil || Argmin.precedes(h, best!, scores: scores) { best = h }
         return best
@@ -60,9 +72,9 @@ struct ClusterPlacement {
     /// First placement on the first `count` hosts under `policy`: each guest's host, or −1 when
     /// admission control refuses it or no host fits. Returns the placement, the reserve and what
     /// the admitted guests use. O(guests × hosts).
-    static func initial(config: AvailabilityConfig, count: Int, policy: AdmissionPolicy)
+    static func initial(config: AvailabilityConfig, count: Int, policy: AdmissionPolicy, matchKernels: Bool = true)
         -> (hostOf: [Int], placement: ClusterPlacement, reserve: (cores: Double, ramMB: Double), used: (cores: Double, ramMB: Double)) {
-        var p = ClusterPlacement(config: config, count: count)
+        var p = ClusterPlacement(config: config, count: count, matchKernels: matchKernels)
         let cores = p.table.totalMips, ram = p.table.ramMB
         let capacity = (cores: cores.reduce(0, +), ramMB: ram.reduce(0, +))
         let reserve = policy.reserve(cores: cores, ramMB: ram)
@@ -85,8 +97,8 @@ struct ClusterPlacement {
     /// whole pool when even that is not enough. Bisection: admitting is taken to be monotone in
     /// the host count (more hosts never admit fewer guests, up to best fit's packing quirks).
     /// O(guests × hosts × log hosts).
-    static func fewestHosts(config: AvailabilityConfig, policy: AdmissionPolicy) -> Int {
-        func admitsAll(_ n: Int) -> Bool { !initial(config: config, count: n, policy: policy).hostOf.contains(-1) }
+    static func fewestHosts(config: AvailabilityConfig, policy: AdmissionPolicy, matchKernels: Bool = true) -> Int {
+        func admitsAll(_ n: Int) -> Bool { !initial(config: config, count: n, policy: policy, matchKernels: matchKernels).hostOf.contains(-1) }
         var lo = 1, hi = config.hosts.count
         if !admitsAll(hi) { return hi }
         while lo < hi {
