@@ -64,9 +64,9 @@ extension Engine {
             sched.step { event, sched in
                 handle(event.payload, at: event.time, sched: &sched)
             }
-            if checkEveryEvent && violations.count < 20 {
+            if checks.enabled && checks.violations.count < InvariantChecks.limit {
                 flushDeferredUpdates()  // the invariants describe the state with every update done
-                violations += invariantViolations(at: sched.now)
+                checks.violations += invariantViolations(at: sched.now)
             }
             if let progress, clock.tickIndex != clock.reportedTick {
                 clock.reportedTick = clock.tickIndex
@@ -109,9 +109,9 @@ extension Engine {
             arrive(Int(guest), at: t, sched: &sched)
         case .bootDone(let guest):
             let g = Int(guest)
-            if s.guestPhase[g] == .booting {
-                s.guestPhase[g] = .running
-                let h = Int(s.nodeHost[g])
+            if s.guests.phase[g] == .booting {
+                s.guests.phase[g] = .running
+                let h = Int(s.lists.host[g])
                 if h >= 0 { s.updateHost(h, at: t, powerAware: powerAware) }
             }
         case .departure(let guest):
@@ -133,87 +133,87 @@ extension Engine {
         if !rules.requestsFullMipsAtCreation {
             for g in guests {
                 let u = rules.utilization(s.demand, g, at: 0)
-                s.guestU[g] = u
-                s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
+                s.guests.utilization[g] = u
+                s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
             }
             if placement.sortsDecreasing { order = sortByCpuDescending(guests) }
         }
         let none = [Bool](repeating: false, count: s.hostCount)
         trace.phase = "initial placement"
         for g in order {
-            if rules.requestsFullMipsAtCreation { s.guestCreating[g] = true }
+            if rules.requestsFullMipsAtCreation { s.guests.creating[g] = true }
             if let h = tracedFindHost(for: g, excluded: none) {
                 s.link(g, to: h)
                 s.allocateAppended(g, on: h, request: s.hostDemand(g))
-                s.guestHost[g] = Int32(h)
-                s.guestInitialHost[g] = Int32(h)
-                s.guestPhase[g] = config.guests[g].bootSeconds > 0 && rules.hasBootPhase ? .booting : .running
+                s.guests.host[g] = Int32(h)
+                s.guests.initialHost[g] = Int32(h)
+                s.guests.phase[g] = config.guests[g].bootSeconds > 0 && rules.hasBootPhase ? .booting : .running
             } else {
-                s.guestPhase[g] = .rejected
+                s.guests.phase[g] = .rejected
                 counts.rejectedGuests += 1
             }
             // CloudSim: once created, a VM requests 0 MIPS until its cloudlet runs; its allocation
             // stays at full MIPS until the first update.
-            s.guestCreating[g] = false
-            if rules.requestsFullMipsAtCreation { s.guestReq[g] = 0; s.guestU[g] = 0 }
-            if s.nodeHost[g] >= 0 { s.bump(Int(s.nodeHost[g])) }  // its demand changed
+            s.guests.creating[g] = false
+            if rules.requestsFullMipsAtCreation { s.guests.request[g] = 0; s.guests.utilization[g] = 0 }
+            if s.lists.host[g] >= 0 { s.bump(Int(s.lists.host[g])) }  // its demand changed
         }
-        return order.filter { s.guestPhase[$0] == .booting }
+        return order.filter { s.guests.phase[$0] == .booting }
     }
 
     mutating func arrive(_ g: Int, at t: Double, sched: inout Scheduler<EngineEvent>) {
         let u = rules.utilization(s.demand, g, at: t)
-        s.guestU[g] = u
-        s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
-        if rules.requestsFullMipsAtCreation { s.guestCreating[g] = true }
+        s.guests.utilization[g] = u
+        s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
+        if rules.requestsFullMipsAtCreation { s.guests.creating[g] = true }
         let none = [Bool](repeating: false, count: s.hostCount)
         trace.phase = "arrival"
         guard let h = tracedFindHost(for: g, excluded: none) else {
-            s.guestCreating[g] = false
-            s.guestPhase[g] = .rejected
+            s.guests.creating[g] = false
+            s.guests.phase[g] = .rejected
             counts.rejectedGuests += 1
             return
         }
         s.integrateEnergy(h, to: t, powerAware: powerAware)
         s.link(g, to: h)
         s.allocateAppended(g, on: h, request: s.hostDemand(g))
-        s.guestCreating[g] = false
+        s.guests.creating[g] = false
         s.bump(h)
-        s.guestHost[g] = Int32(h)
-        s.guestInitialHost[g] = Int32(h)
+        s.guests.host[g] = Int32(h)
+        s.guests.initialHost[g] = Int32(h)
         s.pushHistory(g, u)
         let boot = config.guests[g].bootSeconds
         if boot > 0 {
-            s.guestPhase[g] = .booting
+            s.guests.phase[g] = .booting
             sched.schedule(.bootDone(guest: Int32(g)), at: t + boot, priority: EnginePriority.arrival)
         } else {
-            s.guestPhase[g] = .running
+            s.guests.phase[g] = .running
         }
         s.updateHost(h, at: t, powerAware: powerAware)
     }
 
     mutating func depart(_ g: Int, at t: Double) {
-        let phase = s.guestPhase[g]
+        let phase = s.guests.phase[g]
         guard phase == .running || phase == .booting else { return }
         // Drop migration reservations of the guest.
         var touched: [Int] = []
-        for n in s.guestCount..<s.nodeGuest.count where s.nodeKind[n] == .incoming && Int(s.nodeGuest[n]) == g {
-            let h = Int(s.nodeHost[n])
+        for n in s.guestCount..<s.lists.guest.count where s.lists.kind[n] == .incoming && Int(s.lists.guest[n]) == g {
+            let h = Int(s.lists.host[n])
             s.integrateEnergy(h, to: t, powerAware: powerAware)
             s.unlink(n)
             s.releaseNode(n)
             touched.append(h)
         }
-        let h = Int(s.nodeHost[g])
+        let h = Int(s.lists.host[g])
         if h >= 0 {
             s.integrateEnergy(h, to: t, powerAware: powerAware)
             s.unlink(g)
             touched.append(h)
         }
-        s.guestPhase[g] = .departed
-        s.guestInMigration[g] = false
-        s.guestFinalHost[g] = Int32(h)
-        s.guestHost[g] = -1
+        s.guests.phase[g] = .departed
+        s.guests.inMigration[g] = false
+        s.guests.finalHost[g] = Int32(h)
+        s.guests.host[g] = -1
         s.guestHist.commit(g)
         for x in touched { s.updateHost(x, at: t, powerAware: powerAware) }
     }
@@ -224,22 +224,22 @@ extension Engine {
     mutating func startMigrations(_ plan: [PlannedMigration], at t: Double, sched: inout Scheduler<EngineEvent>) {
         for m in plan {
             let g = m.guest
-            guard s.guestPhase[g] == .running else { continue }
-            let source = Int(s.guestHost[g])
+            guard s.guests.phase[g] == .running else { continue }
+            let source = Int(s.guests.host[g])
             s.integrateEnergy(m.target, to: t, powerAware: powerAware)
             if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
-            let plan = migrationModel.plan(for: config.guests[g], ramMB: s.guestRam[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target])
-            if !s.guestInMigration[g] {
-                s.guestSourceShare[g] = plan.sourceCpuShare
-                s.guestTargetShare[g] = plan.targetReservationShare
+            let plan = migrationModel.plan(for: config.guests[g], ramMB: s.guests.ramMB[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target])
+            if !s.guests.inMigration[g] {
+                s.guests.sourceShare[g] = plan.sourceCpuShare
+                s.guests.targetShare[g] = plan.targetReservationShare
             }
-            s.guestInMigration[g] = true
+            s.guests.inMigration[g] = true
             var node = -1
-            var n = s.hostHead[m.target]
+            var n = s.lists.head[m.target]
             while n >= 0 {
                 let i = Int(n)
-                if s.nodeKind[i] == .incoming && Int(s.nodeGuest[i]) == g { node = i; break }
-                n = s.nodeNext[i]
+                if s.lists.kind[i] == .incoming && Int(s.lists.guest[i]) == g { node = i; break }
+                n = s.lists.next[i]
             }
             if node < 0 {
                 node = s.newNode(guest: g, kind: .incoming)
@@ -251,9 +251,9 @@ extension Engine {
             }
             counts.migrationsStarted += 1
             counts.migrationDowntimeTotal += plan.downtimeSeconds
-            s.guestMigrations[g] += 1
+            s.guests.migrations[g] += 1
             let seconds = migrationModel.isCloudSim
-                ? migrationModel.seconds(ramMB: s.guestRam[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target]) : plan.totalSeconds
+                ? migrationModel.seconds(ramMB: s.guests.ramMB[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target]) : plan.totalSeconds
             sched.schedule(.migrationDone(node: Int32(node)), at: t + seconds, priority: EnginePriority.migration)
         }
         flushDeferredUpdates()
@@ -261,14 +261,14 @@ extension Engine {
 
     /// A migration completes (`PowerDatacenter.processVmMigrate`).
     mutating func completeMigration(node n: Int, at t: Double, sched: inout Scheduler<EngineEvent>) {
-        guard n < s.nodeKind.count, s.nodeKind[n] == .incoming else { return }  // guest left meanwhile
-        let g = Int(s.nodeGuest[n])
-        let target = Int(s.nodeHost[n])
+        guard n < s.lists.kind.count, s.lists.kind[n] == .incoming else { return }  // guest left meanwhile
+        let g = Int(s.lists.guest[n])
+        let target = Int(s.lists.host[n])
         if rules.updatesEveryHostAtMigrationCompletion && t > s.lastProcessTime {
             fullUpdate(at: t, tick: false)
         }
-        guard s.nodeKind[n] == .incoming, s.guestPhase[g] == .running else { return }
-        let source = Int(s.nodeHost[g])
+        guard s.lists.kind[n] == .incoming, s.guests.phase[g] == .running else { return }
+        let source = Int(s.lists.host[g])
         s.integrateEnergy(target, to: t, powerAware: powerAware)
         if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
         // CloudSim re-allocates both hosts' schedulers now and records at the next update;
@@ -280,10 +280,10 @@ extension Engine {
         }
         s.unlink(n)
         s.releaseNode(n)
-        s.guestInMigration[g] = false
+        s.guests.inMigration[g] = false
         s.link(g, to: target)
         if cloudSimStyle { s.allocateAppended(g, on: target, request: s.hostDemand(g)) }
-        s.guestHost[g] = Int32(target)
+        s.guests.host[g] = Int32(target)
         if cloudSimStyle {
             if clock.forceUpdatePendingAt != t {
                 clock.forceUpdatePendingAt = t
@@ -379,7 +379,7 @@ extension Engine {
         m.rejectedGuests = counts.rejectedGuests
         var alive = 0
         for g in 0..<s.guestCount {
-            let p = s.guestPhase[g]
+            let p = s.guests.phase[g]
             if p == .running || p == .booting { alive += 1 }
         }
         m.guestsAliveAtEnd = alive
@@ -399,16 +399,16 @@ extension Engine {
         var rows: [GuestRow] = []
         rows.reserveCapacity(s.guestCount)
         for (g, spec) in config.guests.enumerated() {
-            let final = s.guestHost[g] >= 0 ? s.guestHost[g] : s.guestFinalHost[g]
+            let final = s.guests.host[g] >= 0 ? s.guests.host[g] : s.guests.finalHost[g]
             let acc = gh.accounts[g]
             let req = acc.totalRequested
             let span = acc.prevTime >= 0 ? acc.prevTime - acc.firstTime : 0
-            rows.append(GuestRow(id: spec.id, name: spec.name, kind: spec.kind, initialHost: Int(s.guestInitialHost[g]),
-                                 finalHost: Int(final), migrations: Int(s.guestMigrations[g]),
+            rows.append(GuestRow(id: spec.id, name: spec.name, kind: spec.kind, initialHost: Int(s.guests.initialHost[g]),
+                                 finalHost: Int(final), migrations: Int(s.guests.migrations[g]),
                                  meanDemandMips: span > 0 ? req / span : 0,
-                                 meanDemand: span > 0 ? req / span / (s.guestMips[g] * Double(s.guestPes[g])) : 0,
+                                 meanDemand: span > 0 ? req / span / (s.guests.mips[g] * Double(s.guests.pes[g])) : 0,
                                  requestedCpuSeconds: req,
-                                 allocatedCpuSeconds: acc.totalAllocated, deleted: s.guestPhase[g] == .deleted))
+                                 allocatedCpuSeconds: acc.totalAllocated, deleted: s.guests.phase[g] == .deleted))
         }
         return rows
     }
@@ -424,21 +424,21 @@ extension Engine {
         for h in 0..<s.hostCount {
             var sum = 0.0
             var count: Int32 = 0
-            var n = s.hostHead[h]
+            var n = s.lists.head[h]
             while n >= 0 {
                 let i = Int(n)
-                sum += s.nodeAlloc[i]
+                sum += s.lists.allocation[i]
                 count += 1
-                if Int(s.nodeHost[i]) != h { out.append("t=\(t): node \(i) in host \(h)'s list names host \(s.nodeHost[i])") }
-                n = s.nodeNext[i]
+                if Int(s.lists.host[i]) != h { out.append("t=\(t): node \(i) in host \(h)'s list names host \(s.lists.host[i])") }
+                n = s.lists.next[i]
             }
-            if !exclusiveTenant.isEmpty, s.hostHead[h] >= 0 {
-                let first = exclusiveTenant[Int(s.nodeGuest[Int(s.hostHead[h])])]
-                var m = s.hostHead[h]
+            if !exclusiveTenant.isEmpty, s.lists.head[h] >= 0 {
+                let first = exclusiveTenant[Int(s.lists.guest[Int(s.lists.head[h])])]
+                var m = s.lists.head[h]
                 while m >= 0 {
-                    let tenant = exclusiveTenant[Int(s.nodeGuest[Int(m)])]
+                    let tenant = exclusiveTenant[Int(s.lists.guest[Int(m)])]
                     if tenant != first { out.append("t=\(t): host \(h) holds tenants \(first) and \(tenant)") }
-                    m = s.nodeNext[Int(m)]
+                    m = s.lists.next[Int(m)]
                 }
             }
             if count != s.hosts.listed[h] { out.append("t=\(t): host \(h) counts \(s.hosts.listed[h]) nodes, list has \(count)") }
@@ -448,30 +448,30 @@ extension Engine {
             }
         }
         var incoming = [Int](repeating: 0, count: s.guestCount)
-        for n in s.guestCount..<s.nodeKind.count {
-            switch s.nodeKind[n] {
+        for n in s.guestCount..<s.lists.kind.count {
+            switch s.lists.kind[n] {
             case .incoming:
-                incoming[Int(s.nodeGuest[n])] += 1
-                if s.nodeHost[n] < 0 { out.append("t=\(t): incoming node \(n) is not on a host") }
+                incoming[Int(s.lists.guest[n])] += 1
+                if s.lists.host[n] < 0 { out.append("t=\(t): incoming node \(n) is not on a host") }
             case .planned:
                 out.append("t=\(t): planned node \(n) survived its round")
             default: break
             }
         }
         for g in 0..<s.guestCount {
-            switch s.guestPhase[g] {
+            switch s.guests.phase[g] {
             case .running, .booting:
-                if s.nodeHost[g] < 0 || s.nodeHost[g] != s.guestHost[g] {
-                    out.append("t=\(t): guest \(g) is \(s.guestPhase[g]) but placed on \(s.nodeHost[g]) (table says \(s.guestHost[g]))")
+                if s.lists.host[g] < 0 || s.lists.host[g] != s.guests.host[g] {
+                    out.append("t=\(t): guest \(g) is \(s.guests.phase[g]) but placed on \(s.lists.host[g]) (table says \(s.guests.host[g]))")
                 }
                 // CloudSim's quirk can start two migrations of one guest in a round; the first to
                 // complete clears the flag while the second reservation is still pending.
-                let quirk = rules.overloadTargetsStayCandidates && !s.guestInMigration[g]
-                if s.guestInMigration[g] != (incoming[g] > 0) && !quirk {
-                    out.append("t=\(t): guest \(g) migration flag \(s.guestInMigration[g]) with \(incoming[g]) reservations")
+                let quirk = rules.overloadTargetsStayCandidates && !s.guests.inMigration[g]
+                if s.guests.inMigration[g] != (incoming[g] > 0) && !quirk {
+                    out.append("t=\(t): guest \(g) migration flag \(s.guests.inMigration[g]) with \(incoming[g]) reservations")
                 }
             case .pending, .departed, .deleted, .rejected:
-                if s.nodeHost[g] >= 0 || incoming[g] > 0 { out.append("t=\(t): guest \(g) is \(s.guestPhase[g]) but still placed") }
+                if s.lists.host[g] >= 0 || incoming[g] > 0 { out.append("t=\(t): guest \(g) is \(s.guests.phase[g]) but still placed") }
             }
         }
         return out
@@ -483,9 +483,9 @@ extension ConsolidationEngine {
     static func runChecked(_ config: EngineConfig) throws -> (result: EngineResult, violations: [String]) {
         struct Checked: EngineRun {
             func run<Q: EngineStrategies>(_ engine: inout Engine<Q>) -> (result: EngineResult, violations: [String]) {
-                engine.checkEveryEvent = true
+                engine.checks.enabled = true
                 let result = engine.run(progress: nil)
-                return (result, engine.violations)
+                return (result, engine.checks.violations)
             }
         }
         return try withEngine(config, Checked())

@@ -33,18 +33,18 @@ extension Engine {
         tentative.touched.append(h)
         tentative.start[h] = tentative.nodes.count
         var count: Int32 = 0
-        var n = s.hostHead[h]
+        var n = s.lists.head[h]
         while n >= 0 {
             tentative.nodes.append(n)
             count += 1
-            n = s.nodeNext[Int(n)]
+            n = s.lists.next[Int(n)]
         }
         tentative.length[h] = count
     }
 
     /// `host.vmDestroy(vm)` while planning: the guest's primary node leaves its host.
     mutating func tentativelyRemove(guest g: Int) {
-        let h = Int(s.nodeHost[g])
+        let h = Int(s.lists.host[g])
         guard h >= 0 else { return }
         touch(h)
         tentative.lostNodes[h] = true
@@ -64,7 +64,7 @@ extension Engine {
 
     /// Undoes one tentative create (a failed evacuation).
     mutating func undoCreate(node n: Int) {
-        let h = Int(s.nodeHost[n])
+        let h = Int(s.lists.host[n])
         s.unlink(n)
         s.recomputeAllocation(h)
         s.releaseNode(n)
@@ -73,22 +73,22 @@ extension Engine {
 
     /// `restoreAllocation`: every touched host gets its saved list back, migrating-in guests first.
     mutating func restoreRound() {
-        for n in tentative.planned where s.nodeKind[n] == .planned {
+        for n in tentative.planned where s.lists.kind[n] == .planned {
             s.unlink(n)
             s.releaseNode(n)
         }
         tentative.planned.removeAll(keepingCapacity: true)
         for h in tentative.touched {
             // A host that only gained planned nodes is already back as it was.
-            if !tentative.lostNodes[h] && s.hostIncoming[h] == 0 {
+            if !tentative.lostNodes[h] && s.lists.incoming[h] == 0 {
                 s.recomputeAllocation(h)
                 continue
             }
             tentative.lostNodes[h] = false
             // Empty the list, then rebuild it from the snapshot.
-            var n = s.hostHead[h]
+            var n = s.lists.head[h]
             while n >= 0 {
-                let next = s.nodeNext[Int(n)]
+                let next = s.lists.next[Int(n)]
                 s.unlink(Int(n))
                 n = next
             }
@@ -96,11 +96,11 @@ extension Engine {
             let len = Int(tentative.length[h])
             for k in 0..<len {
                 let node = Int(tentative.nodes[start + k])
-                if s.nodeKind[node] == .incoming { s.link(node, to: h) }
+                if s.lists.kind[node] == .incoming { s.link(node, to: h) }
             }
             for k in 0..<len {
                 let node = Int(tentative.nodes[start + k])
-                if s.nodeKind[node] == .primary && s.nodeHost[node] < 0 { s.link(node, to: h) }
+                if s.lists.kind[node] == .primary && s.lists.host[node] < 0 { s.link(node, to: h) }
             }
             s.recomputeAllocation(h)
         }
@@ -108,7 +108,7 @@ extension Engine {
         var k = 0
         while k < tentative.hostsWithIncoming.count {
             let h = tentative.hostsWithIncoming[k]
-            if s.hostIncoming[h] == 0 {
+            if s.lists.incoming[h] == 0 {
                 tentative.hasIncoming[h] = false
                 tentative.hostsWithIncoming.swapAt(k, tentative.hostsWithIncoming.count - 1)
                 tentative.hostsWithIncoming.removeLast()
@@ -124,16 +124,16 @@ extension Engine {
     mutating func moveIncomingFirst(_ h: Int) {
         var sawOther = false
         var needed = false
-        var x = s.hostHead[h]
+        var x = s.lists.head[h]
         while x >= 0 {
-            if s.nodeKind[Int(x)] == .incoming { if sawOther { needed = true; break } } else { sawOther = true }
-            x = s.nodeNext[Int(x)]
+            if s.lists.kind[Int(x)] == .incoming { if sawOther { needed = true; break } } else { sawOther = true }
+            x = s.lists.next[Int(x)]
         }
         guard needed else { return }
         let list = s.nodes(of: h)
         for n in list { s.unlink(n) }
-        for n in list where s.nodeKind[n] == .incoming { s.link(n, to: h) }
-        for n in list where s.nodeKind[n] != .incoming { s.link(n, to: h) }
+        for n in list where s.lists.kind[n] == .incoming { s.link(n, to: h) }
+        for n in list where s.lists.kind[n] != .incoming { s.link(n, to: h) }
         s.recomputeAllocation(h)
     }
 
@@ -206,25 +206,25 @@ extension Engine {
         while true {
             candidates.removeAll(keepingCapacity: true)
             var ids: [Int] = []
-            var n = s.hostHead[h]
+            var n = s.lists.head[h]
             while n >= 0 {
                 let i = Int(n)
-                let g = Int(s.nodeGuest[i])
-                if !s.guestInMigration[g] && s.nodeKind[i] != .incoming && s.guestPhase[g] == .running {
+                let g = Int(s.lists.guest[i])
+                if !s.guests.inMigration[g] && s.lists.kind[i] != .incoming && s.guests.phase[g] == .running {
                     let hist: [Double] = selection.needsHistory && s.keepHistory
                         ? (0..<Int(s.histCount[g])).map { s.history(g, $0) } : []
-                    candidates.append(SelectionCandidate(id: g, ramMB: s.guestRam[g], utilization: s.guestU[g],
+                    candidates.append(SelectionCandidate(id: g, ramMB: s.guests.ramMB[g], utilization: s.guests.utilization[g],
                                                          mips: s.guestRequest(g), history: hist))
                     ids.append(i)
                 }
-                n = s.nodeNext[i]
+                n = s.lists.next[i]
             }
             let decision = selection.select(from: candidates, random: &random)
             guard let k = decision.chosenIndex else { return }
             let node = ids[k]
-            let g = Int(s.nodeGuest[node])
+            let g = Int(s.lists.guest[node])
             toMigrate.append(g)
-            if s.nodeKind[node] == .primary {
+            if s.lists.kind[node] == .primary {
                 tentativelyRemove(guest: g)
             } else {
                 undoCreate(node: node)
@@ -236,7 +236,7 @@ extension Engine {
     /// `PowerVmList.sortByCpuUtilization`: decreasing current MIPS, stable.
     func sortByCpuDescending(_ guests: [Int]) -> [Int] {
         let keys = guests.map { g -> Double in
-            rules.guestSizeIsOneCoreMips ? s.guestU[g] * s.guestMips[g] : s.hostDemand(g)
+            rules.guestSizeIsOneCoreMips ? s.guests.utilization[g] * s.guests.mips[g] : s.hostDemand(g)
         }
         return Array(guests.indices).sorted { a, b in
             keys[a] != keys[b] ? keys[a] > keys[b] : a < b
@@ -246,13 +246,13 @@ extension Engine {
     /// CloudSim `areAllVmsMigratingOutOrAnyVmMigratingIn`, read literally: the first guest not in
     /// migration decides "no"; a migrating-in guest before it decides "yes".
     func allMigratingOutOrAnyMigratingIn(_ h: Int) -> Bool {
-        var n = s.hostHead[h]
+        var n = s.lists.head[h]
         while n >= 0 {
             let i = Int(n)
-            let g = Int(s.nodeGuest[i])
-            if !s.guestInMigration[g] { return false }
-            if s.nodeKind[i] == .incoming { return true }
-            n = s.nodeNext[i]
+            let g = Int(s.lists.guest[i])
+            if !s.guests.inMigration[g] { return false }
+            if s.lists.kind[i] == .incoming { return true }
+            n = s.lists.next[i]
         }
         return true
     }
@@ -312,14 +312,14 @@ extension Engine {
     /// are undone and nil is returned. O(k · placement).
     mutating func evacuate(_ h: Int, excluded: [Bool]) -> [PlannedMigration]? {
         var guests: [Int] = []
-        var n = s.hostHead[h]
+        var n = s.lists.head[h]
         while n >= 0 {
             let i = Int(n)
-            let g = Int(s.nodeGuest[i])
-            if !s.guestInMigration[g] && s.nodeKind[i] != .incoming && s.guestPhase[g] == .running {
+            let g = Int(s.lists.guest[i])
+            if !s.guests.inMigration[g] && s.lists.kind[i] != .incoming && s.guests.phase[g] == .running {
                 guests.append(g)
             }
-            n = s.nodeNext[i]
+            n = s.lists.next[i]
         }
         if guests.isEmpty { return nil }
         var placed: [(node: Int, move: PlannedMigration)] = []

@@ -42,11 +42,11 @@ extension EngineState {
     /// Also integrates energy to `t`, as `updateHost` does first. O(k).
     mutating func commitBeforeUpdate(_ h: Int, at t: Double, powerAware: Bool) {
         integrateEnergy(h, to: t, powerAware: powerAware)
-        var n = hostHead[h]
+        var n = lists.head[h]
         while n >= 0 {
             let i = Int(n)
-            if nodeKind[i] != .incoming { commitGuestBeforeRecord(Int(nodeGuest[i]), at: t) }
-            n = nodeNext[i]
+            if lists.kind[i] != .incoming { commitGuestBeforeRecord(Int(lists.guest[i]), at: t) }
+            n = lists.next[i]
         }
         let pend = hostHist.pendTime[h]
         if pend != t && pend >= 0 {
@@ -57,7 +57,7 @@ extension EngineState {
     /// The commit a record of running guest `g` at `t` would make. O(1).
     @inline(__always)
     mutating func commitGuestBeforeRecord(_ g: Int, at t: Double) {
-        guard guestPhase[g] == .running else { return }
+        guard guests.phase[g] == .running else { return }
         let pend = guestHist.accounts[g].pendTime
         if pend != t && pend >= 0 { guestHist.commit(g) }
     }

@@ -58,8 +58,8 @@ struct Engine<Q: EngineStrategies> {
     /// Tenant of every guest when hosts are tenant-exclusive (`EngineConfig.tenantExclusiveHosts`);
     /// empty otherwise, so the unconstrained path pays nothing.
     let exclusiveTenant: [Int32]
-    /// Tests: check invariants after every event and collect violations (first 20).
-    var checkEveryEvent = false
+    /// Tests: invariants checked after every event.
+    var checks = InvariantChecks()
     /// Per-host detector and planner inputs, cached by host version.
     var load: HostLoadCache
     /// Exact first-fit index (first-fit placement with THR or no detector).
@@ -71,9 +71,7 @@ struct Engine<Q: EngineStrategies> {
     /// THR detector's threshold, when the detector is THR (its overload scan is one SIMD compare).
     let staticThreshold: Double?
     /// Reusable scan buffers: per-host scores (+∞ unsuitable) and candidate hosts.
-    var scanScores: [Double] = []
-    var scanCandidates: [Int] = []
-    var violations: [String] = []
+    var scan = ScanBuffers()
     /// Host updates postponed to the end of the current instant's migration batch.
     var deferred: DeferredHostUpdates
     /// Tests: false updates hosts immediately after every migration (the reference behaviour).
@@ -133,11 +131,11 @@ struct Engine<Q: EngineStrategies> {
     /// Re-reads every placed guest's demand at `t` (and appends history on ticks).
     mutating func refreshDemands(at t: Double, tick: Bool) {
         for g in 0..<s.guestCount {
-            let phase = s.guestPhase[g]
+            let phase = s.guests.phase[g]
             guard phase == .running || phase == .booting else { continue }
             let u = rules.utilization(s.demand, g, at: t)
-            s.guestU[g] = u
-            s.guestReq[g] = u * s.guestMips[g] * Double(s.guestPes[g])
+            s.guests.utilization[g] = u
+            s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
             if tick { s.pushHistory(g, u) }
         }
     }
@@ -156,25 +154,25 @@ struct Engine<Q: EngineStrategies> {
     mutating func deleteIdleGuests(at t: Double) {
         var doomed: [Int] = []
         for h in 0..<s.hostCount {
-            var n = s.hostHead[h]
+            var n = s.lists.head[h]
             while n >= 0 {
                 let i = Int(n)
-                let g = Int(s.nodeGuest[i])
-                if s.nodeKind[i] == .primary && !s.guestInMigration[g] && s.guestPhase[g] == .running
+                let g = Int(s.lists.guest[i])
+                if s.lists.kind[i] == .primary && !s.guests.inMigration[g] && s.guests.phase[g] == .running
                     && s.guestRequest(g) == 0 {
                     doomed.append(g)
                 }
-                n = s.nodeNext[i]
+                n = s.lists.next[i]
             }
         }
         for g in doomed {
-            let h = Int(s.nodeHost[g])
+            let h = Int(s.lists.host[g])
             s.integrateEnergy(h, to: t, powerAware: powerAware)
             s.unlink(g)
             s.recomputeAllocation(h)
-            s.guestPhase[g] = .deleted
-            s.guestFinalHost[g] = Int32(h)
-            s.guestHost[g] = -1
+            s.guests.phase[g] = .deleted
+            s.guests.finalHost[g] = Int32(h)
+            s.guests.host[g] = -1
             counts.deletedGuests += 1
         }
     }
@@ -191,17 +189,17 @@ struct Engine<Q: EngineStrategies> {
         if useHistory { for j in 0..<L { load.history[h * L + j] = 0 } }
         var longest = 0
         let cap = s.hosts.totalMips[h]
-        var n = s.hostHead[h]
+        var n = s.lists.head[h]
         while n >= 0 {
             let i = Int(n)
-            let g = Int(s.nodeGuest[i])
+            let g = Int(s.lists.guest[i])
             req += s.hostDemand(g)
-            maxRam = max(maxRam, s.guestRam[g])
-            let a = s.nodeAlloc[i]
-            if s.nodeKind[i] == .incoming && rules.appliesMigrationShares {
+            maxRam = max(maxRam, s.guests.ramMB[g])
+            let a = s.lists.allocation[i]
+            if s.lists.kind[i] == .incoming && rules.appliesMigrationShares {
                 // CloudSim: a·0.9/0.1, the migrating-in guest at its full request.
-                let t = s.guestTargetShare[g]
-                planned += t > 0 ? a * (1 - t) / t : s.nodeReq[i]
+                let t = s.guests.targetShare[g]
+                planned += t > 0 ? a * (1 - t) / t : s.lists.request[i]
             }
             planned += a
             if useHistory {
@@ -210,7 +208,7 @@ struct Engine<Q: EngineStrategies> {
                 for j in 0..<count { load.history[h * L + j] += s.history(g, j) * scale }
                 longest = max(longest, count)
             }
-            n = s.nodeNext[i]
+            n = s.lists.next[i]
         }
         load.requested[h] = req
         load.maxRam[h] = maxRam
@@ -225,8 +223,8 @@ struct Engine<Q: EngineStrategies> {
     @inline(__always)
     func historyScale(_ g: Int, capacity: Double) -> Double {
         rules.guestSizeIsOneCoreMips
-            ? s.guestMips[g] / capacity
-            : s.guestMips[g] * Double(s.guestPes[g]) * (1 + s.guestOverhead[g]) / capacity
+            ? s.guests.mips[g] / capacity
+            : s.guests.mips[g] * Double(s.guests.pes[g]) * (1 + s.guests.overhead[g]) / capacity
     }
 
     /// The detector's input for host `h`, optionally with guest `extra` added.
@@ -237,7 +235,7 @@ struct Engine<Q: EngineStrategies> {
         var maxRam = load.maxRam[h]
         if extra >= 0 {
             req += s.hostDemand(extra)
-            maxRam = max(maxRam, s.guestRam[extra])
+            maxRam = max(maxRam, s.guests.ramMB[extra])
         }
         var history: [Double] = []
         if detector.needsHistory && s.keepHistory {
@@ -327,4 +325,20 @@ enum EngineConstants {
 enum GuestHistory {
     /// Values kept per guest (and per host in `HostLoadCache`).
     static let length = 30
+}
+
+/// Tests: check the engine's invariants after every event and keep the first violations.
+struct InvariantChecks {
+    var enabled = false
+    var violations: [String] = []
+    /// Violations kept at most.
+    static let limit = 20
+}
+
+/// Buffers the SIMD placement scan reuses from one placement to the next.
+struct ScanBuffers {
+    /// Per-host scores (+∞: unsuitable).
+    var scores: [Double] = []
+    /// Candidate hosts.
+    var candidates: [Int] = []
 }

@@ -21,7 +21,7 @@ enum NodeKind: UInt8 {
 /// which CloudSim's tie-breaking depends on — is kept, and append/remove are O(1).
 ///
 /// The per-host allocation mirrors CloudSim's `VmSchedulerTimeSharedOverSubscription`: every node
-/// stores the request it was allocated with (`nodeReq`) and its allocation (`nodeAlloc`);
+/// stores the request it was allocated with (`lists.request`) and its allocation (`lists.allocation`);
 /// `hosts.freeMips` is the scheduler's free MIPS (0 once over-subscribed).
 struct EngineState<Q: EngineStrategies> {
     /// The behaviour switches, resolved into strategies.
@@ -33,12 +33,8 @@ struct EngineState<Q: EngineStrategies> {
     // MARK: hosts
     /// The host columns every placement, overload and under-load rule reads (Scheduling's table).
     var hosts: HostTable
-    var hostHead: [Int32]
-    var hostTail: [Int32]
     var hostPrevUtilMips: [Double]
     var hostReqMips: [Double]
-    /// Migration reservations (incoming nodes) on each host.
-    var hostIncoming: [Int32]
     /// Bumped whenever a host's list or allocation changes (cache key).
     var hostVersion: [UInt32]
     /// Hosts changed since the placement index last looked (each listed once).
@@ -49,35 +45,13 @@ struct EngineState<Q: EngineStrategies> {
     /// Energy and report-interval accumulators per host.
     var energy: EnergyMeter
 
-    // MARK: nodes
-    var nodeGuest: [Int32]
-    var nodeHost: [Int32]
-    var nodeNext: [Int32]
-    var nodePrev: [Int32]
-    var nodeKind: [NodeKind]
-    var nodeReq: [Double]
-    var nodeAlloc: [Double]
-    var freeNodes: [Int32] = []
-
-    // MARK: guests
-    var guestMips: [Double]
-    var guestPes: [Int32]
-    var guestRam: [Double]
-    var guestOverhead: [Double]
-    /// Where each guest's demand comes from (samples, constant, synthetic) and how it is read.
+    // MARK: guests and lists
+    /// The per-host guest lists (nodes).
+    var lists: NodeLists
+    /// The guests' columns.
+    var guests: GuestColumns
+    /// Where each guest's demand comes from (samples, constant, synthetic).
     var demand: DemandSource
-    var guestPhase: [GuestPhase]
-    var guestInMigration: [Bool]
-    /// Migration CPU shares of the current migration (M2: 0.9 at the source, 0.1 reserved on the target).
-    var guestSourceShare: [Double]
-    var guestTargetShare: [Double]
-    var guestHost: [Int32]
-    var guestCreating: [Bool]
-    var guestReq: [Double]
-    var guestU: [Double]
-    var guestMigrations: [Int32]
-    var guestInitialHost: [Int32]
-    var guestFinalHost: [Int32]
     /// Utilization history (CloudSim PowerVm: newest first, `GuestHistory.length` values), only when needed.
     var keepHistory: Bool
     var histValues: [Double]
@@ -90,7 +64,7 @@ struct EngineState<Q: EngineStrategies> {
     var energyJoules = 0.0
     var lastProcessTime = 0.0
 
-    /// Long because it fills every column of the table: each line sizes one column. O(hosts + guests).
+    /// O(hosts + guests).
     init(config: EngineConfig, rules: Q, keepHistory: Bool) throws {
         self.rules = rules
         arith = PowerArithmetic(models: config.hostTypes.map(\.power), cloudSim: rules.semantics.cloudSimPowerFormula)
@@ -110,51 +84,15 @@ struct EngineState<Q: EngineStrategies> {
         }
         hosts = HostTable(types: config.hostLayout,
                           specs: config.hostTypes.map { ($0.totalMips, $0.mipsPerCore, $0.ramMB, $0.bandwidthMbps) })
-        hostHead = Array(repeating: -1, count: H)
-        hostTail = Array(repeating: -1, count: H)
         hostPrevUtilMips = Array(repeating: 0, count: H)
         hostReqMips = Array(repeating: 0, count: H)
-        hostIncoming = Array(repeating: 0, count: H)
         hostVersion = Array(repeating: 0, count: H)
         dirtyFlag = Array(repeating: false, count: H)
         energy = EnergyMeter(hosts: H)
 
-        let nodeCap = G + max(16, G / 8)
-        nodeGuest = Array(repeating: -1, count: G)
-        nodeGuest.reserveCapacity(nodeCap)
-        for g in 0..<G { nodeGuest[g] = Int32(g) }
-        nodeHost = Array(repeating: -1, count: G)
-        nodeNext = Array(repeating: -1, count: G)
-        nodePrev = Array(repeating: -1, count: G)
-        nodeKind = Array(repeating: .primary, count: G)
-        nodeReq = Array(repeating: 0, count: G)
-        nodeAlloc = Array(repeating: 0, count: G)
-
-        guestMips = []; guestPes = []; guestRam = []; guestOverhead = []
-        guestMips.reserveCapacity(G); guestPes.reserveCapacity(G); guestRam.reserveCapacity(G)
-        guestOverhead.reserveCapacity(G)
-        for (i, spec) in config.guests.enumerated() {
-            guard spec.mips > 0, spec.vcpus > 0, spec.ramMB >= 0, spec.sampleInterval > 0,
-                  spec.cpuOverheadFraction >= 0 else {
-                throw EngineError.invalidConfig("guest \(i) ('\(spec.name)') needs positive MIPS, vCPUs and sample interval")
-            }
-            guestMips.append(spec.mips)
-            guestPes.append(Int32(spec.vcpus))
-            guestRam.append(spec.ramMB)
-            guestOverhead.append(spec.cpuOverheadFraction)
-        }
+        lists = NodeLists(hosts: H, guests: G)
+        guests = try GuestColumns(config.guests)
         demand = try DemandSource(guests: config.guests)
-        guestPhase = Array(repeating: .pending, count: G)
-        guestInMigration = Array(repeating: false, count: G)
-        guestSourceShare = Array(repeating: 0.9, count: G)
-        guestTargetShare = Array(repeating: 0.1, count: G)
-        guestHost = Array(repeating: -1, count: G)
-        guestCreating = Array(repeating: false, count: G)
-        guestReq = Array(repeating: 0, count: G)
-        guestU = Array(repeating: 0, count: G)
-        guestMigrations = Array(repeating: 0, count: G)
-        guestInitialHost = Array(repeating: -1, count: G)
-        guestFinalHost = Array(repeating: -1, count: G)
         self.keepHistory = keepHistory
         histValues = keepHistory ? Array(repeating: 0, count: G * GuestHistory.length) : []
         histHead = keepHistory ? Array(repeating: 0, count: G) : []
@@ -177,51 +115,51 @@ struct EngineState<Q: EngineStrategies> {
 
     /// Allocates an extra node (incoming or planned) for guest `g`. O(1) amortized.
     mutating func newNode(guest g: Int, kind: NodeKind) -> Int {
-        if let n = freeNodes.popLast() {
+        if let n = lists.free.popLast() {
             let i = Int(n)
-            nodeGuest[i] = Int32(g); nodeKind[i] = kind; nodeHost[i] = -1
-            nodeNext[i] = -1; nodePrev[i] = -1; nodeReq[i] = 0; nodeAlloc[i] = 0
+            lists.guest[i] = Int32(g); lists.kind[i] = kind; lists.host[i] = -1
+            lists.next[i] = -1; lists.prev[i] = -1; lists.request[i] = 0; lists.allocation[i] = 0
             return i
         }
-        nodeGuest.append(Int32(g)); nodeHost.append(-1); nodeNext.append(-1); nodePrev.append(-1)
-        nodeKind.append(kind); nodeReq.append(0); nodeAlloc.append(0)
-        return nodeGuest.count - 1
+        lists.guest.append(Int32(g)); lists.host.append(-1); lists.next.append(-1); lists.prev.append(-1)
+        lists.kind.append(kind); lists.request.append(0); lists.allocation.append(0)
+        return lists.guest.count - 1
     }
 
     mutating func releaseNode(_ n: Int) {
         precondition(n >= guestCount, "primary nodes are never released")
-        nodeKind[n] = .free
-        nodeHost[n] = -1
-        freeNodes.append(Int32(n))
+        lists.kind[n] = .free
+        lists.host[n] = -1
+        lists.free.append(Int32(n))
     }
 
     /// Appends node `n` to host `h`'s list. O(1).
     @inline(__always)
     mutating func link(_ n: Int, to h: Int) {
-        nodeHost[n] = Int32(h)
-        nodeNext[n] = -1
-        let tail = hostTail[h]
-        nodePrev[n] = tail
-        if tail >= 0 { nodeNext[Int(tail)] = Int32(n) } else { hostHead[h] = Int32(n) }
-        hostTail[h] = Int32(n)
+        lists.host[n] = Int32(h)
+        lists.next[n] = -1
+        let tail = lists.tail[h]
+        lists.prev[n] = tail
+        if tail >= 0 { lists.next[Int(tail)] = Int32(n) } else { lists.head[h] = Int32(n) }
+        lists.tail[h] = Int32(n)
         hosts.listed[h] += 1
-        if nodeKind[n] == .incoming { hostIncoming[h] += 1 }
-        hosts.ramUsedMB[h] += guestRam[Int(nodeGuest[n])]
+        if lists.kind[n] == .incoming { lists.incoming[h] += 1 }
+        hosts.ramUsedMB[h] += guests.ramMB[Int(lists.guest[n])]
         bump(h)
     }
 
     /// Removes node `n` from its host's list. O(1).
     @inline(__always)
     mutating func unlink(_ n: Int) {
-        let h = Int(nodeHost[n])
+        let h = Int(lists.host[n])
         guard h >= 0 else { return }
-        let p = nodePrev[n], x = nodeNext[n]
-        if p >= 0 { nodeNext[Int(p)] = x } else { hostHead[h] = x }
-        if x >= 0 { nodePrev[Int(x)] = p } else { hostTail[h] = p }
-        nodeHost[n] = -1; nodeNext[n] = -1; nodePrev[n] = -1
+        let p = lists.prev[n], x = lists.next[n]
+        if p >= 0 { lists.next[Int(p)] = x } else { lists.head[h] = x }
+        if x >= 0 { lists.prev[Int(x)] = p } else { lists.tail[h] = p }
+        lists.host[n] = -1; lists.next[n] = -1; lists.prev[n] = -1
         hosts.listed[h] -= 1
-        if nodeKind[n] == .incoming { hostIncoming[h] -= 1 }
-        hosts.ramUsedMB[h] -= guestRam[Int(nodeGuest[n])]
+        if lists.kind[n] == .incoming { lists.incoming[h] -= 1 }
+        hosts.ramUsedMB[h] -= guests.ramMB[Int(lists.guest[n])]
         if hosts.listed[h] == 0 { hosts.ramUsedMB[h] = 0 }  // no drift from repeated float sums
         bump(h)
     }
@@ -230,8 +168,8 @@ struct EngineState<Q: EngineStrategies> {
     func nodes(of h: Int) -> [Int] {
         var out: [Int] = []
         out.reserveCapacity(Int(hosts.listed[h]))
-        var n = hostHead[h]
-        while n >= 0 { out.append(Int(n)); n = nodeNext[Int(n)] }
+        var n = lists.head[h]
+        while n >= 0 { out.append(Int(n)); n = lists.next[Int(n)] }
         return out
     }
 
@@ -240,14 +178,14 @@ struct EngineState<Q: EngineStrategies> {
     /// Host-level MIPS a guest requests now (creation request or current demand, with overhead).
     @inline(__always)
     func hostDemand(_ g: Int) -> Double {
-        let r = guestCreating[g] ? guestMips[g] * Double(guestPes[g]) : guestReq[g]
-        return r * (1 + guestOverhead[g])
+        let r = guests.creating[g] ? guests.mips[g] * Double(guests.pes[g]) : guests.request[g]
+        return r * (1 + guests.overhead[g])
     }
 
     /// Guest-level request now.
     @inline(__always)
     func guestRequest(_ g: Int) -> Double {
-        guestCreating[g] ? guestMips[g] * Double(guestPes[g]) : guestReq[g]
+        guests.creating[g] ? guests.mips[g] * Double(guests.pes[g]) : guests.request[g]
     }
 
     /// Appends u to the guest's history (newest first, 30 values).
@@ -282,59 +220,59 @@ struct EngineState<Q: EngineStrategies> {
         let shares = rules.appliesMigrationShares
         var avail = cap
         var oversubscribed = false
-        var n = hostHead[h]
+        var n = lists.head[h]
         while n >= 0 {
             let i = Int(n)
-            let g = Int(nodeGuest[i])
-            let pes = Double(guestPes[g])
-            let perPe = nodeReq[i] / pes
+            let g = Int(lists.guest[i])
+            let pes = Double(guests.pes[g])
+            let perPe = lists.request[i] / pes
             let capped = min(perPe, pe) * pes
-            let incoming = nodeKind[i] == .incoming
-            let effective = (incoming && shares) ? capped * guestTargetShare[g] : capped
+            let incoming = lists.kind[i] == .incoming
+            let effective = (incoming && shares) ? capped * guests.targetShare[g] : capped
             if !oversubscribed && avail >= effective {
                 var a = capped
                 if shares {
-                    if incoming { a = capped * guestTargetShare[g] }
-                    else if guestInMigration[g] && nodeKind[i] == .primary { a = capped * guestSourceShare[g] }
+                    if incoming { a = capped * guests.targetShare[g] }
+                    else if guests.inMigration[g] && lists.kind[i] == .primary { a = capped * guests.sourceShare[g] }
                 }
-                nodeAlloc[i] = a
+                lists.allocation[i] = a
                 avail -= effective
             } else {
                 oversubscribed = true
             }
-            n = nodeNext[i]
+            n = lists.next[i]
         }
         if oversubscribed {
             var total = 0.0
-            n = hostHead[h]
+            n = lists.head[h]
             while n >= 0 {
                 let i = Int(n)
-                let g = Int(nodeGuest[i])
-                let pes = Double(guestPes[g])
-                var c = min(nodeReq[i] / pes, pe) * pes
-                if nodeKind[i] == .incoming && shares { c *= guestTargetShare[g] }
+                let g = Int(lists.guest[i])
+                let pes = Double(guests.pes[g])
+                var c = min(lists.request[i] / pes, pe) * pes
+                if lists.kind[i] == .incoming && shares { c *= guests.targetShare[g] }
                 total += c
-                n = nodeNext[i]
+                n = lists.next[i]
             }
             let s = cap / total
             let floor = rules.floorsOversubscribedAllocations
-            n = hostHead[h]
+            n = lists.head[h]
             while n >= 0 {
                 let i = Int(n)
-                let g = Int(nodeGuest[i])
-                let pesInt = Int(guestPes[g])
+                let g = Int(lists.guest[i])
+                let pesInt = Int(guests.pes[g])
                 let pes = Double(pesInt)
-                var m = min(nodeReq[i] / pes, pe)
-                if shares && nodeKind[i] == .incoming {
-                    m *= guestTargetShare[g]; m *= s
-                } else if shares && guestInMigration[g] && nodeKind[i] == .primary {
-                    m *= s; m *= guestSourceShare[g]
+                var m = min(lists.request[i] / pes, pe)
+                if shares && lists.kind[i] == .incoming {
+                    m *= guests.targetShare[g]; m *= s
+                } else if shares && guests.inMigration[g] && lists.kind[i] == .primary {
+                    m *= s; m *= guests.sourceShare[g]
                 } else {
                     m *= s
                 }
                 if floor { m = m.rounded(.down) }
-                nodeAlloc[i] = m * pes
-                n = nodeNext[i]
+                lists.allocation[i] = m * pes
+                n = lists.next[i]
             }
             avail = 0
         }
@@ -345,20 +283,20 @@ struct EngineState<Q: EngineStrategies> {
     /// Adds node `n` (already linked at the tail of `h`) to the scheduler with request `req`:
     /// allocated directly when it fits, otherwise everything is redistributed. O(1) or O(k).
     mutating func allocateAppended(_ n: Int, on h: Int, request req: Double) {
-        nodeReq[n] = req
-        let g = Int(nodeGuest[n])
-        let pes = Double(guestPes[g])
+        lists.request[n] = req
+        let g = Int(lists.guest[n])
+        let pes = Double(guests.pes[g])
         let capped = min(req / pes, hosts.peMips[h]) * pes
-        let incoming = nodeKind[n] == .incoming
+        let incoming = lists.kind[n] == .incoming
         let shares = rules.appliesMigrationShares
-        let effective = (incoming && shares) ? capped * guestTargetShare[g] : capped
+        let effective = (incoming && shares) ? capped * guests.targetShare[g] : capped
         if hosts.freeMips[h] >= effective {
             var a = capped
             if shares {
-                if incoming { a = capped * guestTargetShare[g] }
-                else if guestInMigration[g] && nodeKind[n] == .primary { a = capped * guestSourceShare[g] }
+                if incoming { a = capped * guests.targetShare[g] }
+                else if guests.inMigration[g] && lists.kind[n] == .primary { a = capped * guests.sourceShare[g] }
             }
-            nodeAlloc[n] = a
+            lists.allocation[n] = a
             hosts.freeMips[h] -= effective
             bump(h)
         } else {
@@ -373,11 +311,11 @@ struct EngineState<Q: EngineStrategies> {
     mutating func updateHost(_ h: Int, at t: Double, powerAware: Bool) {
         integrateEnergy(h, to: t, powerAware: powerAware)
         hostPrevUtilMips[h] = hosts.measuredMips[h]
-        var n = hostHead[h]
+        var n = lists.head[h]
         while n >= 0 {
             let i = Int(n)
-            nodeReq[i] = hostDemand(Int(nodeGuest[i]))
-            n = nodeNext[i]
+            lists.request[i] = hostDemand(Int(lists.guest[i]))
+            n = lists.next[i]
         }
         recomputeAllocation(h)
         var util = 0.0
@@ -385,31 +323,31 @@ struct EngineState<Q: EngineStrategies> {
         var demand = 0.0  // VirtSim: migration reservations on the target are not demand
         var residents: Int32 = 0
         let shares = rules.appliesMigrationShares
-        n = hostHead[h]
+        n = lists.head[h]
         while n >= 0 {
             let i = Int(n)
-            let g = Int(nodeGuest[i])
-            var a = nodeAlloc[i]
-            if nodeKind[i] == .incoming {
+            let g = Int(lists.guest[i])
+            var a = lists.allocation[i]
+            if lists.kind[i] == .incoming {
                 util += a
-                if shares { demand += nodeReq[i] * guestTargetShare[g] }
+                if shares { demand += lists.request[i] * guests.targetShare[g] }
             } else {
                 residents += 1
-                demand += nodeReq[i]
-                if guestPhase[g] == .running {
-                    guestHist.record(g, time: t, alloc: a / (1 + guestOverhead[g]), req: guestRequest(g),
-                                     inMigration: guestInMigration[g])
+                demand += lists.request[i]
+                if guests.phase[g] == .running {
+                    guestHist.record(g, time: t, alloc: a / (1 + guests.overhead[g]), req: guestRequest(g),
+                                     inMigration: guests.inMigration[g])
                 }
                 // The source is charged the full request (CloudSim divides by 0.9); a guest that is
                 // down for a cold migration charges nothing.
-                if guestInMigration[g] && shares {
-                    let share = guestSourceShare[g]
+                if guests.inMigration[g] && shares {
+                    let share = guests.sourceShare[g]
                     a = share > 0 ? a / share : 0
                 }
                 util += a
             }
-            req += nodeReq[i]
-            n = nodeNext[i]
+            req += lists.request[i]
+            n = lists.next[i]
         }
         hosts.measuredMips[h] = util
         hostReqMips[h] = req

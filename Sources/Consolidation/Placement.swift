@@ -7,8 +7,8 @@ extension Engine {
     /// when the mode requests RAM after creation.
     @inline(__always)
     func placementRequest(_ g: Int) -> PlacementRequest {
-        rules.placementRequest(demand: s.hostDemand(g), pes: s.guestPes[g], mips: s.guestMips[g], ramMB: s.guestRam[g],
-                               creating: s.guestCreating[g])
+        rules.placementRequest(demand: s.hostDemand(g), pes: s.guests.pes[g], mips: s.guests.mips[g], ramMB: s.guests.ramMB[g],
+                               creating: s.guests.creating[g])
     }
 
     /// Is host `h` a possible home for guest `g` (the suitability rule)?
@@ -100,8 +100,8 @@ extension Engine {
         let tenant = exclusiveTenant[g]
         var out = excluded
         for h in 0..<s.hostCount where !out[h] {
-            let head = s.hostHead[h]
-            if head >= 0 && exclusiveTenant[Int(s.nodeGuest[Int(head)])] != tenant { out[h] = true }
+            let head = s.lists.head[h]
+            if head >= 0 && exclusiveTenant[Int(s.lists.guest[Int(head)])] != tenant { out[h] = true }
         }
         return out
     }

@@ -102,7 +102,7 @@ extension Engine {
         _ = findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, recorder: &recorder)
         let chosen = findHost(for: g, excluded: excluded, skipEmpty: skipEmpty)
         let p = config.policies
-        let from = Int(s.guestHost[g])
+        let from = Int(s.guests.host[g])
         trace.decision = PlacementDecision(
             time: trace.now, phase: trace.phase, guest: g, fromHost: from >= 0 ? from : nil, demandMips: s.hostDemand(g),
             placement: p.placement, overloadDetector: p.overload + ((try? p.overloadPolicy.get())?.parameter.map { " \(formatted($0))" } ?? ""),

@@ -19,13 +19,11 @@ extension Engine {
     mutating func findHostSIMD(for g: Int, _ request: PlacementRequest, excluded: [Bool]) -> Int? {
         let demand = request.demandMips
         let useDetector = consolidates
-        var scores = scanScores
-        var cands = scanCandidates
-        scanScores = []
-        scanCandidates = []
+        var scores = scan.scores
+        var cands = scan.candidates
+        scan = ScanBuffers()
         defer {
-            scanScores = scores
-            scanCandidates = cands
+            scan = ScanBuffers(scores: scores, candidates: cands)
         }
         let powerAware = placement == .powerAwareBestFitDecreasing
         Suitability.scan(request, in: s.hosts, excluded: excluded, score: placement.fitScore, scores: &scores, candidates: &cands)

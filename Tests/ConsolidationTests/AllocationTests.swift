@@ -16,8 +16,8 @@ struct AllocationTests {
                                                      policies: PolicySpec(), semantics: semantics, horizon: 300),
                                 rules: ConfiguredStrategies(semantics: semantics), keepHistory: false)
         for g in 0..<mips.count {
-            s.guestReq[g] = mips[g]
-            s.guestPhase[g] = .running
+            s.guests.request[g] = mips[g]
+            s.guests.phase[g] = .running
             s.link(g, to: 0)
         }
         s.updateHost(0, at: 1, powerAware: true)
@@ -27,8 +27,8 @@ struct AllocationTests {
     @Test("requests that fit are granted, capped at one core per vCPU")
     func fits() throws {
         let s = try state(.cloudSimCompatible, guests: [2500, 1000])
-        #expect(s.nodeAlloc[0] == 1860)  // a 2500-MIPS VM gets at most one G4 core
-        #expect(s.nodeAlloc[1] == 1000)
+        #expect(s.lists.allocation[0] == 1860)  // a 2500-MIPS VM gets at most one G4 core
+        #expect(s.lists.allocation[1] == 1000)
         #expect(s.hosts.freeMips[0] == 3720 - 2860)
     }
 
@@ -36,23 +36,23 @@ struct AllocationTests {
     func oversubscribed() throws {
         let c = try state(.cloudSimCompatible, guests: [1500, 1500, 1000])
         let f = 3720.0 / 4000
-        #expect(c.nodeAlloc[0] == (1500 * f).rounded(.down))
-        #expect(c.nodeAlloc[2] == (1000 * f).rounded(.down))
+        #expect(c.lists.allocation[0] == (1500 * f).rounded(.down))
+        #expect(c.lists.allocation[2] == (1000 * f).rounded(.down))
         #expect(c.hosts.freeMips[0] == 0)
         let v = try state(.virtSim, guests: [1500, 1500, 1000])
-        #expect(abs(v.nodeAlloc[0] - 1500 * f) < 1e-9)
-        #expect(abs(v.nodeAlloc.reduce(0, +) - 3720) < 1e-9)
+        #expect(abs(v.lists.allocation[0] - 1500 * f) < 1e-9)
+        #expect(abs(v.lists.allocation.reduce(0, +) - 3720) < 1e-9)
     }
 
     @Test("a migrating guest gets 0.9 at the source and the target reserves 0.1")
     func migrationShares() throws {
         var s = try state(.cloudSimCompatible, guests: [1000, 500])
-        s.guestInMigration[0] = true
+        s.guests.inMigration[0] = true
         let n = s.newNode(guest: 0, kind: .incoming)
         s.link(n, to: 0)  // same host for the arithmetic only
         s.updateHost(0, at: 2, powerAware: true)
-        #expect(s.nodeAlloc[0] == 900)
-        #expect(s.nodeAlloc[n] == 100)
+        #expect(s.lists.allocation[0] == 900)
+        #expect(s.lists.allocation[n] == 100)
         // The source is charged the full request (900 / 0.9), the reservation adds 10 %.
         #expect(abs(s.hosts.measuredMips[0] - (1000 + 500 + 100)) < 1e-9)
         // Requested MIPS counts the migrating-in guest at 100 %.

@@ -15,15 +15,15 @@ struct SIMDScanKernelTests {
         var e = try Engine(config: config, rules: ConfiguredStrategies(semantics: semantics))
         var rng = RandomStreams(seed: seed).stream("test/simd-scan")
         for g in 0..<e.s.guestCount {
-            e.s.guestReq[g] = (rng.nextUnit() * 2000).rounded()
-            e.s.guestCreating[g] = rng.nextUnit() < 0.3
+            e.s.guests.request[g] = (rng.nextUnit() * 2000).rounded()
+            e.s.guests.creating[g] = rng.nextUnit() < 0.3
         }
         for h in 0..<hosts {
             let cap = e.s.hosts.totalMips[h]
             // A quarter of the hosts sit exactly at a guest's demand, to test the `<` boundary.
             let g = Int(rng.nextUnit() * Double(e.s.guestCount))
             e.s.hosts.freeMips[h] = rng.nextUnit() < 0.25 ? e.s.hostDemand(g) : (rng.nextUnit() * cap).rounded()
-            e.s.hosts.ramUsedMB[h] = rng.nextUnit() < 0.25 ? e.s.hosts.ramMB[h] - e.s.guestRam[g] : (rng.nextUnit() * 4096).rounded()
+            e.s.hosts.ramUsedMB[h] = rng.nextUnit() < 0.25 ? e.s.hosts.ramMB[h] - e.s.guests.ramMB[g] : (rng.nextUnit() * 4096).rounded()
             let r = rng.nextUnit()
             e.s.hosts.measuredMips[h] = r < 0.2 ? 0 : (r < 0.4 ? cap * (1 + rng.nextUnit() * 0.02) : rng.nextUnit() * cap)
         }
