@@ -43,7 +43,10 @@ extension Engine {
         // CloudSim (§2): the cloudlets are submitted at 0.1 and the first tick is 0.1 + interval.
         clock.nextTick = rules.firstTick(interval: clock.tickInterval)
         // The grid clock: t = 0 is an update (demands at sample 0, first history value, entries).
-        if rules.updatesAtZero { fullUpdate(at: 0, tick: true) }
+        if rules.updatesAtZero {
+            fullUpdate(at: 0, tick: true)
+            capacity.sample(s, waiting: waiting.queue.count)
+        }
         if clock.nextTick < horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
         if !rules.consolidatesOnTicks && consolidates && config.consolidationInterval < horizon {
             sched.schedule(.consolidate, at: config.consolidationInterval, priority: EnginePriority.consolidate)
@@ -88,6 +91,8 @@ extension Engine {
         case .tick:
             clock.tickIndex += 1
             fullUpdate(at: t, tick: true)
+            if !waiting.queue.isEmpty { placeWaiting(at: t, sched: &sched) }
+            capacity.sample(s, waiting: waiting.queue.count)
             if rules.consolidatesOnTicks && consolidates {
                 startMigrations(planRound(), at: t, sched: &sched)
             }
@@ -148,9 +153,12 @@ extension Engine {
                 s.guests.host[g] = Int32(h)
                 s.guests.initialHost[g] = Int32(h)
                 s.guests.phase[g] = config.guests[g].bootSeconds > 0 && rules.hasBootPhase ? .booting : .running
-            } else {
+            } else if rejectsUnplaced {
                 s.guests.phase[g] = .rejected
                 counts.rejectedGuests += 1
+            } else {
+                s.guests.phase[g] = .waiting
+                waiting.add(g, at: 0)
             }
             // CloudSim: once created, a VM requests 0 MIPS until its cloudlet runs; its allocation
             // stays at full MIPS until the first update.
@@ -170,10 +178,39 @@ extension Engine {
         trace.phase = "arrival"
         guard let h = tracedFindHost(for: g, excluded: none) else {
             s.guests.creating[g] = false
-            s.guests.phase[g] = .rejected
-            counts.rejectedGuests += 1
+            if rejectsUnplaced {
+                s.guests.phase[g] = .rejected
+                counts.rejectedGuests += 1
+            } else {
+                s.guests.phase[g] = .waiting
+                waiting.add(g, at: t)
+            }
             return
         }
+        place(g, on: h, at: t, u: u, sched: &sched)
+    }
+
+    /// Tries every waiting guest again, first come first served, at its demand at `t`; those a
+    /// host takes start (and boot) like an arrival. O(waiting · hosts).
+    mutating func placeWaiting(at t: Double, sched: inout Scheduler<EngineEvent>) {
+        let none = [Bool](repeating: false, count: s.hostCount)
+        trace.phase = "waiting guest"
+        for g in waiting.queue {
+            let u = rules.utilization(s.demand, g, at: t)
+            s.guests.utilization[g] = u
+            s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
+            if rules.requestsFullMipsAtCreation { s.guests.creating[g] = true }
+            guard let h = tracedFindHost(for: g, excluded: none) else {
+                s.guests.creating[g] = false
+                continue
+            }
+            waiting.end(g, at: t)
+            place(g, on: h, at: t, u: u, sched: &sched)
+        }
+    }
+
+    /// Starts guest `g` (demand `u` at `t`) on host `h`: an arrival or a waiting guest placed.
+    mutating func place(_ g: Int, on h: Int, at t: Double, u: Double, sched: inout Scheduler<EngineEvent>) {
         s.integrateEnergy(h, to: t, powerAware: powerAware)
         s.link(g, to: h)
         s.allocateAppended(g, on: h, request: s.hostDemand(g))
@@ -194,6 +231,11 @@ extension Engine {
 
     mutating func depart(_ g: Int, at t: Double) {
         let phase = s.guests.phase[g]
+        if phase == .waiting {
+            waiting.end(g, at: t)
+            s.guests.phase[g] = .departed
+            return
+        }
         guard phase == .running || phase == .booting else { return }
         // Drop migration reservations of the guest.
         var touched: [Int] = []
@@ -316,7 +358,27 @@ extension Engine {
 
     mutating func finish(at horizon: Double) -> EngineResult {
         closeAccounts(at: horizon)
-        return EngineResult(metrics: metrics(at: horizon), hostIntervals: hostRows, guests: guestRows(), decision: trace.decision)
+        var result = EngineResult(metrics: metrics(at: horizon), hostIntervals: hostRows, guests: guestRows(), decision: trace.decision)
+        result.capacity = capacityMetrics(at: horizon)
+        return result
+    }
+
+    /// The capacity answers: tick samples per host type, energy per type, and the waiting
+    /// guests' accounts closed at the horizon. O(samples · types + hosts).
+    mutating func capacityMetrics(at horizon: Double) -> CapacityMetrics {
+        let stillWaiting = waiting.queue.count
+        for g in waiting.queue { waiting.end(g, at: horizon) }
+        var hostsPerType = [Int](repeating: 0, count: config.hostTypes.count)
+        var energy = [Double](repeating: 0, count: config.hostTypes.count)
+        for (h, t) in config.hostLayout.enumerated() {
+            hostsPerType[t] += 1
+            energy[t] += s.energy.joules[h] / 3.6e6
+        }
+        var m = capacity.metrics(names: config.hostTypes.map(\.name), hostsPerType: hostsPerType, energyKWhPerType: energy)
+        m.guestsWaited = waiting.everWaited
+        m.guestsWaitingAtEnd = stillWaiting
+        m.guestHoursWaiting = waiting.waitedSeconds / 3600
+        return m
     }
 
     /// Integrates energy and closes every host and guest account at the horizon.
@@ -470,7 +532,7 @@ extension Engine {
                 if s.guests.inMigration[g] != (incoming[g] > 0) && !quirk {
                     out.append("t=\(t): guest \(g) migration flag \(s.guests.inMigration[g]) with \(incoming[g]) reservations")
                 }
-            case .pending, .departed, .deleted, .rejected:
+            case .pending, .departed, .deleted, .rejected, .waiting:
                 if s.lists.host[g] >= 0 || incoming[g] > 0 { out.append("t=\(t): guest \(g) is \(s.guests.phase[g]) but still placed") }
             }
         }

@@ -76,10 +76,17 @@ struct Engine<Q: EngineStrategies> {
     var deferred: DeferredHostUpdates
     /// Tests: false updates hosts immediately after every migration (the reference behaviour).
     var deferHostUpdates = true
+    /// Guests that found no host and wait for one (`Semantics.rejectUnplacedGuests` off).
+    var waiting = WaitingGuests()
+    /// `Semantics.rejectUnplacedGuests`, read once (only placement failures consult it).
+    let rejectsUnplaced: Bool
+    /// Powered-on hosts per type at every tick (capacity answers).
+    var capacity: CapacityMeter
 
     init(config: EngineConfig, rules: Q) throws {
         self.config = config
         self.rules = rules
+        rejectsUnplaced = config.semantics.rejectUnplacedGuests
         let p = config.policies
         switch p.overloadPolicy {
         case .success(let policy): overloadPolicy = policy
@@ -110,6 +117,7 @@ struct Engine<Q: EngineStrategies> {
         random = RandomStreams(seed: config.seed).stream("consolidation/vm-selection")
         let H = s.hostCount
         tentative = RoundSnapshot(hosts: H)
+        capacity = CapacityMeter(types: config.hostTypes.count)
         deferred = DeferredHostUpdates(hosts: H)
         load = HostLoadCache(hosts: H, keepHistory: needsHistory)
         let indexable = placement.isFirstFit && (staticThreshold != nil || !consolidates)

@@ -153,6 +153,8 @@ public struct EngineResult: Sendable {
     public var guests: [GuestRow]
     /// The placement decision `EngineConfig.decisionTrace` asked for, when the engine took one.
     public var decision: PlacementDecision?
+    /// Peak and percentile capacity, per host type, and the demand a fixed pool could not place.
+    public var capacity = CapacityMetrics()
 
     public init(metrics: Metrics, hostIntervals: [HostIntervalRow], guests: [GuestRow], decision: PlacementDecision? = nil) {
         self.metrics = metrics

@@ -4,7 +4,7 @@ import Scheduling
 
 /// Life-cycle state of a guest.
 enum GuestPhase: UInt8 {
-    case pending = 0, booting, running, departed, deleted, rejected
+    case pending = 0, booting, running, departed, deleted, rejected, waiting
 }
 
 /// Kind of a list node: a guest's residence (primary), a migration reservation on the target

@@ -80,6 +80,10 @@ public struct Semantics: Sendable, Hashable {
     /// The non-migrating baselines (npa, dvfs) place first-fit in id order (§3.5).
     /// Off: they use the configured placement (power-aware best fit decreasing in VirtSim).
     public var baselinesPlaceFirstFit: Bool
+    /// A guest that finds no host when it is created is dropped for the whole run and counted
+    /// (`rejected_guests`), as CloudSim's datacenter fails a VM creation. Off: it waits, and is
+    /// tried again at every tick until a host takes it (`guests_waited`, `guest_hours_waiting`).
+    public var rejectUnplacedGuests: Bool = false
 
     /// Every switch set to `value`, except `migrationCpuShares` (the M2 migration model itself, on in both presets).
     init(allQuirks value: Bool) {
@@ -103,6 +107,7 @@ public struct Semantics: Sendable, Hashable {
         cloudSimSlaFormulas = value
         activeMeansNonZeroAllocation = value
         baselinesPlaceFirstFit = value
+        rejectUnplacedGuests = value
     }
 
     /// Every quirk of CloudSim 3.0.3, to reproduce its PlanetLab numbers.
@@ -119,6 +124,7 @@ public struct Semantics: Sendable, Hashable {
         "wakingHostsLooksFree", "ramOnlyAtCreation", "cloudSimStatistics", "underloadConsidersOverloadTargets",
         "switchedOffMeansZeroUtilization", "trapezoidEnergy", "zeroEnergyAfterIdleUpdate", "cloudSimPowerFormula",
         "guestSizeIsOneCoreMips", "cloudSimSlaFormulas", "activeMeansNonZeroAllocation", "baselinesPlaceFirstFit",
+        "rejectUnplacedGuests",
     ]
 
     /// Former switch names still accepted in scenarios, each setting the switches it used to
@@ -160,6 +166,7 @@ public struct Semantics: Sendable, Hashable {
             case "cloudSimSlaFormulas": return cloudSimSlaFormulas
             case "activeMeansNonZeroAllocation": return activeMeansNonZeroAllocation
             case "baselinesPlaceFirstFit": return baselinesPlaceFirstFit
+            case "rejectUnplacedGuests": return rejectUnplacedGuests
             default: return nil
             }
         }
@@ -190,6 +197,7 @@ public struct Semantics: Sendable, Hashable {
             case "cloudSimSlaFormulas": cloudSimSlaFormulas = v
             case "activeMeansNonZeroAllocation": activeMeansNonZeroAllocation = v
             case "baselinesPlaceFirstFit": baselinesPlaceFirstFit = v
+            case "rejectUnplacedGuests": rejectUnplacedGuests = v
             default: break
             }
         }

@@ -36,6 +36,49 @@ public struct HostTypeConfig: Sendable, Hashable {
     public var power: SpecPowerModel
 }
 
+/// Hosts of one type in the datacenter: a fixed pool of `count` hosts, or an elastic one
+/// (`count` nil: as many as the guests need, at most one per guest). `rack` names the rack every
+/// host of the pool stands in (recorded per host in hosts_inventory.csv, for failure domains).
+public struct HostPoolConfig: Sendable, Hashable {
+    public var type: HostTypeConfig
+    public var count: Int?
+    public var rack: String?
+
+    public init(type: HostTypeConfig, count: Int? = nil, rack: String? = nil) {
+        self.type = type
+        self.count = count
+        self.rack = rack
+    }
+
+    /// Label of the pool in outputs: the type's name, with its rack when it has one.
+    public var label: String { rack.map { "\(type.name)@\($0)" } ?? type.name }
+}
+
+/// Guests of one size and kind (`guests: [{type, count, kind, vcpus, memoryMB, workload}]`).
+/// Demand is a fraction of the guest's own vCPUs: a 2-vCPU guest at 30 % wants 0.6 vCPUs, each
+/// vCPU worth `vcpuMips` MIPS, so on a host with faster cores it takes fewer cores.
+public struct GuestTypeConfig: Sendable {
+    public var name: String
+    public var count: Int
+    public var kind: GuestKind
+    public var vcpus: Int
+    /// Memory the host reserves for the guest (its configured size, guest OS included).
+    public var memoryMB: Double
+    /// MIPS of one vCPU as given (`vcpuMips`); nil = `vcpuMips(pools:)`'s default.
+    public var vcpuMips: Double?
+    /// The workload: a synthetic distribution and shape, or a trace (`servers` = `count`; its
+    /// samples are fractions of the guest's vCPUs; `appMemoryMB` unused).
+    public var workload: FleetConfig
+
+    /// MIPS of one vCPU: as given, else the per-core MIPS of the slowest pool's hosts. A host
+    /// takes a guest only if one of its cores holds a whole vCPU (the engine's per-core rule),
+    /// so the default lets every pool take every guest; on a host with faster cores the same
+    /// demand then takes proportionally fewer cores.
+    public func vcpuMips(pools: [HostPoolConfig]) -> Double {
+        vcpuMips ?? pools.map(\.type.mipsPerCore).min()!
+    }
+}
+
 /// The workloads of a fleet: synthetic (each server's mean demand is drawn from `meanCDF`, its
 /// time series is that mean times the `components`) or measured (`trace`).
 public struct FleetConfig: Sendable {
@@ -113,8 +156,18 @@ public struct ConsolidationStudy: Sendable {
     public var sampleMinutes: Double
     public var consolidationMinutes: Double
     public var reportMinutes: Double
-    public var hostType: HostTypeConfig
+    /// The datacenter's hosts, pool by pool (`hosts`; the legacy `hostType` key is one elastic pool).
+    public var hostPools: [HostPoolConfig]
+    /// The first pool's type (the study's only type when the scenario uses `hostType`).
+    public var hostType: HostTypeConfig {
+        get { hostPools[0].type }
+        set { hostPools[0].type = newValue }
+    }
+    /// The workloads (`fleet`). With sized guests (`guestTypes` non-empty) it is a summary the
+    /// estimate and shard plan read: `servers` is the total guest count, no distribution.
     public var fleet: FleetConfig
+    /// Sized guests (`guests`), in file order; empty for a `fleet` study.
+    public var guestTypes: [GuestTypeConfig] = []
     public var variants: [VariantConfig]
     public var policies: PolicyConfig
     /// Engine behaviour switches overriding the VirtSim preset (see `Semantics`), in file order.

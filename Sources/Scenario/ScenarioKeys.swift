@@ -94,6 +94,20 @@ public enum ScenarioKeys {
     public static let mipsPerCore = KeyRange("$.consolidation.hostType.mipsPerCore", .number, 1, 1_000_000, unit: "MIPS")
     public static let hostRamMB = KeyRange("$.consolidation.hostType.ramMB", .number, 1, 100_000_000, unit: "MB", note: "100 TB")
     public static let bandwidthMbps = KeyRange("$.consolidation.hostType.bandwidthMbps", .number, 1, 10_000_000, unit: "Mb/s", note: "10 Tb/s")
+    public static let hostClockGHz = KeyRange("$.consolidation.hostType.clockGHz", .number, 0.001, 1000, unit: "GHz",
+                                              note: "instead of mipsPerCore: MIPS per core = clock in MHz, CloudSim's convention")
+    // Host pools: `hosts[].type` has the keys of `hostType`.
+    public static let poolCount = KeyRange("$.consolidation.hosts[].count", .integer, 1, 100_000, unit: "hosts", note: "absent: an elastic pool")
+    public static let poolCores = hostCores.rebased("$.consolidation.hostType", "$.consolidation.hosts[].type")
+    public static let poolMipsPerCore = mipsPerCore.rebased("$.consolidation.hostType", "$.consolidation.hosts[].type")
+    public static let poolClockGHz = hostClockGHz.rebased("$.consolidation.hostType", "$.consolidation.hosts[].type")
+    public static let poolRamMB = hostRamMB.rebased("$.consolidation.hostType", "$.consolidation.hosts[].type")
+    public static let poolBandwidthMbps = bandwidthMbps.rebased("$.consolidation.hostType", "$.consolidation.hosts[].type")
+    // Sized guests: `guests[].workload` has the demand keys of `fleet`.
+    public static let guestCount = KeyRange("$.consolidation.guests[].count", .integer, 1, 1_000_000, unit: "guests", note: "also bounded by the work and memory limits")
+    public static let guestVcpus = KeyRange("$.consolidation.guests[].vcpus", .integer, 1, 1024, unit: "vCPUs")
+    public static let guestMemoryMB = KeyRange("$.consolidation.guests[].memoryMB", .number, 0, exclusiveMinimum: true, 100_000_000, unit: "MB")
+    public static let guestVcpuMips = KeyRange("$.consolidation.guests[].vcpuMips", .number, 1, 1_000_000, unit: "MIPS", note: "absent: the first host pool's MIPS per core")
     public static let servers = KeyRange("$.consolidation.fleet.servers", .integer, 1, 1_000_000, unit: "workloads", note: "also bounded by the work and memory limits")
     public static let meanUtilizationValue = KeyRange("$.consolidation.fleet.meanUtilization.cdf[][0]", .number, 0, 1, unit: "fraction of one server")
     public static let meanUtilizationProbability = KeyRange("$.consolidation.fleet.meanUtilization.cdf[][1]", .number, 0, 1, unit: "cumulative probability")
@@ -109,6 +123,8 @@ public enum ScenarioKeys {
     public static let fleetTenantCount = KeyRange("$.consolidation.fleet.tenants.count", .integer, 1, 1_000_000, unit: "tenants")
     public static let fleetTenantZipfExponent = KeyRange("$.consolidation.fleet.tenants.zipfExponent", .number, 0, 10, note: "0: every tenant equally likely")
     public static let fleetWritableFraction = KeyRange("$.consolidation.fleet.memoryWrites.writableWorkingSetFraction", .number, 0, 1, unit: "fraction of guest memory")
+    /// The demand keys of `fleet` as they appear under `guests[].workload`.
+    public static let guestWorkload = WorkloadKeys.fleet.rebased("$.consolidation.fleet", "$.consolidation.guests[].workload")
     public static let overloadParameter = KeyRange("$.consolidation.policies.overloadParameter", .number, 0, exclusiveMinimum: true, 10,
                                                    note: "thr and thr-sustained: a utilization threshold, at most 1; iqr, mad, lr, lrr: a safety parameter")
     public static let overloadWindow = KeyRange("$.consolidation.policies.overloadWindow", .integer, 1, 288, unit: "measurements", note: "one day of 5-minute samples")
@@ -237,6 +253,9 @@ public enum ScenarioKeys {
     public static let all: [KeyRange] = [
         seed,
         horizonHours, sampleMinutes, consolidationMinutes, reportMinutes, hostCores, mipsPerCore, hostRamMB, bandwidthMbps,
+        hostClockGHz, poolCount, poolCores, poolMipsPerCore, poolClockGHz, poolRamMB, poolBandwidthMbps,
+        guestCount, guestVcpus, guestMemoryMB, guestVcpuMips,
+    ] + guestWorkload.all + [
         servers, meanUtilizationValue, meanUtilizationProbability, appMemoryValue, appMemoryProbability,
         diurnalAmplitude, diurnalPeakHour, burstRatePerHour, burstMeanMinutes, burstMultiplier, heavyTailAlpha,
         fleetDirtyRateMBps, fleetWritableFraction, fleetTenantCount, fleetTenantZipfExponent, overloadParameter, overloadWindow, underloadThreshold,
@@ -272,4 +291,40 @@ extension KeyRange {
     func named(_ name: String) -> KeyRange {
         KeyRange(String(path.dropLast()) + name, kind, minimum, exclusiveMinimum: exclusiveMinimum, maximum, unit: unit, note: note)
     }
+}
+
+extension KeyRange {
+    /// The same range under another parent: `prefix` in `path` replaced by `replacement`.
+    func rebased(_ prefix: String, _ replacement: String) -> KeyRange {
+        precondition(path.hasPrefix(prefix), "\(path) is not under \(prefix)")
+        return KeyRange(replacement + path.dropFirst(prefix.count), kind, minimum, exclusiveMinimum: exclusiveMinimum, maximum, unit: unit, note: note)
+    }
+}
+
+/// The ranges of a workload's demand keys (a fleet's, or a guest type's `workload`).
+public struct WorkloadKeys: Sendable {
+    public let meanValue, meanProbability, amplitude, peakHour, ratePerHour, meanMinutes, multiplier, alpha: KeyRange
+
+    public static let fleet = WorkloadKeys(
+        meanValue: ScenarioKeys.meanUtilizationValue, meanProbability: ScenarioKeys.meanUtilizationProbability,
+        amplitude: ScenarioKeys.diurnalAmplitude, peakHour: ScenarioKeys.diurnalPeakHour, ratePerHour: ScenarioKeys.burstRatePerHour,
+        meanMinutes: ScenarioKeys.burstMeanMinutes, multiplier: ScenarioKeys.burstMultiplier, alpha: ScenarioKeys.heavyTailAlpha)
+
+    var all: [KeyRange] { [meanValue, meanProbability, amplitude, peakHour, ratePerHour, meanMinutes, multiplier, alpha] }
+
+    func rebased(_ prefix: String, _ replacement: String) -> WorkloadKeys {
+        WorkloadKeys(meanValue: meanValue.rebased(prefix, replacement), meanProbability: meanProbability.rebased(prefix, replacement),
+                     amplitude: amplitude.rebased(prefix, replacement), peakHour: peakHour.rebased(prefix, replacement),
+                     ratePerHour: ratePerHour.rebased(prefix, replacement), meanMinutes: meanMinutes.rebased(prefix, replacement),
+                     multiplier: multiplier.rebased(prefix, replacement), alpha: alpha.rebased(prefix, replacement))
+    }
+}
+
+/// The ranges of a host type's keys (`hostType`, or `hosts[].type`).
+struct HostTypeKeys {
+    let cores, mipsPerCore, clockGHz, ramMB, bandwidthMbps: KeyRange
+    static let legacy = HostTypeKeys(cores: ScenarioKeys.hostCores, mipsPerCore: ScenarioKeys.mipsPerCore, clockGHz: ScenarioKeys.hostClockGHz,
+                                     ramMB: ScenarioKeys.hostRamMB, bandwidthMbps: ScenarioKeys.bandwidthMbps)
+    static let pool = HostTypeKeys(cores: ScenarioKeys.poolCores, mipsPerCore: ScenarioKeys.poolMipsPerCore, clockGHz: ScenarioKeys.poolClockGHz,
+                                   ramMB: ScenarioKeys.poolRamMB, bandwidthMbps: ScenarioKeys.poolBandwidthMbps)
 }

@@ -145,13 +145,29 @@ public struct ScenarioReader: Sendable {
         let sample = r.number(K.sampleMinutes) ?? 5
         let interval = r.number(K.consolidationMinutes) ?? 5
         let report = r.number(K.reportMinutes) ?? 60
-        var hostType: HostTypeConfig?
-        if var h = r.object("hostType", required: true) { hostType = readHostType(&h, hardwarePower: inlineHardware?.power) }
+        // Hosts: one elastic pool (`hostType`, as before pools existed) or pools (`hosts`).
+        let pools = readPools(&r, hardwarePower: inlineHardware?.power)
+        // Workloads: a fleet (one workload per former server, guests sized like the host) or sized guests.
         var fleet: FleetConfig?
-        if var f = r.object("fleet", required: true) { fleet = readFleet(&f) }
+        var guestTypes: [GuestTypeConfig] = []
+        var guestsOK = true
+        if r.has("guests") {
+            if r.has("fleet") { log.add(r.childPath("fleet"), "present with \"guests\"; give one of them") }
+            (guestTypes, guestsOK) = readGuestTypes(&r)
+            if guestsOK {
+                fleet = FleetConfig(servers: guestTypes.reduce(0) { $0 + $1.count }, meanDistribution: nil, meanSource: "",
+                                    components: [], appMemoryMB: nil, trace: nil, operations: guestTypes[0].workload.operations,
+                                    memoryWrites: nil)
+            }
+        } else if var f = r.object("fleet", required: true) { fleet = readFleet(&f) }
         var variants: [VariantConfig] = []
         var variantsOK = true
-        for (value, path) in r.array("variants", required: true, nonEmpty: true) ?? [] {
+        if !guestTypes.isEmpty || !guestsOK {
+            // Each guest type names its kind: one variant, the datacenter as described.
+            if r.has("variants") { log.add(r.childPath("variants"), "present with \"guests\": each guest type names its kind; remove \"variants\"") }
+            if let first = guestTypes.first { variants = [VariantConfig(name: "planned", kind: first.kind, dedicated: false)] }
+        }
+        for (value, path) in (guestTypes.isEmpty && guestsOK ? r.array("variants", required: true, nonEmpty: true) ?? [] : []) {
             guard var v = ObjectReader(value, path: path, log: log) else { variantsOK = false; continue }
             let name = v.string("name", required: true)
             let kind = v.string("kind", required: true, oneOf: GuestKind.scenarioNames).flatMap(GuestKind.init(rawValue:))
@@ -174,10 +190,12 @@ public struct ScenarioReader: Sendable {
         if var p = r.object("policies", required: true) { policies = readPolicies(&p) }
         let switches = readSwitches(&r)
         r.finish()
+        let hostType = pools?.map(\.type).max { $0.ramMB < $1.ramMB }
         // A guest larger than every host can never be placed.
         if let h = hostType, let f = fleet, let largest = f.appMemoryMB?.points.last?.value, largest > h.ramMB {
             log.add(r.childPath("fleet") + ".appMemoryMB", "largest application memory \(largest) MB exceeds the host's \(h.ramMB) MB: such a guest fits on no host")
         }
+        if let pools { checkGuestsFit(guestTypes, pools: pools, path: r.childPath("guests"), log: log) }
         // With its kind's footprint (guest OS, VMM, runtime), a guest may still fit no host: say so
         // before running, per variant, instead of rejecting guests at placement.
         if variantsOK, let h = hostType, let f = fleet, let largest = f.appMemoryMB?.points.last?.value, largest <= h.ramMB,
@@ -190,20 +208,137 @@ public struct ScenarioReader: Sendable {
                 }
             }
         }
-        guard let profile, let horizon, let hostType, let fleet, let policies, variantsOK else { return nil }
+        guard let profile, let horizon, let pools, let fleet, let policies, variantsOK, guestsOK else { return nil }
         return ConsolidationStudy(hardwareProfile: profile, inlineHardware: inlineHardware, horizonHours: horizon, sampleMinutes: sample,
-                                  consolidationMinutes: interval, reportMinutes: report, hostType: hostType,
-                                  fleet: fleet, variants: variants, policies: policies, switches: switches)
+                                  consolidationMinutes: interval, reportMinutes: report, hostPools: pools,
+                                  fleet: fleet, guestTypes: guestTypes, variants: variants, policies: policies, switches: switches)
+    }
+
+    /// `hostType` (one elastic pool) or `hosts: [{type, count?, rack?}]`; exactly one of them.
+    func readPools(_ r: inout ObjectReader, hardwarePower: SpecPowerModel?) -> [HostPoolConfig]? {
+        let log = r.log
+        guard r.has("hosts") else {
+            guard var h = r.object("hostType", required: true) else { return nil }
+            return readHostType(&h, hardwarePower: hardwarePower).map { [HostPoolConfig(type: $0)] }
+        }
+        if r.has("hostType") { log.add(r.childPath("hostType"), "present with \"hosts\"; give one of them (hostType is one elastic pool)") }
+        guard let items = r.array("hosts", required: true, nonEmpty: true), !items.isEmpty else { return nil }
+        var pools: [HostPoolConfig] = []
+        var ok = true
+        for (value, path) in items {
+            guard var p = ObjectReader(value, path: path, log: log) else { ok = false; continue }
+            var type: HostTypeConfig?
+            if var t = p.object("type", required: true) { type = readHostType(&t, hardwarePower: hardwarePower, keys: .pool) }
+            let count = p.integer(K.poolCount)
+            let rack = p.string("rack")
+            if let rack, rack.isEmpty { log.add(p.childPath("rack"), "empty; expected a rack name") }
+            p.finish()
+            guard let type else { ok = false; continue }
+            let pool = HostPoolConfig(type: type, count: count, rack: rack)
+            if pools.contains(where: { $0.label == pool.label }) {
+                log.add(path, "a second pool \"\(pool.label)\"; give each pool of one type its own rack or another type name")
+            }
+            pools.append(pool)
+        }
+        return ok ? pools : nil
+    }
+
+    /// `guests: [{type, count, kind, vcpus, memoryMB, vcpuMips?, workload}]`. Returns the types
+    /// read and whether every element was read.
+    func readGuestTypes(_ r: inout ObjectReader) -> ([GuestTypeConfig], Bool) {
+        let log = r.log
+        guard let items = r.array("guests", required: true, nonEmpty: true), !items.isEmpty else { return ([], false) }
+        var types: [GuestTypeConfig] = []
+        var ok = true
+        for (value, path) in items {
+            guard var g = ObjectReader(value, path: path, log: log) else { ok = false; continue }
+            let name = g.string("type", required: true)
+            if let n = name, n.isEmpty || n.contains(",") || n.contains("\"") {
+                log.add(g.childPath("type"), "found \"\(n)\"; expected a non-empty name without commas or quotes")
+            }
+            let count = g.integer(K.guestCount, required: true)
+            let kind = g.string("kind", required: true, oneOf: GuestKind.scenarioNames).flatMap(GuestKind.init(rawValue:))
+            let vcpus = g.integer(K.guestVcpus, required: true)
+            let memory = g.number(K.guestMemoryMB, required: true)
+            let mips = g.number(K.guestVcpuMips)
+            var workload: FleetConfig?
+            if var w = g.object("workload", required: true) { workload = readWorkload(&w, count: count ?? 1) }
+            g.finish()
+            guard let name, let count, let kind, let vcpus, let memory, let workload else { ok = false; continue }
+            if types.contains(where: { $0.name == name }) { log.add(path + ".type", "duplicate guest type \"\(name)\"") }
+            types.append(GuestTypeConfig(name: name, count: count, kind: kind, vcpus: vcpus, memoryMB: memory, vcpuMips: mips, workload: workload))
+        }
+        return (types, ok)
+    }
+
+    /// A guest type's workload: `meanUtilization` + `components` (fractions of the guest's
+    /// vCPUs) or `trace`, and the `operations` profile its kind's overhead is charged with.
+    func readWorkload(_ w: inout ObjectReader, count: Int) -> FleetConfig? {
+        let log = w.log
+        let keys = ScenarioKeys.guestWorkload
+        var trace: TraceSource?
+        var traceOK = true
+        if var t = w.object("trace") {
+            let format = t.string("format", required: true, oneOf: UtilizationTrace.formats)
+            let path = t.string("path", required: true)
+            if let p = path, p.isEmpty { log.add(t.childPath("path"), "empty; expected a trace file or folder") }
+            t.finish()
+            if let format, let path, !path.isEmpty { trace = TraceSource(format: format, path: path) } else { traceOK = false }
+        }
+        let measured = trace != nil || !traceOK
+        var meanSource = ""
+        var meanDist: EmpiricalDistribution?
+        var components: [WorkloadComponent] = []
+        if measured {
+            for key in ["meanUtilization", "components"] where w.has(key) {
+                log.add(w.childPath(key), "present with \"trace\": a trace workload's demand is the trace; remove it")
+            }
+        } else {
+            if var m = w.object("meanUtilization", required: true) {
+                meanDist = readCDF(&m, value: keys.meanValue, probability: keys.meanProbability)
+                meanSource = m.string("source", required: true) ?? ""
+                m.finish()
+            }
+            components = readComponents(&w, keys: keys)
+        }
+        let ops = w.string("operations", required: true, oneOf: vocabulary.operationProfiles)
+        w.finish()
+        guard let ops, traceOK, trace != nil || meanDist != nil else { return nil }
+        return FleetConfig(servers: count, meanDistribution: meanDist, meanSource: meanSource, components: components,
+                           appMemoryMB: nil, trace: trace, operations: ops, memoryWrites: nil)
+    }
+
+    /// Every guest type must fit, alone, on at least one pool's host: as many cores as vCPUs,
+    /// each core at least one vCPU's MIPS (the engine's per-core rule), memory within its RAM
+    /// (a guest that fits no host would wait forever).
+    func checkGuestsFit(_ types: [GuestTypeConfig], pools: [HostPoolConfig], path: String, log: DiagnosticLog) {
+        for (i, g) in types.enumerated() {
+            let mips = g.vcpuMips(pools: pools)
+            let fits = pools.contains { $0.type.cores >= g.vcpus && $0.type.mipsPerCore >= mips && $0.type.ramMB >= g.memoryMB }
+            if !fits {
+                log.add("\(path)[\(i)]", "a guest of \(g.vcpus) vCPUs at \(formatBound(mips)) MIPS and \(formatBound(g.memoryMB)) MB fits on no host type: every pool's hosts have fewer cores, slower cores or less memory")
+            }
+        }
     }
 
     /// `hardwarePower`: the power table of the study's inline hardware document, taken when the
     /// host type names none.
-    func readHostType(_ h: inout ObjectReader, hardwarePower: SpecPowerModel? = nil) -> HostTypeConfig? {
+    func readHostType(_ h: inout ObjectReader, hardwarePower: SpecPowerModel? = nil, keys: HostTypeKeys = .legacy) -> HostTypeConfig? {
         let name = h.string("name") ?? "host"
-        let cores = h.integer(K.hostCores, required: true)
-        let mips = h.number(K.mipsPerCore, required: true)
-        let ram = h.number(K.hostRamMB, required: true)
-        let bw = h.number(K.bandwidthMbps) ?? 1000
+        if name.isEmpty || name.contains(",") || name.contains("\"") || name.contains("@") {
+            h.log.add(h.childPath("name"), "found \"\(name)\"; expected a non-empty name without commas, quotes or '@'")
+        }
+        let cores = h.integer(keys.cores, required: true)
+        // Per-core speed as MIPS, or as a clock (MIPS = MHz, the convention of CloudSim's host types).
+        var mips: Double?
+        if h.has("clockGHz") {
+            if h.has("mipsPerCore") { h.log.add(h.childPath("clockGHz"), "present with \"mipsPerCore\"; give one of them") }
+            mips = h.number(keys.clockGHz).map { $0 * 1000 }
+        } else {
+            mips = h.number(keys.mipsPerCore, required: true)
+        }
+        let ram = h.number(keys.ramMB, required: true)
+        let bw = h.number(keys.bandwidthMbps) ?? 1000
         // A built-in table by name, a power table document inline, or the hardware profile's table.
         var power: SpecPowerModel?
         if let v = h.raw("power", required: hardwarePower == nil, expected: "a power table name or a power table object") {
@@ -251,26 +386,7 @@ public struct ScenarioReader: Sendable {
             _ = m.string("source")
             m.finish()
         }
-        var components: [WorkloadComponent] = []
-        for (value, path) in (measured ? [] : f.array("components") ?? []) {
-            guard var c = ObjectReader(value, path: path, log: log) else { continue }
-            switch c.string("type", required: true, oneOf: ["diurnal", "bursty", "heavy-tailed"]) {
-            case "diurnal":
-                let a = c.number(K.diurnalAmplitude, required: true)
-                let p = c.number(K.diurnalPeakHour) ?? 14
-                if let a { components.append(.diurnal(amplitude: a, peakHour: p)) }
-            case "bursty":
-                let rate = c.number(K.burstRatePerHour, required: true)
-                let minutes = c.number(K.burstMeanMinutes, required: true)
-                let mult = c.number(K.burstMultiplier, required: true)
-                if let rate, let minutes, let mult { components.append(.bursty(ratePerHour: rate, meanMinutes: minutes, multiplier: mult)) }
-            case "heavy-tailed":
-                if let alpha = c.number(K.heavyTailAlpha, required: true) { components.append(.heavyTailed(alpha: alpha)) }
-            default: break
-            }
-            _ = c.string("source")
-            c.finish()
-        }
+        let components = measured ? [] : readComponents(&f, keys: .fleet)
         let ops = f.string("operations", required: true, oneOf: vocabulary.operationProfiles)
         var writes: MemoryWrites?
         if var w = f.object("memoryWrites") {
@@ -300,6 +416,31 @@ public struct ScenarioReader: Sendable {
         return FleetConfig(servers: servers, meanDistribution: meanDist, meanSource: meanSource,
                            components: components, appMemoryMB: memory, trace: nil, operations: ops, memoryWrites: writes,
                            tenants: tenants)
+    }
+
+    /// `components: [{type: diurnal|bursty|heavy-tailed, …}]`: the shape of a synthetic workload.
+    func readComponents(_ f: inout ObjectReader, keys: WorkloadKeys) -> [WorkloadComponent] {
+        var components: [WorkloadComponent] = []
+        for (value, path) in f.array("components") ?? [] {
+            guard var c = ObjectReader(value, path: path, log: f.log) else { continue }
+            switch c.string("type", required: true, oneOf: ["diurnal", "bursty", "heavy-tailed"]) {
+            case "diurnal":
+                let a = c.number(keys.amplitude, required: true)
+                let p = c.number(keys.peakHour) ?? 14
+                if let a { components.append(.diurnal(amplitude: a, peakHour: p)) }
+            case "bursty":
+                let rate = c.number(keys.ratePerHour, required: true)
+                let minutes = c.number(keys.meanMinutes, required: true)
+                let mult = c.number(keys.multiplier, required: true)
+                if let rate, let minutes, let mult { components.append(.bursty(ratePerHour: rate, meanMinutes: minutes, multiplier: mult)) }
+            case "heavy-tailed":
+                if let alpha = c.number(keys.alpha, required: true) { components.append(.heavyTailed(alpha: alpha)) }
+            default: break
+            }
+            _ = c.string("source")
+            c.finish()
+        }
+        return components
     }
 
     /// `{"cdf": [[value, probability], …]}`: both columns in their ranges and non-decreasing,

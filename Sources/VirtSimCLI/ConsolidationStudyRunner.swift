@@ -18,42 +18,65 @@ struct ConsolidationStudyRunner {
     var horizonSeconds: Double { study.horizonHours * 3600 }
     var sampleCount: Int { Int((horizonSeconds / sampleSeconds).rounded(.up)) }
 
-    /// What the cost model charges one variant's guests: the kind's CPU overhead (operation rates ×
-    /// per-operation costs) and per-guest memory footprint; nothing on dedicated servers.
-    func kindCost(_ variant: VariantConfig) throws -> (overhead: OverheadBreakdown, footprintMB: Double) {
+    /// What the cost model charges guests of `kind` running `operations` (a profile name): the
+    /// kind's CPU overhead (operation rates × per-operation costs) and per-guest memory footprint;
+    /// nothing on dedicated servers.
+    func kindCost(_ kind: GuestKind, operations: String, dedicated: Bool = false) throws -> (overhead: OverheadBreakdown, footprintMB: Double) {
         guard let profile = study.inlineHardware ?? HardwareProfile.named(study.hardwareProfile),
-              let operations = OperationProfile.named(study.fleet.operations) else {
+              let ops = OperationProfile.named(operations) else {
             throw InputError(message: "unknown hardware or operation profile")
         }
-        if variant.dedicated { return (OverheadBreakdown(cpuFraction: 0, components: []), 0) }
+        if dedicated { return (OverheadBreakdown(cpuFraction: 0, components: []), 0) }
         let cost = CostModel(profile: profile)
-        return (cost.overhead(kind: variant.kind, operations: operations), cost.memoryFootprintMB(kind: variant.kind))
+        return (cost.overhead(kind: kind, operations: ops), cost.memoryFootprintMB(kind: kind))
+    }
+
+    /// A fleet variant's cost (its kind, the fleet's operation profile).
+    func kindCost(_ variant: VariantConfig) throws -> (overhead: OverheadBreakdown, footprintMB: Double) {
+        try kindCost(variant.kind, operations: study.fleet.operations, dedicated: variant.dedicated)
+    }
+
+    /// The workloads of the study, generated once and shared by every variant: the fleet, or one
+    /// `Fleet` per sized guest type (in file order), with their samples in one buffer.
+    struct Workloads {
+        var fleets: [Fleet]
+        var buffer: SampleBuffer
+        var count: Int { fleets.reduce(0) { $0 + $1.count } }
+        var sampleCount: Int { fleets[0].sampleCount }
+        /// Mean of every sample (fraction of one server, or of a sized guest's vCPUs).
+        var meanDemand: Double {
+            var sum = 0.0, n = 0
+            for f in fleets { for x in f.samples { sum += Double(x) }; n += f.samples.count }
+            return sum / Double(max(n, 1))
+        }
+    }
+
+    func makeWorkloads() throws -> Workloads {
+        let streams = RandomStreams(seed: scenario.seed)
+        let fleets = study.guestTypes.isEmpty
+            ? [try Fleet.make(study.fleet, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: streams)]
+            : try study.guestTypes.map { try Fleet.make(guestType: $0, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: streams) }
+        var samples: [Float] = []
+        samples.reserveCapacity(fleets.reduce(0) { $0 + $1.samples.count })
+        for f in fleets { samples += f.samples }
+        return Workloads(fleets: fleets, buffer: SampleBuffer(samples))
+    }
+
+    /// The engine's host types and layout: pools in file order, a fixed pool with its `count`
+    /// hosts, an elastic one with one host per guest (as many as could ever be needed). A
+    /// dedicated variant gets one host of the first pool's type per workload.
+    func hostTypes(guests: Int, dedicated: Bool) -> [HostTypeSpec] {
+        let pools = dedicated ? [HostPoolConfig(type: study.hostType)] : study.hostPools
+        return pools.map { p in
+            let t = p.type
+            return HostTypeSpec(name: p.label, cores: t.cores, mipsPerCore: t.mipsPerCore, ramMB: t.ramMB,
+                                bandwidthMbps: t.bandwidthMbps, power: t.power, count: p.count ?? guests)
+        }
     }
 
     /// One variant's engine configuration.
-    func engineConfig(for variant: VariantConfig, fleet: Fleet, buffer: SampleBuffer) throws -> EngineConfig {
-        let cost = try kindCost(variant)
-        let host = study.hostType
-        let servers = fleet.count
-        let overhead = cost.overhead.cpuFraction
-        let footprint = cost.footprintMB
-        let writes = study.fleet.memoryWrites
-        let owners = tenants(count: servers)
-        let guests = (0..<servers).map { i in
-            // A dedicated server's memory is all its own workload's: reserving it whole keeps
-            // one workload per server, the pre-virtualization baseline.
-            let ram = variant.dedicated ? host.ramMB : fleet.appMemoryMB[i] + footprint
-            return GuestSpec(
-                id: i, name: "w\(i)", kind: variant.kind, mips: host.mipsPerCore, vcpus: host.cores, ramMB: ram,
-                cpuOverheadFraction: overhead,
-                utilization: .samples(buffer, offset: i * fleet.sampleCount, count: fleet.sampleCount),
-                sampleInterval: sampleSeconds,
-                dirtyRateMBps: writes?.dirtyRateMBps ?? 0,
-                writableWorkingSetMB: writes.map { $0.writableWorkingSetFraction * ram },
-                tenant: owners[i])
-        }
-        let hostType = HostTypeSpec(name: host.name, cores: host.cores, mipsPerCore: host.mipsPerCore, ramMB: host.ramMB,
-                                    bandwidthMbps: host.bandwidthMbps, power: host.power, count: servers)
+    func engineConfig(for variant: VariantConfig, workloads: Workloads) throws -> EngineConfig {
+        let guests = study.guestTypes.isEmpty ? try fleetGuests(variant, workloads) : try sizedGuests(workloads)
         let p = study.policies
         let policies = variant.dedicated
             ? PolicySpec(placement: "first-fit", overload: "none", selection: p.selection, underload: false,
@@ -61,12 +84,58 @@ struct ConsolidationStudyRunner {
             : PolicySpec(placement: p.placement, overload: p.overload, overloadParameter: p.overloadParameter,
                          selection: p.selection, underload: p.underload, underloadThreshold: p.underloadThreshold,
                          migrationModel: p.migration, overloadWindow: p.overloadWindow)
-        var config = EngineConfig(hostTypes: [hostType], guests: guests, policies: policies,
+        var config = EngineConfig(hostTypes: hostTypes(guests: guests.count, dedicated: variant.dedicated), guests: guests, policies: policies,
                                   semantics: Semantics.preset("virtsim", switches: study.switches),
                                   horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,
                                   seed: scenario.seed, recordHostIntervals: true, reportInterval: study.reportMinutes * 60)
         config.tenantExclusiveHosts = !variant.dedicated && variant.isolation.requiresExclusiveHosts(kind: variant.kind)
         return config
+    }
+
+    /// A fleet's guests: each workload sized like the first pool's host (its demand is a fraction
+    /// of one such server), memory = the application's + the kind's footprint.
+    func fleetGuests(_ variant: VariantConfig, _ workloads: Workloads) throws -> [GuestSpec] {
+        let cost = try kindCost(variant)
+        let host = study.hostType
+        let fleet = workloads.fleets[0]
+        let overhead = cost.overhead.cpuFraction
+        let footprint = cost.footprintMB
+        let writes = study.fleet.memoryWrites
+        let owners = tenants(count: fleet.count)
+        return (0..<fleet.count).map { i in
+            // A dedicated server's memory is all its own workload's: reserving it whole keeps
+            // one workload per server, the pre-virtualization baseline.
+            let ram = variant.dedicated ? host.ramMB : fleet.appMemoryMB[i] + footprint
+            return GuestSpec(
+                id: i, name: "w\(i)", kind: variant.kind, mips: host.mipsPerCore, vcpus: host.cores, ramMB: ram,
+                cpuOverheadFraction: overhead,
+                utilization: .samples(workloads.buffer, offset: i * fleet.sampleCount, count: fleet.sampleCount),
+                sampleInterval: sampleSeconds,
+                dirtyRateMBps: writes?.dirtyRateMBps ?? 0,
+                writableWorkingSetMB: writes.map { $0.writableWorkingSetFraction * ram },
+                tenant: owners[i])
+        }
+    }
+
+    /// Sized guests, type after type: `vcpus` vCPUs of `vcpuMips` each (`GuestTypeConfig.vcpuMips`),
+    /// demand a fraction of those vCPUs, memory `memoryMB` as configured (it already holds the
+    /// guest's OS: the kind's footprint is not added), the kind's CPU overhead.
+    func sizedGuests(_ workloads: Workloads) throws -> [GuestSpec] {
+        var guests: [GuestSpec] = []
+        var offset = 0
+        for (t, type) in study.guestTypes.enumerated() {
+            let overhead = try kindCost(type.kind, operations: type.workload.operations).overhead.cpuFraction
+            let mips = type.vcpuMips(pools: study.hostPools)
+            let n = workloads.sampleCount
+            for i in 0..<workloads.fleets[t].count {
+                guests.append(GuestSpec(
+                    id: guests.count, name: "\(type.name)-\(i)", kind: type.kind, mips: mips, vcpus: type.vcpus, ramMB: type.memoryMB,
+                    cpuOverheadFraction: overhead, utilization: .samples(workloads.buffer, offset: offset, count: n),
+                    sampleInterval: sampleSeconds))
+                offset += n
+            }
+        }
+        return guests
     }
 
     /// The tenant of each of `count` workloads, drawn from `fleet.tenants` with the run's "tenants"
@@ -77,26 +146,24 @@ struct ConsolidationStudyRunner {
         return distribution.assign(count) { stream.nextUnit() }
     }
 
-    func makeFleet() throws -> Fleet {
-        try Fleet.make(study.fleet, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: RandomStreams(seed: scenario.seed))
-    }
-
     func run(context: RunContext) throws -> StudyOutput {
-        let fleet = try makeFleet()
-        let buffer = SampleBuffer(fleet.samples)
+        let workloads = try makeWorkloads()
         var summary: [SummaryRow] = []
         var hosts = CSVTable(header: HostIntervalCSV.header)
         var guestsTable = CSVTable(header: ["variant", "guest", "name", "kind", "mean_demand_percent", "ram_mb",
                                            "cpu_overhead_percent", "initial_host", "final_host", "migrations"])
-        var display = [["variant", "kind", "util %", "active hosts", "guests/host", "energy kWh", "migrations", "overload %"]]
+        var display = [["variant", "kind", "util %", "active hosts", "peak hosts", "guests/host", "energy kWh", "migrations", "overload %"]]
         var isolation = CSVTable(header: ["variant", "kind", "isolation", "boundary", "host", "tenant", "guests", "tenants"])
-        let owners = tenants(count: fleet.count)
-        let configs = try study.variants.map { try engineConfig(for: $0, fleet: fleet, buffer: buffer) }
+        var hostTypesTable = CSVTable(header: CapacityCSV.hostTypesHeader)
+        var inventory = CSVTable(header: CapacityCSV.inventoryHeader)
+        let owners = tenants(count: workloads.count)
+        let configs = try study.variants.map { try engineConfig(for: $0, workloads: workloads) }
         // Variants are independent runs: run them in parallel, assemble in scenario order.
         let progress = CombinedProgress(jobs: configs.count, sink: context.progress("\(scenario.name)"))
         let results = try parallelMap(configs.count, threads: context.threads) { k in
             try ConsolidationEngine.run(configs[k], progress: progress.callback(k))
         }
+        let sized = !study.guestTypes.isEmpty
         for (k, variant) in study.variants.enumerated() {
             let config = configs[k]
             let result = results[k]
@@ -104,8 +171,8 @@ struct ConsolidationStudyRunner {
             func add(_ metric: String, _ value: Double, _ unit: String) {
                 summary.append(SummaryRow(scenario: scenario.name, variant: variant.name, metric: metric, value: value, unit: unit))
             }
-            let cost = try kindCost(variant)
-            let overheadPercent = 100 * cost.overhead.cpuFraction
+            // Sized guests carry their own kind's overhead (guests.csv); a fleet variant has one kind.
+            let cost = sized ? nil : try kindCost(variant)
             add("mean_active_host_cpu_utilization", m.meanActiveHostCpuUtilization, "percent")
             add("active_hosts_mean", m.activeHostsMean, "hosts")
             add("guests_per_active_host", m.guestsPerActiveHostMean, "guests")
@@ -116,13 +183,16 @@ struct ConsolidationStudyRunner {
             add("slatah_percent", m.slatahPercent, "percent")
             add("pdm_percent", m.pdmPercent, "percent")
             add("host_shutdowns", Double(m.hostShutdowns), "count")
-            add("cpu_overhead_percent", overheadPercent, "percent")
-            // Where the overhead comes from, by operation (zero components left out).
-            for c in cost.overhead.components where c.cpuFraction != 0 {
-                add("cpu_overhead_\(c.operation)_percent", 100 * c.cpuFraction, "percent")
+            if let cost {
+                add("cpu_overhead_percent", 100 * cost.overhead.cpuFraction, "percent")
+                // Where the overhead comes from, by operation (zero components left out).
+                for c in cost.overhead.components where c.cpuFraction != 0 {
+                    add("cpu_overhead_\(c.operation)_percent", 100 * c.cpuFraction, "percent")
+                }
+                add("guest_memory_footprint_mb", cost.footprintMB, "MB")
             }
-            add("guest_memory_footprint_mb", cost.footprintMB, "MB")
-            add("workload_mean_demand", 100 * fleet.meanDemand, "percent")
+            add("workload_mean_demand", 100 * workloads.meanDemand, "percent")
+            for row in CapacityCSV.summaryRows(result.capacity) { add(row.metric, row.value, row.unit) }
             if study.fleet.tenants != nil {
                 // Isolation of the final placement (after the last consolidation round).
                 let placed = result.guests.map { BlastRadius.Guest(host: $0.finalHost, tenant: owners[$0.id], kind: variant.kind) }
@@ -134,22 +204,31 @@ struct ConsolidationStudyRunner {
                     }
                 }
             }
+            let pools = variant.dedicated ? [HostPoolConfig(type: study.hostType)] : study.hostPools
+            for row in CapacityCSV.hostTypeRows(result.capacity, pools: pools, variant: variant.name) { hostTypesTable.append(row) }
+            if study.hostPools.contains(where: { $0.rack != nil }) {
+                for row in CapacityCSV.inventoryRows(config, pools: pools, variant: variant.name) { inventory.append(row) }
+            }
             for r in result.hostIntervals { hosts.append(HostIntervalCSV.cells(r, variant: variant.name)) }
             for g in result.guests {
-                guestsTable.append([variant.name, String(g.id), g.name, variant.kind.rawValue,
-                                    NumberFormat.format(100 * g.meanDemand), NumberFormat.format(config.guests[g.id].ramMB),
-                                    NumberFormat.format(overheadPercent), String(g.initialHost), String(g.finalHost), String(g.migrations)])
+                let spec = config.guests[g.id]
+                guestsTable.append([variant.name, String(g.id), g.name, g.kind.rawValue,
+                                    NumberFormat.format(100 * g.meanDemand), NumberFormat.format(spec.ramMB),
+                                    NumberFormat.format(100 * spec.cpuOverheadFraction), String(g.initialHost), String(g.finalHost), String(g.migrations)])
             }
             let util = NumberFormat.format(m.meanActiveHostCpuUtilization, significant: 3)
             let active = NumberFormat.format(m.activeHostsMean, significant: 4)
+            let peak = NumberFormat.format(result.capacity.activeHostsMax, significant: 4)
             let density = NumberFormat.format(m.guestsPerActiveHostMean, significant: 3)
             let energy = NumberFormat.format(m.energyKWh, significant: 4)
             let overload = NumberFormat.format(100 * m.slaOverloadTimeFraction, significant: 3)
-            display.append([variant.name, variant.kind.rawValue, util, active, density, energy, String(m.vmMigrations), overload])
+            display.append([variant.name, sized ? "as listed" : variant.kind.rawValue, util, active, peak, density, energy, String(m.vmMigrations), overload])
         }
-        let header = "\(scenario.name): \(fleet.count) workloads\(study.fleet.trace.map { " from \($0.format) trace \($0.path)" } ?? ""), \(NumberFormat.format(study.horizonHours)) h, seed \(scenario.seed)"
-        var tables: [(file: String, table: CSVTable)] = [("hosts.csv", hosts), ("guests.csv", guestsTable)]
+        let source = sized ? " in \(study.guestTypes.count) guest types" : study.fleet.trace.map { " from \($0.format) trace \($0.path)" } ?? ""
+        let header = "\(scenario.name): \(workloads.count) workloads\(source), \(NumberFormat.format(study.horizonHours)) h, seed \(scenario.seed)"
+        var tables: [(file: String, table: CSVTable)] = [("hosts.csv", hosts), ("guests.csv", guestsTable), ("host_types.csv", hostTypesTable)]
         if study.fleet.tenants != nil { tables.append(("isolation.csv", isolation)) }
+        if study.hostPools.contains(where: { $0.rack != nil }) { tables.append(("hosts_inventory.csv", inventory)) }
         return StudyOutput(summary: summary, tables: tables,
                            display: header + "\n" + TextTable.render(display))
     }

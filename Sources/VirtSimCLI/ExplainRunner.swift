@@ -21,8 +21,7 @@ enum ExplainRunner {
             guard let v = candidates.first else {
                 throw InputError(message: "no variant named '\(variant ?? "")'; expected one of \(study.variants.map(\.name).joined(separator: ", "))")
             }
-            let fleet = try runner.makeFleet()
-            config = try runner.engineConfig(for: v, fleet: fleet, buffer: SampleBuffer(fleet.samples))
+            config = try runner.engineConfig(for: v, workloads: try runner.makeWorkloads())
             label = "variant \(v.name)"
         case .planetLab(let study):
             guard let root = context.traceRoot else { throw InputError(message: "PlanetLab scenarios need --traces DIR or VIRTSIM_TRACES") }

@@ -27,6 +27,31 @@ struct Fleet {
         return Fleet(fleet, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: streams)
     }
 
+    /// The workloads of one sized guest type: `type.count` series, fractions of the guest's vCPUs,
+    /// each guest of memory `type.memoryMB`. Synthetic series draw from streams named after the
+    /// type (`guests.<type>.…`), so adding a type leaves the others' series as they were. A trace
+    /// with fewer guests than `count` is used round-robin (guest i takes trace guest i mod n).
+    static func make(guestType type: GuestTypeConfig, sampleCount: Int, sampleSeconds: Double, streams: RandomStreams) throws -> Fleet {
+        var fleet: Fleet
+        if let trace = type.workload.trace {
+            var config = type.workload
+            config.appMemoryMB = EmpiricalDistribution(points: [(type.memoryMB, 0), (type.memoryMB, 1)])
+            fleet = try Fleet(trace: trace, config, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: streams)
+            let n = fleet.count
+            if n < type.count {
+                let one = fleet.samples
+                fleet.samples = []
+                fleet.samples.reserveCapacity(type.count * sampleCount)
+                for i in 0..<type.count { fleet.samples += one[(i % n) * sampleCount..<(i % n + 1) * sampleCount] }
+            }
+        } else {
+            fleet = Fleet(type.workload, sampleCount: sampleCount, sampleSeconds: sampleSeconds, streams: streams,
+                          streamPrefix: "guests.\(type.name)", memoryMB: type.memoryMB)
+        }
+        fleet.appMemoryMB = Array(repeating: type.memoryMB, count: type.count)
+        return fleet
+    }
+
     /// A measured fleet: the first `fleet.servers` guests of the trace (all when 0), each guest's
     /// CPU put on the study's sample grid by `UtilizationTrace.resampled` (time 0 = the trace's
     /// first sample; time-weighted means per step; 0 outside the guest's samples). Until guests
@@ -60,16 +85,18 @@ struct Fleet {
 
     /// Each draw comes from its own named stream, so a workload's series does not change when
     /// the fleet grows or another component draws more numbers.
-    init(_ fleet: FleetConfig, sampleCount: Int, sampleSeconds: Double, streams: RandomStreams) {
+    /// `memoryMB`: every workload's memory (sized guests), instead of draws from `fleet.appMemoryMB`.
+    init(_ fleet: FleetConfig, sampleCount: Int, sampleSeconds: Double, streams: RandomStreams,
+         streamPrefix: String = "fleet", memoryMB: Double? = nil) {
         self.sampleCount = sampleCount
-        var meanRNG = streams.stream("fleet.mean")
-        var memoryRNG = streams.stream("fleet.memory")
+        var meanRNG = streams.stream("\(streamPrefix).mean")
+        var memoryRNG = streams.stream("\(streamPrefix).memory")
         let drawnMeans = (0..<fleet.servers).map { _ in fleet.meanDistribution!.sample(&meanRNG) }
-        appMemoryMB = (0..<fleet.servers).map { _ in fleet.appMemoryMB!.sample(&memoryRNG) }
+        appMemoryMB = (0..<fleet.servers).map { _ in memoryMB ?? fleet.appMemoryMB!.sample(&memoryRNG) }
         samples = []
         samples.reserveCapacity(fleet.servers * sampleCount)
         for i in 0..<fleet.servers {
-            var rng = streams.stream("fleet.series.\(i)")
+            var rng = streams.stream("\(streamPrefix).series.\(i)")
             let workload = SyntheticWorkload(mean: drawnMeans[i], components: fleet.components)
             samples += workload.samples(count: sampleCount, interval: sampleSeconds, rng: &rng)
         }

@@ -103,8 +103,11 @@ enum ScenarioLoader {
             return q
         }
         for study in [scenario.study] + resolvedPoints.map(\.scenario.study) {
-            if case .consolidation(let c) = study, let t = c.fleet.trace, !FileManager.default.fileExists(atPath: t.path) {
-                let d = Diagnostic(path: "$.consolidation.fleet.trace.path", message: "\(t.path) does not exist; expected a trace \(t.format == "csv" ? "file" : "folder")")
+            guard case .consolidation(let c) = study else { continue }
+            let traces = [(c.fleet.trace, "$.consolidation.fleet.trace.path")]
+                + c.guestTypes.enumerated().map { ($1.workload.trace, "$.consolidation.guests[\($0)].workload.trace.path") }
+            for case let (t?, jsonPath) in traces where !FileManager.default.fileExists(atPath: t.path) {
+                let d = Diagnostic(path: jsonPath, message: "\(t.path) does not exist; expected a trace \(t.format == "csv" ? "file" : "folder")")
                 if !problems.contains(d) { problems.append(d) }
             }
         }
@@ -115,11 +118,16 @@ enum ScenarioLoader {
     }
 
     /// `study` with a consolidation fleet's relative trace path joined to the scenario file's folder.
+    /// The same for every sized guest type's trace.
     static func resolvingTracePath(_ study: Scenario.Study, scenarioPath: String?) -> Scenario.Study {
-        guard case .consolidation(var c) = study, var t = c.fleet.trace, !t.path.hasPrefix("/"),
-              let scenarioPath, let slash = scenarioPath.lastIndex(of: "/") else { return study }
-        t.path = String(scenarioPath[...slash]) + t.path
-        c.fleet.trace = t
+        guard case .consolidation(var c) = study, let scenarioPath, let slash = scenarioPath.lastIndex(of: "/") else { return study }
+        func resolved(_ t: TraceSource?) -> TraceSource? {
+            guard var t, !t.path.hasPrefix("/") else { return t }
+            t.path = String(scenarioPath[...slash]) + t.path
+            return t
+        }
+        c.fleet.trace = resolved(c.fleet.trace)
+        for i in c.guestTypes.indices { c.guestTypes[i].workload.trace = resolved(c.guestTypes[i].workload.trace) }
         return .consolidation(c)
     }
 

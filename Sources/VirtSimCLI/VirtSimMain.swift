@@ -12,6 +12,7 @@ public enum VirtSimMain {
         ("show", "Show a hardware profile or power table with every number's unit and source."),
         ("verify", "Run the catalogue of published figures and compare with the expected bands."),
         ("explain", "Explain a placement decision for one guest at one time."),
+        ("size", "Find how many hosts of one pool keep SLATAH under a target (bisection, with the curve)."),
         ("merge", "Merge the shard folders of a sharded run into the one-process run's folder."),
         ("slurm", "Write (and optionally submit) a Slurm job array of a run's shards and its merge job."),
         ("k8s", "Write Kubernetes manifests: an Indexed Job of a run's shards and its merge Job."),
@@ -75,6 +76,7 @@ public enum VirtSimMain {
         case "show": return ShowCommand.execute(rest, console: console)
         case "verify": return VerifyCommand.execute(rest, console: console)
         case "explain": return ExplainCommand.execute(rest, console: console)
+        case "size": return SizeCommand.execute(rest, console: console)
         case "merge": return MergeCommand.execute(rest, console: console)
         case "slurm": return SlurmCommand.execute(rest, console: console)
         case "k8s": return K8sCommand.execute(rest, console: console)

@@ -26,6 +26,21 @@ struct MalformedCorpusTests {
             return text
         }
         if path.hasPrefix("$.consolidation.policies.overloadWindow") { return shipped("labs/overload-window.json") }
+        if path == "$.consolidation.hostType.clockGHz" {
+            return edit("seed-consolidation.json", [("\"mipsPerCore\": 2660", "\"clockGHz\": 2.66")])
+        }
+        if path.hasPrefix("$.consolidation.hosts") || path.hasPrefix("$.consolidation.guests") {
+            // The planner example, its small guests' workload synthetic with every component.
+            return edit("planner-example.json", [
+                ("{\"trace\": {\"format\": \"csv\", \"path\": \"planner-traces/web.csv\"}, \"operations\": \"web-server\"}",
+                 "{\"meanUtilization\": {\"cdf\": [[0, 0], [0.5, 1]], \"source\": \"s\"}, \"components\": ["
+                 + "{\"type\": \"diurnal\", \"amplitude\": 0.5, \"peakHour\": 14}, "
+                 + "{\"type\": \"bursty\", \"ratePerHour\": 0.5, \"meanMinutes\": 15, \"multiplier\": 2}, "
+                 + "{\"type\": \"heavy-tailed\", \"alpha\": 3}], \"operations\": \"web-server\"}"),
+                ("\"vcpus\": 2, \"memoryMB\": 4096", "\"vcpus\": 2, \"memoryMB\": 4096, \"vcpuMips\": 2000"),
+                ("\"clockGHz\": 2.45", "\"mipsPerCore\": 2450"),
+            ])
+        }
         if path.hasPrefix("$.consolidation.fleet.tenants") { return shipped("labs/isolation.json") }
         if path.hasPrefix("$.consolidation") {
             return edit("seed-consolidation.json", [
