@@ -5,9 +5,10 @@ import Testing
 
 /// The problems `validate` reports for a scenario text (empty when valid), read in-process the way
 /// `virtsim validate` reads a file.
-func validationProblems(_ text: String, traces: String? = nil) -> [Diagnostic] {
+/// `label` is the file the text stands for (relative trace paths are taken from its folder).
+func validationProblems(_ text: String, traces: String? = nil, label: String = "t.json") -> [Diagnostic] {
     do {
-        _ = try ScenarioLoader.loadWithSweep(text: text, label: "t.json", traceRoot: traces, day: nil, checkTraces: traces != nil)
+        _ = try ScenarioLoader.loadWithSweep(text: text, label: label, traceRoot: traces, day: nil, checkTraces: traces != nil)
         return []
     } catch let e as ScenarioError {
         return e.diagnostics
@@ -147,7 +148,7 @@ struct ResourceLimitTests {
     @Test("Every shipped scenario is within the limits")
     func shippedWithinLimits() {
         for file in ScenarioLoader.scenarioFiles(in: packageRoot + "/scenarios") {
-            let found = validationProblems(read(file)!)
+            let found = validationProblems(read(file)!, label: file)
             #expect(found.isEmpty, "\(file): \(found)")
         }
     }

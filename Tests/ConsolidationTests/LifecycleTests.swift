@@ -21,19 +21,24 @@ struct LifecycleTests {
         #expect(late.allSatisfy { $0.initialHost >= 0 })
     }
 
-    @Test("a guest that fits nowhere is rejected, not placed")
-    func rejection() throws {
+    @Test("a guest that fits nowhere waits to the end (VirtSim) or is rejected (CloudSim's rule), never placed",
+          arguments: [false, true])
+    func rejection(cloudSimRule: Bool) throws {
         let types = [HostTypeSpec(name: "small", cores: 1, mipsPerCore: 1000, ramMB: 1024, bandwidthMbps: 1000,
                                   power: .hpProLiantML110G4, count: 2)]
         let guests = [
             GuestSpec(id: 0, name: "fits", kind: .container, mips: 500, ramMB: 512, utilization: .constant(0.5)),
             GuestSpec(id: 1, name: "too-much-ram", kind: .full, mips: 500, ramMB: 4096, utilization: .constant(0.5)),
         ]
+        var semantics = Semantics.virtSim
+        semantics.rejectUnplacedGuests = cloudSimRule
         let config = EngineConfig(hostTypes: types, guests: guests,
                                   policies: PolicySpec(placement: "first-fit", overload: "none", underload: false),
-                                  horizon: 3600)
+                                  semantics: semantics, horizon: 3600)
         let result = try ConsolidationEngine.run(config)
-        #expect(result.metrics.rejectedGuests == 1)
+        #expect(result.metrics.rejectedGuests == (cloudSimRule ? 1 : 0))
+        #expect(result.capacity.guestsWaitingAtEnd == (cloudSimRule ? 0 : 1))
+        #expect(result.capacity.guestHoursWaiting == (cloudSimRule ? 0 : 1))
         #expect(result.guests[0].initialHost == 0)
         #expect(result.guests[1].initialHost == -1)
     }

@@ -109,6 +109,7 @@ public struct ScenarioFuzzer {
             guard let text = try? String(contentsOfFile: dir + "/" + f, encoding: .utf8) else { return .failed("unreadable \(f)") }
             if let bad = Self.nonFinite(in: text) { return .failed("\(f) holds the non-finite value \(bad)") }
             if f == "hosts.csv", let problem = Self.hostInvariants(text, guestsCSV: try? String(contentsOfFile: dir + "/guests.csv", encoding: .utf8),
+                                                                  summaryCSV: try? String(contentsOfFile: dir + "/summary.csv", encoding: .utf8),
                                                                   scenarioText: c.text) {
                 return .failed("hosts.csv: \(problem)")
             }
@@ -134,10 +135,11 @@ public struct ScenarioFuzzer {
         return nil
     }
 
-    /// Consolidation studies: at every report of every variant, every guest is on a host or is
-    /// listed in guests.csv as off every host (never placed, or deleted: host -1); no host's
-    /// utilization is above 100 %.
-    static func hostInvariants(_ csv: String, guestsCSV: String?, scenarioText: String) -> String? {
+    /// Consolidation studies: at every report of every variant, every guest is on a host, is
+    /// listed in guests.csv as off every host (never placed, or deleted: host -1), or is waiting
+    /// for a host (at most the summary's `guests_waiting_max` at once); no host's utilization is
+    /// above 100 %.
+    static func hostInvariants(_ csv: String, guestsCSV: String?, summaryCSV: String? = nil, scenarioText: String) -> String? {
         guard let tree = try? JSONParser.parse(scenarioText), case .object(let top) = tree,
               top.first(where: { $0.key == "study" })?.value == .string("consolidation"),
               !top.contains(where: { $0.key == "sweep" }),
@@ -164,11 +166,15 @@ public struct ScenarioFuzzer {
             if cells[7] == "-1" || cells[8] == "-1" { offHosts[String(cells[0]), default: 0] += 1 }
             if cells[9] != "0" { migrating[String(cells[0]), default: 0] += 1 }
         }
+        var waiting: [String: Int] = [:]
+        for cells in (summaryCSV.flatMap { try? CSVTable.parse($0) }?.rows ?? []) where cells.count == 5 && cells[2] == "guests_waiting_max" {
+            waiting[cells[1]] = Int(cells[3])
+        }
         for key in order {
             let variant = String(key[..<key.range(of: " @ ")!.lowerBound])
-            let on = guests[key]!, off = offHosts[variant] ?? 0, moving = migrating[variant] ?? 0
-            if on > Int(servers) + moving || on + off < Int(servers) {
-                return "\(on) guests on hosts at \(key), \(off) listed off every host, \(moving) migrating; expected \(Int(servers)) in all"
+            let on = guests[key]!, off = offHosts[variant] ?? 0, moving = migrating[variant] ?? 0, waits = waiting[variant] ?? 0
+            if on > Int(servers) + moving || on + off + waits < Int(servers) {
+                return "\(on) guests on hosts at \(key), \(off) listed off every host, \(moving) migrating, up to \(waits) waiting; expected \(Int(servers)) in all"
             }
         }
         return nil
