@@ -163,6 +163,22 @@ struct HostPoolStudyTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/size"))
     }
 
+    @Test("size: no size up to --max-hosts meets the target: exit 1, the curve still written")
+    func sizeUnreachable() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (scenario, trace) = plannerScenario(bigCount: 1)
+        try trace.write(toFile: dir + "/small.csv", atomically: true, encoding: .utf8)
+        try scenario.write(toFile: dir + "/p.json", atomically: true, encoding: .utf8)
+        // Two 8-core hosts beside the old ones cannot hold 108 GB of guests: some always wait.
+        let r = virtsim(["size", dir + "/p.json", "--host-type", "big@r1", "--slatah-max", "50", "--max-hosts", "2", "--out", dir + "/size"])
+        #expect(r.status == .verificationFailed, "\(r.err)")
+        #expect(r.out.contains("no size up to 2 hosts of big@r1 meets the target"))
+        let rows = try #require(read(dir + "/size/sizing.csv")).split(separator: "\n").dropFirst()
+        #expect(rows.map { $0.split(separator: ",")[0] } == ["1", "2"])
+        #expect(rows.allSatisfy { $0.hasSuffix(",no") })
+    }
+
     @Test("size --help")
     func sizeHelp() {
         let r = virtsim(["size", "--help"])
