@@ -23,9 +23,12 @@ public struct HostTypeSpec: Sendable, Hashable {
     public var power: SpecPowerModel
     /// How many hosts of this type (used by `EngineConfig.init(hostTypes:guests:…)` to lay hosts out).
     public var count: Int
+    /// Memory over-commit ratio (≥ 1): a host admits guests whose reserved memory sums to at most
+    /// `ramMB` × this ratio. 1 (the default) keeps memory a hard constraint.
+    public var memoryOvercommit: Double
 
     public init(name: String, cores: Int, mipsPerCore: Double, ramMB: Double, bandwidthMbps: Double,
-                power: SpecPowerModel, count: Int) {
+                power: SpecPowerModel, count: Int, memoryOvercommit: Double = 1) {
         self.name = name
         self.cores = cores
         self.mipsPerCore = mipsPerCore
@@ -33,10 +36,15 @@ public struct HostTypeSpec: Sendable, Hashable {
         self.bandwidthMbps = bandwidthMbps
         self.power = power
         self.count = count
+        self.memoryOvercommit = memoryOvercommit
     }
 
     /// Total CPU capacity in MIPS.
     public var totalMips: Double { Double(cores) * mipsPerCore }
+    /// Memory the placement rule admits on one host: `ramMB` × `memoryOvercommit`. The host table
+    /// holds this as the host's memory capacity, so the one memory-fit rule (Suitability) applies
+    /// over-commit without testing a mode.
+    public var admittedRamMB: Double { ramMB * memoryOvercommit }
 }
 
 /// An immutable buffer of utilization samples shared by many guests (struct-of-arrays: one

@@ -81,9 +81,12 @@ struct EngineState<Q: EngineStrategies> {
             guard spec.cores > 0, spec.mipsPerCore > 0, spec.ramMB > 0, spec.bandwidthMbps > 0 else {
                 throw EngineError.invalidConfig("host type '\(spec.name)' needs positive cores, MIPS, RAM and bandwidth")
             }
+            guard spec.memoryOvercommit >= 1, spec.memoryOvercommit.isFinite else {
+                throw EngineError.invalidConfig("host type '\(spec.name)' needs a memory over-commit ratio of at least 1")
+            }
         }
         hosts = HostTable(types: config.hostLayout,
-                          specs: config.hostTypes.map { ($0.totalMips, $0.mipsPerCore, $0.ramMB, $0.bandwidthMbps) })
+                          specs: config.hostTypes.map { ($0.totalMips, $0.mipsPerCore, $0.admittedRamMB, $0.bandwidthMbps) })
         hostPrevUtilMips = Array(repeating: 0, count: H)
         hostReqMips = Array(repeating: 0, count: H)
         hostVersion = Array(repeating: 0, count: H)

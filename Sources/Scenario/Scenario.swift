@@ -34,6 +34,12 @@ public struct HostTypeConfig: Sendable, Hashable {
     public var ramMB: Double
     public var bandwidthMbps: Double
     public var power: SpecPowerModel
+    /// A host admits guests whose reserved memory sums to at most `ramMB` × this ratio
+    /// (1: memory is a hard constraint, the default).
+    public var memoryOvercommit: Double = 1
+
+    /// Memory the placement rule admits on one host: `ramMB` × `memoryOvercommit`. O(1).
+    public var admittedRamMB: Double { ramMB * memoryOvercommit }
 }
 
 /// Hosts of one type in the datacenter: a fixed pool of `count` hosts, or an elastic one

@@ -94,6 +94,12 @@ public enum ScenarioKeys {
     public static let mipsPerCore = KeyRange("$.consolidation.hostType.mipsPerCore", .number, 1, 1_000_000, unit: "MIPS")
     public static let hostRamMB = KeyRange("$.consolidation.hostType.ramMB", .number, 1, 100_000_000, unit: "MB", note: "100 TB")
     public static let bandwidthMbps = KeyRange("$.consolidation.hostType.bandwidthMbps", .number, 1, 10_000_000, unit: "Mb/s", note: "10 Tb/s")
+    /// Memory over-commit: a host admits guests whose reserved memory sums to at most ramMB × this
+    /// ratio (1: memory is a hard constraint). Typical: OpenStack Nova's documented default RAM
+    /// allocation ratio, 1.5 (nova.conf [DEFAULT] initial_ram_allocation_ratio, Stein and later;
+    /// ram_allocation_ratio before).
+    public static let hostMemoryOvercommit = KeyRange("$.consolidation.hostType.memoryOvercommit", .number, 1, 16, unit: "× ramMB",
+                                                      note: "absent: 1, memory a hard constraint")
     public static let hostClockGHz = KeyRange("$.consolidation.hostType.clockGHz", .number, 0.001, 1000, unit: "GHz",
                                               note: "instead of mipsPerCore: MIPS per core = clock in MHz, CloudSim's convention")
     // Host pools: `hosts[].type` has the keys of `hostType`.
@@ -103,6 +109,7 @@ public enum ScenarioKeys {
     public static let poolClockGHz = hostClockGHz.rebased("$.consolidation.hostType", "$.consolidation.hosts[].type")
     public static let poolRamMB = hostRamMB.rebased("$.consolidation.hostType", "$.consolidation.hosts[].type")
     public static let poolBandwidthMbps = bandwidthMbps.rebased("$.consolidation.hostType", "$.consolidation.hosts[].type")
+    public static let poolMemoryOvercommit = hostMemoryOvercommit.rebased("$.consolidation.hostType", "$.consolidation.hosts[].type")
     // Sized guests: `guests[].workload` has the demand keys of `fleet`.
     public static let guestCount = KeyRange("$.consolidation.guests[].count", .integer, 1, 1_000_000, unit: "guests", note: "also bounded by the work and memory limits")
     public static let guestVcpus = KeyRange("$.consolidation.guests[].vcpus", .integer, 1, 1024, unit: "vCPUs")
@@ -253,7 +260,8 @@ public enum ScenarioKeys {
     public static let all: [KeyRange] = [
         seed,
         horizonHours, sampleMinutes, consolidationMinutes, reportMinutes, hostCores, mipsPerCore, hostRamMB, bandwidthMbps,
-        hostClockGHz, poolCount, poolCores, poolMipsPerCore, poolClockGHz, poolRamMB, poolBandwidthMbps,
+        hostClockGHz, hostMemoryOvercommit, poolCount, poolCores, poolMipsPerCore, poolClockGHz, poolRamMB, poolBandwidthMbps,
+        poolMemoryOvercommit,
         guestCount, guestVcpus, guestMemoryMB, guestVcpuMips,
     ] + guestWorkload.all + [
         servers, meanUtilizationValue, meanUtilizationProbability, appMemoryValue, appMemoryProbability,
@@ -322,9 +330,11 @@ public struct WorkloadKeys: Sendable {
 
 /// The ranges of a host type's keys (`hostType`, or `hosts[].type`).
 struct HostTypeKeys {
-    let cores, mipsPerCore, clockGHz, ramMB, bandwidthMbps: KeyRange
+    let cores, mipsPerCore, clockGHz, ramMB, bandwidthMbps, memoryOvercommit: KeyRange
     static let legacy = HostTypeKeys(cores: ScenarioKeys.hostCores, mipsPerCore: ScenarioKeys.mipsPerCore, clockGHz: ScenarioKeys.hostClockGHz,
-                                     ramMB: ScenarioKeys.hostRamMB, bandwidthMbps: ScenarioKeys.bandwidthMbps)
+                                     ramMB: ScenarioKeys.hostRamMB, bandwidthMbps: ScenarioKeys.bandwidthMbps,
+                                     memoryOvercommit: ScenarioKeys.hostMemoryOvercommit)
     static let pool = HostTypeKeys(cores: ScenarioKeys.poolCores, mipsPerCore: ScenarioKeys.poolMipsPerCore, clockGHz: ScenarioKeys.poolClockGHz,
-                                   ramMB: ScenarioKeys.poolRamMB, bandwidthMbps: ScenarioKeys.poolBandwidthMbps)
+                                   ramMB: ScenarioKeys.poolRamMB, bandwidthMbps: ScenarioKeys.poolBandwidthMbps,
+                                   memoryOvercommit: ScenarioKeys.poolMemoryOvercommit)
 }

@@ -190,21 +190,21 @@ public struct ScenarioReader: Sendable {
         if var p = r.object("policies", required: true) { policies = readPolicies(&p) }
         let switches = readSwitches(&r)
         r.finish()
-        let hostType = pools?.map(\.type).max { $0.ramMB < $1.ramMB }
+        let hostType = pools?.map(\.type).max { $0.admittedRamMB < $1.admittedRamMB }
         // A guest larger than every host can never be placed.
-        if let h = hostType, let f = fleet, let largest = f.appMemoryMB?.points.last?.value, largest > h.ramMB {
-            log.add(r.childPath("fleet") + ".appMemoryMB", "largest application memory \(largest) MB exceeds the host's \(h.ramMB) MB: such a guest fits on no host")
+        if let h = hostType, let f = fleet, let largest = f.appMemoryMB?.points.last?.value, largest > h.admittedRamMB {
+            log.add(r.childPath("fleet") + ".appMemoryMB", "largest application memory \(largest) MB exceeds the memory a host admits, \(h.admittedRamMB) MB: such a guest fits on no host")
         }
         if let pools { checkGuestsFit(guestTypes, pools: pools, path: r.childPath("guests"), log: log) }
         // With its kind's footprint (guest OS, VMM, runtime), a guest may still fit no host: say so
         // before running, per variant, instead of rejecting guests at placement.
-        if variantsOK, let h = hostType, let f = fleet, let largest = f.appMemoryMB?.points.last?.value, largest <= h.ramMB,
+        if variantsOK, let h = hostType, let f = fleet, let largest = f.appMemoryMB?.points.last?.value, largest <= h.admittedRamMB,
            let hardware = profile.flatMap(HardwareProfile.named) {
             let cost = CostModel(profile: hardware)
             for (i, v) in variants.enumerated() where !v.dedicated {
                 let footprint = cost.memoryFootprintMB(kind: v.kind)
-                if largest + footprint > h.ramMB {
-                    log.add(r.childPath("variants") + "[\(i)].kind", "\"\(v.kind.rawValue)\" guests need up to \(largest) MB of application memory + \(formatBound(footprint)) MB of footprint, more than the host's \(h.ramMB) MB: such a guest fits on no host")
+                if largest + footprint > h.admittedRamMB {
+                    log.add(r.childPath("variants") + "[\(i)].kind", "\"\(v.kind.rawValue)\" guests need up to \(largest) MB of application memory + \(formatBound(footprint)) MB of footprint, more than the memory a host admits, \(h.admittedRamMB) MB: such a guest fits on no host")
                 }
             }
         }
@@ -314,7 +314,7 @@ public struct ScenarioReader: Sendable {
     func checkGuestsFit(_ types: [GuestTypeConfig], pools: [HostPoolConfig], path: String, log: DiagnosticLog) {
         for (i, g) in types.enumerated() {
             let mips = g.vcpuMips(pools: pools)
-            let fits = pools.contains { $0.type.cores >= g.vcpus && $0.type.mipsPerCore >= mips && $0.type.ramMB >= g.memoryMB }
+            let fits = pools.contains { $0.type.cores >= g.vcpus && $0.type.mipsPerCore >= mips && $0.type.admittedRamMB >= g.memoryMB }
             if !fits {
                 log.add("\(path)[\(i)]", "a guest of \(g.vcpus) vCPUs at \(formatBound(mips)) MIPS and \(formatBound(g.memoryMB)) MB fits on no host type: every pool's hosts have fewer cores, slower cores or less memory")
             }
@@ -339,6 +339,7 @@ public struct ScenarioReader: Sendable {
         }
         let ram = h.number(keys.ramMB, required: true)
         let bw = h.number(keys.bandwidthMbps) ?? 1000
+        let overcommit = h.number(keys.memoryOvercommit) ?? 1
         // A built-in table by name, a power table document inline, or the hardware profile's table.
         var power: SpecPowerModel?
         if let v = h.raw("power", required: hardwarePower == nil, expected: "a power table name or a power table object") {
@@ -352,7 +353,8 @@ public struct ScenarioReader: Sendable {
         }
         h.finish()
         guard let cores, let mips, let ram, let power else { return nil }
-        return HostTypeConfig(name: name, cores: cores, mipsPerCore: mips, ramMB: ram, bandwidthMbps: bw, power: power)
+        return HostTypeConfig(name: name, cores: cores, mipsPerCore: mips, ramMB: ram, bandwidthMbps: bw, power: power,
+                              memoryOvercommit: overcommit)
     }
 
     func readFleet(_ f: inout ObjectReader) -> FleetConfig? {

@@ -70,7 +70,8 @@ struct ConsolidationStudyRunner {
         return pools.map { p in
             let t = p.type
             return HostTypeSpec(name: p.label, cores: t.cores, mipsPerCore: t.mipsPerCore, ramMB: t.ramMB,
-                                bandwidthMbps: t.bandwidthMbps, power: t.power, count: p.count ?? guests)
+                                bandwidthMbps: t.bandwidthMbps, power: t.power, count: p.count ?? guests,
+                                memoryOvercommit: t.memoryOvercommit)
         }
     }
 

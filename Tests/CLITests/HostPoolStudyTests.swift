@@ -61,6 +61,40 @@ struct HostPoolStudyTests {
         #expect(types.contains("para,g5,g5,,elastic,24,"))
     }
 
+    @Test("memoryOvercommit 1 gives byte-identical results to omitting it")
+    func overcommitOneIsDefault() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let type = #"{"name": "g5", "cores": 2, "mipsPerCore": 2660, "ramMB": 4096, "power": "hp-ml110-g5""#
+        try fleetScenario(hosts: "\"hostType\": \(type)}").write(toFile: dir + "/a.json", atomically: true, encoding: .utf8)
+        try fleetScenario(hosts: "\"hostType\": \(type), \"memoryOvercommit\": 1}").write(toFile: dir + "/b.json", atomically: true, encoding: .utf8)
+        #expect(virtsim(["run", dir + "/a.json", "--out", dir + "/a"]).status == .success)
+        #expect(virtsim(["run", dir + "/b.json", "--out", dir + "/b"]).status == .success)
+        for file in ["summary.csv", "hosts.csv", "guests.csv", "host_types.csv"] {
+            #expect(read(dir + "/a/" + file) == read(dir + "/b/" + file), "\(file)")
+        }
+    }
+
+    @Test("A planner pool at memoryOvercommit 2 lets fewer guests wait than the hard pool")
+    func overcommitPlannerWaitsLess() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (scenario, trace) = plannerScenario(bigCount: 1)
+        try trace.write(toFile: dir + "/small.csv", atomically: true, encoding: .utf8)
+        try scenario.write(toFile: dir + "/hard.json", atomically: true, encoding: .utf8)
+        let soft = scenario.replacingOccurrences(of: #""ramMB": 32768,"#, with: #""ramMB": 32768, "memoryOvercommit": 2,"#)
+        #expect(soft != scenario)
+        try soft.write(toFile: dir + "/soft.json", atomically: true, encoding: .utf8)
+        #expect(virtsim(["run", dir + "/hard.json", "--out", dir + "/hard"]).status == .success)
+        let r = virtsim(["run", dir + "/soft.json", "--out", dir + "/soft"])
+        #expect(r.status == .success, "\(r.err)")
+        let hardSummary = try #require(read(dir + "/hard/summary.csv"))
+        let softSummary = try #require(read(dir + "/soft/summary.csv"))
+        let hard = try #require(summaryValue(hardSummary, "guests_waited"))
+        let soft2 = try #require(summaryValue(softSummary, "guests_waited"))
+        #expect(soft2 < hard, "hard \(hard), ratio 2 \(soft2)")
+    }
+
     @Test("Sized guests on two fixed pools: demand in the guest's vCPUs, per-type peaks, racks per host, every guest placed or waiting")
     func plannerRun() throws {
         let dir = try temporaryDirectory()

@@ -102,4 +102,39 @@ struct PoolAndGuestReaderTests {
         let found = problems(text)
         #expect(found.map(\.path).sorted() == paths.sorted(), "\(found)")
     }
+
+    @Test("memoryOvercommit reads per host type, defaults to 1, and lets a guest larger than RAM fit within RAM × ratio")
+    func readsOvercommit() throws {
+        let hosts = """
+        "hosts": [{"type": {"name": "a", "cores": 8, "mipsPerCore": 2000, "ramMB": 4096, "memoryOvercommit": 2, "power": "hp-ml110-g5"}},
+                  {"type": {"name": "b", "cores": 8, "mipsPerCore": 2000, "ramMB": 4096, "power": "hp-ml110-g5"}}]
+        """
+        let guests = """
+        "guests": [{"type": "big", "count": 1, "kind": "full", "vcpus": 1, "memoryMB": 6000,
+          "workload": {"meanUtilization": {"cdf": [[0, 0], [0.5, 1]], "source": "s"}, "operations": "web-server"}}]
+        """
+        guard case .consolidation(let c) = try reader.read(Self.scenario(hosts: hosts, guests: guests), file: "t.json").study else { Issue.record("study"); return }
+        #expect(c.hostPools.map(\.type.memoryOvercommit) == [2, 1])
+        #expect(c.hostPools.map(\.type.admittedRamMB) == [8192, 4096])
+        // Without the ratio the same guest fits no host.
+        let hard = hosts.replacingOccurrences(of: #""memoryOvercommit": 2, "#, with: "")
+        #expect(problems(Self.scenario(hosts: hard, guests: guests)).map(\.path) == ["$.consolidation.guests[0]"])
+    }
+
+    @Test("A memoryOvercommit outside [1, 16] is an error at its path", arguments: [
+        ("\"hosts\": [{\"type\": {\"cores\": 8, \"mipsPerCore\": 2000, \"ramMB\": 65536, \"memoryOvercommit\": 0.5, \"power\": \"hp-ml110-g5\"}}]",
+         "$.consolidation.hosts[0].type.memoryOvercommit"),
+        ("\"hostType\": {\"cores\": 8, \"mipsPerCore\": 2000, \"ramMB\": 65536, \"memoryOvercommit\": 17, \"power\": \"hp-ml110-g5\"}",
+         "$.consolidation.hostType.memoryOvercommit"),
+        ("\"hostType\": {\"cores\": 8, \"mipsPerCore\": 2000, \"ramMB\": 65536, \"memoryOvercommit\": \"1.5\", \"power\": \"hp-ml110-g5\"}",
+         "$.consolidation.hostType.memoryOvercommit"),
+    ])
+    func badOvercommit(hosts: String, path: String) {
+        let guests = """
+        "guests": [{"type": "s", "count": 1, "kind": "full", "vcpus": 1, "memoryMB": 1024,
+          "workload": {"meanUtilization": {"cdf": [[0, 0], [0.5, 1]], "source": "s"}, "operations": "web-server"}}]
+        """
+        let found = problems(Self.scenario(hosts: hosts, guests: guests))
+        #expect(found.map(\.path) == [path], "\(found)")
+    }
 }
