@@ -9,6 +9,8 @@ struct RunContext: Sendable {
     var progress: @Sendable (String) -> (@Sendable (Double) -> Void)?
     /// Threads for independent runs (variants); results never depend on it.
     var threads: Int = defaultThreads
+    /// Where the base scenario's run records the wall time of its phases (nil: not measured).
+    var phases: RunPhases? = nil
 }
 
 /// Default thread count: the processors this process may use.

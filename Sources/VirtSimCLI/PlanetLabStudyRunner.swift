@@ -48,10 +48,18 @@ extension TraceCheck {
 enum PlanetLabStudyRunner {
     static func run(_ scenario: Scenario, study: PlanetLabStudy, context: RunContext) throws -> StudyOutput {
         guard let root = context.traceRoot else { throw InputError(message: "PlanetLab scenarios need --traces DIR or VIRTSIM_TRACES") }
-        let day = try PlanetLabTrace.readDay(root: root, day: study.day)
-        let config = try PlanetLabExperiment.config(policy: study.policy, day: day, semantics: Semantics.preset(study.mode, switches: study.switches),
-                                                    seed: scenario.seed, recordHostIntervals: true, reportInterval: 3600)
-        let result = try ConsolidationEngine.run(config, progress: context.progress("\(study.policy) \(study.day)"))
+        let phases = context.phases
+        let day = try phases.measure("traceRead") { try PlanetLabTrace.readDay(root: root, day: study.day) }
+        let config = try phases.measure("engineSetup") {
+            try PlanetLabExperiment.config(policy: study.policy, day: day, semantics: Semantics.preset(study.mode, switches: study.switches),
+                                           seed: scenario.seed, recordHostIntervals: true, reportInterval: 3600)
+        }
+        let result = try phases.measure("engine") { try ConsolidationEngine.run(config, progress: context.progress("\(study.policy) \(study.day)")) }
+        return phases.measure("tables") { output(scenario, study: study, day: day, result: result) }
+    }
+
+    /// The summary rows, `hosts.csv`, `guests.csv` and the terminal table of one finished day.
+    private static func output(_ scenario: Scenario, study: PlanetLabStudy, day: PlanetLabDay, result: EngineResult) -> StudyOutput {
         let variant = study.mode
         var summary: [SummaryRow] = []
         for r in result.metrics.rows where r.value.isFinite {

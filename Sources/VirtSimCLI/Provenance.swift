@@ -189,6 +189,8 @@ struct RunTiming {
     var host: String
     /// The shards' own `timing.json` documents, for a merged run.
     var shards: [JSONValue] = []
+    /// Wall seconds of the run's phases, in the order measured (see `RunPhases`); empty when not measured.
+    var phases: [(name: String, seconds: Double)] = []
 
     static func measuring(threads: Int, since start: Date) -> RunTiming {
         RunTiming(start: start, durationSeconds: Date().timeIntervalSince(start), threads: threads,
@@ -204,6 +206,9 @@ struct RunTiming {
             ("threads", .number(Double(threads), text: String(threads))),
             ("host", .string(host)),
         ]
+        if !phases.isEmpty {
+            members.append(("phases", .object(phases.map { ($0.name, .number($0.seconds, text: NumberFormat.format($0.seconds))) })))
+        }
         if !shards.isEmpty { members.append(("shards", .array(shards))) }
         return JSONValue.object(members).rendered() + "\n"
     }

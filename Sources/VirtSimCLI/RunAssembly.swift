@@ -28,17 +28,21 @@ enum RunAssembly {
     /// study's tables, `sweep.csv`, `report.html` and the charts, `run.json`.
     /// Charts are drawn from the summary as read back from its CSV text, whichever way the parts
     /// were obtained. O(total size).
-    static func files(_ parts: RunParts) -> [(file: String, text: String)] {
+    /// `phases`, when given, records the CSV rendering as `csv` and the charts and page as `charts`.
+    static func files(_ parts: RunParts, phases: RunPhases? = nil) -> [(file: String, text: String)] {
         var tables = parts.tables
         if let header = parts.sweepHeader {
             var sweep = CSVTable(header: header)
             for block in parts.sweepRuns { for row in block { sweep.append(row) } }
             tables.append(("sweep.csv", sweep))
         }
-        var files: [(file: String, text: String)] = [("summary.csv", parts.summary.render())]
-        files += tables.map { ($0.file, $0.table.render()) }
-        files += RunCharts.render(summary: SummaryRow.rows(from: parts.summary), tables: tables, scenarioName: parts.scenarioName,
-                                  provenance: parts.provenance?.reportLines ?? [])
+        var files: [(file: String, text: String)] = phases.measure("csv") {
+            [("summary.csv", parts.summary.render())] + tables.map { ($0.file, $0.table.render()) }
+        }
+        files += phases.measure("charts") {
+            RunCharts.render(summary: SummaryRow.rows(from: parts.summary), tables: tables, scenarioName: parts.scenarioName,
+                             provenance: parts.provenance?.reportLines ?? [])
+        }
         if let p = parts.provenance { files.append(("run.json", p.json())) }
         return files
     }

@@ -35,7 +35,7 @@ enum RunCommand {
 
     Writes summary.csv (scenario,variant,metric,value,unit), the study's tables, sweep.csv for a
     sweep, report.html and charts, run.json (version, scenario as run and its hash, seed, trace
-    hash: identical between identical runs) and timing.json (start, duration, threads, host),
+    hash: identical between identical runs) and timing.json (start, duration, threads, host, phases),
     all at once. Only 'virtsim regenerate' writes results/.
     Exit status: 0 success, 2 bad usage or input.
     """
@@ -46,27 +46,41 @@ enum RunCommand {
         guard let parsed = p else { return early! }
         do {
             let start = Date()
+            let phases = RunPhases()
             let traceRoot = resolveTraceRoot(parsed)
             let overrides = ScenarioLoader.Overrides(seed: try parsed.integer("seed"), day: try parsed.day(), mode: parsed.options["mode"])
             let shard = try parsed.options["shard"].map(ShardPlan.parseShard)
             let threads = try parsed.integer("threads", in: 1...maximumThreads).map(Int.init) ?? defaultThreads
-            let loaded = try ScenarioLoader.loadResolved(parsed.positionals.first, overrides: overrides, traceRoot: traceRoot,
-                                                         limits: limits, force: parsed.flags.contains("force"))
+            let loaded = try phases.measure("scenario") {
+                try ScenarioLoader.loadResolved(parsed.positionals.first, overrides: overrides, traceRoot: traceRoot,
+                                                limits: limits, force: parsed.flags.contains("force"), phases: phases)
+            }
             let outDir = parsed.options["out"] ?? defaultFolder(loaded.base.name, overrides: overrides, shard: shard)
-            let context = RunContext(traceRoot: traceRoot, progress: { console.progress($0) }, threads: threads)
-            let traces = try RunProvenance.traceDigest(for: loaded, traceRoot: traceRoot)
+            let context = RunContext(traceRoot: traceRoot, progress: { console.progress($0) }, threads: threads, phases: phases)
+            let traces = try phases.measure("traceDigest") { try RunProvenance.traceDigest(for: loaded, traceRoot: traceRoot) }
             if let shard {
                 let message = try runShard(loaded, shard: shard, traces: traces, context: context, to: outDir, start: start)
                 console.out(message)
                 return .success
             }
-            let output = try StudyRunner.run(loaded.base, context: context)
-            let sweepRuns = loaded.sweep == nil ? [] : try SweepRunner.run(Array(loaded.points.indices), of: loaded.points, context: context)
+            let output = try phases.measure("study") { try StudyRunner.run(loaded.base, context: context) }
+            var sweepContext = context
+            sweepContext.phases = nil
+            let sweepRuns = loaded.sweep == nil ? [] : try phases.measure("sweep") {
+                try SweepRunner.run(Array(loaded.points.indices), of: loaded.points, context: sweepContext)
+            }
             let parts = RunAssembly.parts(output, scenario: loaded, sweepRuns: sweepRuns,
                                           provenance: RunProvenance(scenario: loaded, traces: traces))
-            var files = RunAssembly.files(parts)
-            files.append(("timing.json", RunTiming.measuring(threads: threads, since: start).json()))
-            try OutputWriter.write(files, to: outDir)
+            var files = RunAssembly.files(parts, phases: phases)
+            var timing = RunTiming.measuring(threads: threads, since: start)
+            timing.phases = phases.totals
+            files.append(("timing.json", timing.json()))
+            try phases.measure("write") { try OutputWriter.write(files, to: outDir) }
+            // The folder is complete; timing.json is then replaced (atomically) by one that counts
+            // the writes too, so durationSeconds is the whole run.
+            timing = RunTiming.measuring(threads: threads, since: start)
+            timing.phases = phases.totals
+            try ResultWriter.standard.replaceFile(outDir + "/timing.json", with: Data(timing.json().utf8))
             var display = output.display
             if let sweep = loaded.sweep {
                 // The sweep table, not just the base point: one line per point, seed and variant.

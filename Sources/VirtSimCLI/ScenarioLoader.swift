@@ -39,7 +39,8 @@ enum ScenarioLoader {
     /// with every problem, including trace files the base scenario and every sweep point need
     /// when `checkTraces` is set.
     static func loadResolved(_ path: String?, overrides: Overrides = Overrides(), traceRoot: String?,
-                             checkTraces: Bool = true, limits: ResourceLimits = .standard, force: Bool = false) throws -> LoadedScenario {
+                             checkTraces: Bool = true, limits: ResourceLimits = .standard, force: Bool = false,
+                             phases: RunPhases? = nil) throws -> LoadedScenario {
         let text: String
         let label: String
         if let path {
@@ -56,7 +57,7 @@ enum ScenarioLoader {
             label = builtInLabel
         }
         return try loadResolved(text: text, label: label, overrides: overrides, traceRoot: traceRoot, checkTraces: checkTraces,
-                                limits: limits, force: force)
+                                limits: limits, force: force, phases: phases)
     }
 
     /// `loadWithSweep` on a scenario's text (`label` names it in messages).
@@ -69,7 +70,8 @@ enum ScenarioLoader {
 
     /// `loadResolved` on a scenario's text (`label` names it in messages).
     static func loadResolved(text: String, label: String, overrides: Overrides, traceRoot: String?,
-                             checkTraces: Bool = true, limits: ResourceLimits = .standard, force: Bool = false) throws -> LoadedScenario {
+                             checkTraces: Bool = true, limits: ResourceLimits = .standard, force: Bool = false,
+                             phases: RunPhases? = nil) throws -> LoadedScenario {
         var root: JSONValue
         do { root = try JSONParser.parse(text) } catch {
             throw ScenarioError(file: label, diagnostics: [Diagnostic(path: error.path, message: "not valid JSON: \(error)")])
@@ -90,8 +92,10 @@ enum ScenarioLoader {
         let (base, sweep, points) = try ScenarioReader(vocabulary: Vocabulary.current).readWithSweep(root, file: label)
         var problems: [Diagnostic] = []
         if checkTraces {
-            if case .planetLab(let study) = base.study { problems += TraceCheck.problems(root: traceRoot, day: study.day) }
-            problems += TraceCheck.sweepProblems(sweep: sweep, points: points, base: base, root: traceRoot)
+            phases.measure("traceCheck") {
+                if case .planetLab(let study) = base.study { problems += TraceCheck.problems(root: traceRoot, day: study.day) }
+                problems += TraceCheck.sweepProblems(sweep: sweep, points: points, base: base, root: traceRoot)
+            }
         }
         // A trace fleet's relative path is taken from the scenario file's folder, and must exist.
         let path: String? = label == builtInLabel ? nil : label

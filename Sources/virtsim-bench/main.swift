@@ -4,7 +4,7 @@
 //   swift run -c release virtsim-bench fuzz [--cases N] [--start K] [--seed S] [--scenarios DIR]   (see FuzzCampaign)
 //
 // With no group named, runs kernel, io, scheduling and consolidation (the PlanetLab day when traces
-// are available). The 100k-host / 1M-guest run is opt-in with --scale (minutes, ~GBs of memory);
+// are available, and the whole `virtsim run` of it with its phases from timing.json). The 100k-host / 1M-guest run is opt-in with --scale (minutes, ~GBs of memory);
 // --scale-size HOSTS:GUESTS runs the same synthetic day at another size (profiling).
 // Each group reports throughputs and, where it can, a ratio against a reference measured in the same
 // run, so numbers from different machines compare by ratio.
