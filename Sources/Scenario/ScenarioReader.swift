@@ -271,21 +271,25 @@ public struct ScenarioReader: Sendable {
         return (types, ok)
     }
 
+    /// The optional `trace: {format, path}` of a fleet or a guest type. `measured` is true when the
+    /// key is present, even if it is wrong (its errors are logged), so the caller then neither
+    /// requires nor reads the synthetic keys.
+    func readTrace(_ r: inout ObjectReader) -> (trace: TraceSource?, measured: Bool) {
+        guard var t = r.object("trace") else { return (nil, false) }
+        let format = t.string("format", required: true, oneOf: UtilizationTrace.formats)
+        let path = t.string("path", required: true)
+        if let p = path, p.isEmpty { r.log.add(t.childPath("path"), "empty; expected a trace file or folder") }
+        t.finish()
+        guard let format, let path, !path.isEmpty else { return (nil, true) }
+        return (TraceSource(format: format, path: path), true)
+    }
+
     /// A guest type's workload: `meanUtilization` + `components` (fractions of the guest's
     /// vCPUs) or `trace`, and the `operations` profile its kind's overhead is charged with.
     func readWorkload(_ w: inout ObjectReader, count: Int) -> FleetConfig? {
         let log = w.log
         let keys = ScenarioKeys.guestWorkload
-        var trace: TraceSource?
-        var traceOK = true
-        if var t = w.object("trace") {
-            let format = t.string("format", required: true, oneOf: UtilizationTrace.formats)
-            let path = t.string("path", required: true)
-            if let p = path, p.isEmpty { log.add(t.childPath("path"), "empty; expected a trace file or folder") }
-            t.finish()
-            if let format, let path, !path.isEmpty { trace = TraceSource(format: format, path: path) } else { traceOK = false }
-        }
-        let measured = trace != nil || !traceOK
+        let (trace, measured) = readTrace(&w)
         var meanSource = ""
         var meanDist: EmpiricalDistribution?
         var components: [WorkloadComponent] = []
@@ -303,7 +307,7 @@ public struct ScenarioReader: Sendable {
         }
         let ops = w.string("operations", required: true, oneOf: vocabulary.operationProfiles)
         w.finish()
-        guard let ops, traceOK, trace != nil || meanDist != nil else { return nil }
+        guard let ops, trace != nil || !measured, trace != nil || meanDist != nil else { return nil }
         return FleetConfig(servers: count, meanDistribution: meanDist, meanSource: meanSource, components: components,
                            appMemoryMB: nil, trace: trace, operations: ops, memoryWrites: nil)
     }
@@ -360,16 +364,7 @@ public struct ScenarioReader: Sendable {
     func readFleet(_ f: inout ObjectReader) -> FleetConfig? {
         let log = f.log
         // A measured fleet: workloads from a trace; no synthetic distribution or shape.
-        var trace: TraceSource?
-        var traceOK = true
-        if var t = f.object("trace") {
-            let format = t.string("format", required: true, oneOf: UtilizationTrace.formats)
-            let path = t.string("path", required: true)
-            if let p = path, p.isEmpty { log.add(t.childPath("path"), "empty; expected a trace file or folder") }
-            t.finish()
-            if let format, let path, !path.isEmpty { trace = TraceSource(format: format, path: path) } else { traceOK = false }
-        }
-        let measured = trace != nil || !traceOK
+        let (trace, measured) = readTrace(&f)
         let servers = f.integer(K.servers, required: !measured)
         var meanSource = ""
         var meanDist: EmpiricalDistribution?
@@ -409,7 +404,7 @@ public struct ScenarioReader: Sendable {
             if let count { tenants = TenantDistribution(count: count, zipfExponent: exponent) }
         }
         f.finish()
-        guard let ops, traceOK else { return nil }
+        guard let ops, trace != nil || !measured else { return nil }
         if let trace {
             return FleetConfig(servers: servers ?? 0, meanDistribution: nil, meanSource: "", components: [], appMemoryMB: memory,
                                trace: trace, operations: ops, memoryWrites: writes, tenants: tenants)
