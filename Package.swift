@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Scheduling", "VirtModel", "SimKernel"]),
         .testTarget(name: "ContinuityTests", dependencies: ["Continuity", "VirtModel"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
-        .testTarget(name: "CLITests", dependencies: ["VirtSimCLI", "Reports", "Scenario", "VirtModel"]),
+        .testTarget(name: "CLITests", dependencies: ["VirtSimCLI", "Reports", "Scenario", "VirtModel"],
+                    exclude: ["FuzzCrashers"]),  // inputs the fuzz test reads by path, not resources
     ]
 )
