@@ -48,7 +48,7 @@ public struct ScenarioReader: Sendable {
             throw ScenarioError(file: file, diagnostics: [Diagnostic(path: error.path, message: "not valid JSON: \(error)")])
         }
         let log = DiagnosticLog()
-        let scenario = read(root, log: log)
+        let scenario = read(PowerTableDocument.resolvingTables(in: root, folder: PowerTableDocument.folder(of: file)), log: log)
         if !log.isEmpty || scenario == nil {
             var d = log.items
             if d.isEmpty { d = [Diagnostic(path: "$", message: "could not read the scenario")] }

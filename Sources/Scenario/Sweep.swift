@@ -105,9 +105,12 @@ extension ScenarioReader {
 
     /// The same, from a parsed document (e.g. one with command-line overrides applied).
     public func readWithSweep(_ root: JSONValue, file: String) throws(ScenarioError) -> (base: Scenario, sweep: SweepSpec?, points: [SweepPoint]) {
+        // Relative power table files are taken from the scenario file's folder (in every point too).
+        let folder = PowerTableDocument.folder(of: file)
+        func resolved(_ v: JSONValue) -> JSONValue { PowerTableDocument.resolvingTables(in: v, folder: folder) }
         guard case .object(let members) = root, let sweepIndex = members.firstIndex(where: { $0.key == "sweep" }) else {
             let log = DiagnosticLog()
-            let scenario = read(root, log: log)
+            let scenario = read(resolved(root), log: log)
             guard log.isEmpty, let scenario else {
                 throw ScenarioError(file: file, diagnostics: log.isEmpty ? [Diagnostic(path: "$", message: "could not read the scenario")] : log.items)
             }
@@ -117,7 +120,7 @@ extension ScenarioReader {
         let sweepValue = baseMembers.remove(at: sweepIndex).value
         let baseRoot = JSONValue.object(baseMembers)
         let log = DiagnosticLog()
-        let base = read(baseRoot, log: log)
+        let base = read(resolved(baseRoot), log: log)
         let spec = readSweep(sweepValue, base: baseRoot, defaultSeed: base?.seed ?? 1, log: log)
         guard log.isEmpty, let base, let spec else {
             throw ScenarioError(file: file, diagnostics: log.items)
@@ -140,7 +143,7 @@ extension ScenarioReader {
                 }
                 json = replaced
             }
-            if pointLog.isEmpty, let scenario = read(json, log: pointLog), pointLog.isEmpty {
+            if pointLog.isEmpty, let scenario = read(resolved(json), log: pointLog), pointLog.isEmpty {
                 for seed in spec.seeds {
                     var s = scenario
                     s.seed = seed

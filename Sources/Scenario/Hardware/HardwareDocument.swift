@@ -126,7 +126,8 @@ public enum HardwareDocument {
             throw ScenarioError(file: file, diagnostics: [Diagnostic(path: "$", message: "not valid JSON: \(error)")])
         }
         let log = DiagnosticLog()
-        guard let p = read(root, path: "$", log: log), log.isEmpty else {
+        guard let p = read(PowerTableDocument.resolvingTables(in: root, folder: PowerTableDocument.folder(of: file)), path: "$", log: log),
+              log.isEmpty else {
             throw ScenarioError(file: file, diagnostics: log.isEmpty ? [Diagnostic(path: "$", message: "could not read the hardware document")] : log.items)
         }
         return p

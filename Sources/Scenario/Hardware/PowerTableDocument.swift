@@ -6,6 +6,7 @@ import VirtModel
 ///     { "name": "hp-ml110-g4",
 ///       "source": "<SPECpower_ssj2008 result id and page, or the paper that reprints it>",
 ///       "watts": [w0, w10, …, w100],          // average active power at 0 (active idle), 10 … 100 % target load, W
+///       // or "table": "<file>.csv"           // the same 11 watts in a CSV file (`PowerTableCSV`), path relative to the document
 ///       "sleepWatts": {"value": 10, "source": "…"},
 ///       "offWatts": {"value": 0, "source": "…"} }
 ///
@@ -34,7 +35,20 @@ public enum PowerTableDocument {
         let source = r.string("source", required: true)
         if let s = source, s.allSatisfy(\.isWhitespace) { log.add(r.childPath("source"), "empty; expected the SPECpower result or the publication the table comes from") }
         var watts: [Double] = []
-        if let items = r.array("watts", required: true) {
+        // The 11 watts inline, or a CSV file of them (`PowerTableCSV`), never both.
+        if r.has("table") {
+            if r.has("watts") { log.add(r.childPath("watts"), "present with \"table\"; give one of them") }
+            if let file = r.string("table", required: true) {
+                if file.isEmpty {
+                    log.add(r.childPath("table"), "empty; expected a CSV file of the SPECpower table (\(PowerTableCSV.header)), relative to the document's folder")
+                } else {
+                    switch PowerTableCSV.read(file) {
+                    case .success(let w): watts = w
+                    case .failure(let e): for p in e.problems { log.add(r.childPath("table"), p) }
+                    }
+                }
+            }
+        } else if let items = r.array("watts", required: true) {
             if items.count != 11 {
                 log.add(r.childPath("watts"), "found \(items.count) values; expected 11 (W at 0, 10, …, 100 % load)")
             }
@@ -65,6 +79,34 @@ public enum PowerTableDocument {
         return SpecPowerModel(name: name, watts: watts, sleepWatts: sleep, offWatts: off, source: source, standbySource: standbySource)
     }
 
+    /// `root` with every relative power table file (`"power": {"table": "x.csv", …}` anywhere in
+    /// the document, or the document's own `table` when it is a power table) joined to `folder`,
+    /// the folder of the document's file (`folder(of:)`), so a table is found wherever the
+    /// document is read from. O(size of the document).
+    public static func resolvingTables(in root: JSONValue, folder: String) -> JSONValue {
+        guard !folder.isEmpty else { return root }
+        func join(_ v: JSONValue) -> JSONValue {
+            guard case .object(var members) = v, let i = members.firstIndex(where: { $0.key == "table" }),
+                  case .string(let file) = members[i].value, !file.isEmpty, !file.hasPrefix("/") else { return v }
+            members[i].value = .string(folder + file)
+            return .object(members)
+        }
+        func walk(_ v: JSONValue) -> JSONValue {
+            switch v {
+            case .array(let items): return .array(items.map(walk))
+            case .object(let members):
+                return .object(members.map { m in (key: m.key, value: m.key == "power" ? join(walk(m.value)) : walk(m.value)) })
+            default: return v
+            }
+        }
+        return walk(root)
+    }
+
+    /// The folder part of a document's file name, with its trailing `/` ("" for a bare name).
+    public static func folder(of file: String) -> String {
+        file.lastIndex(of: "/").map { String(file[...$0]) } ?? ""
+    }
+
     /// The range of a standby draw (`sleepWatts`, `offWatts`), as the other scenario keys state theirs.
     static func standbyRange(_ key: String) -> KeyRange {
         KeyRange("$.\(key).value", .number, 0, 1_000_000, unit: "W", note: "not measured by SPECpower; needs its own source")
@@ -93,7 +135,10 @@ public enum PowerTableDocument {
             throw ScenarioError(file: file, diagnostics: [Diagnostic(path: "$", message: "not valid JSON: \(error)")])
         }
         let log = DiagnosticLog()
-        guard let m = read(root, path: "$", log: log), log.isEmpty else {
+        // A standalone power table document: its own `table` is relative to its folder.
+        let resolved = resolvingTables(in: .object([("power", root)]), folder: folder(of: file))
+        guard case .object(let wrapped) = resolved, let document = wrapped.first?.value,
+              let m = read(document, path: "$", log: log), log.isEmpty else {
             throw ScenarioError(file: file, diagnostics: log.isEmpty ? [Diagnostic(path: "$", message: "could not read the power table")] : log.items)
         }
         return m
