@@ -65,6 +65,10 @@ public struct IOExperimentSpec: Sendable, Hashable {
     /// Hardware inputs set on top of the profile, by `HardwareProfile.adjustableInputs` name
     /// (µs, ≥ 0): sensitivity rows for inputs without a measurement. Applied in name order.
     public var inputs: [String: Double]
+    /// Application workload: operation rates set on top of the `application` profile, by
+    /// `OperationProfile.adjustableRates` name (the profiles' rates are estimates; a lab shows how
+    /// a result moves with one). Applied in name order.
+    public var operations: [String: Double] = [:]
     /// Guest vCPUs (run application work and the guest side of the path).
     public var guestCPUs: Int
     /// Guests of the same kind on the host, each with its own vCPUs and its own copy of the load
@@ -185,6 +189,7 @@ public struct IOExperimentSpec: Sendable, Hashable {
             }
         }
         if !(requestsPerNotification >= 1) { problems.append(("requestsPerNotification", "must be ≥ 1")) }
+        problems += operationProblems()
         if guestCPUs < 1 || guestCPUs > 256 { problems.append(("guestCPUs", "must be in 1...256")) }
         if guests < 1 || guests > 64 { problems.append(("guests", "must be in 1...64")) }
         if guests * queueDepth > 1_000_000 { problems.append(("guests", "guests × queueDepth must be ≤ 1000000")) }
@@ -202,6 +207,45 @@ public struct IOExperimentSpec: Sendable, Hashable {
         if !(warmupSeconds >= 0) { problems.append(("warmupSeconds", "must be ≥ 0")) }
         if !(durationSeconds > 0 && durationSeconds <= 3600) { problems.append(("durationSeconds", "must be in (0, 3600]")) }
         return problems.map { (property: $0.0, message: $0.1) }
+    }
+
+    /// Problems with `operations`: unknown names, values out of range, and an application left
+    /// with neither disk requests nor packets (the request-level model needs some I/O).
+    func operationProblems() -> [(String, String)] {
+        var problems: [(String, String)] = []
+        for name in operations.keys.sorted() {
+            guard let v = operations[name] else { continue }
+            let property = "operations.\(name)"
+            if !OperationProfile.adjustableRates.contains(name) {
+                problems.append((property, "unknown operation rate; expected one of \(OperationProfile.adjustableRates.joined(separator: ", "))"))
+            } else if OperationProfile.adjustableFractionRates.contains(name) {
+                if !(v >= 0 && v <= 1) { problems.append((property, "must be a fraction in [0, 1]")) }
+            } else if name == "requestsPerNotification" {
+                if !(v >= 1 && v <= 1e6) { problems.append((property, "must be in [1, 1000000]")) }
+            } else if OperationProfile.adjustableSizeRates.contains(name) {
+                if !(v > 0 && v <= 67_108_864) { problems.append((property, "must be in (0, 67108864] bytes")) }
+            } else if !(v >= 0 && v <= 1e7) {
+                problems.append((property, "must be in [0, 10000000] per CPU-second"))
+            }
+        }
+        if !operations.isEmpty && workload != "application" {
+            problems.append(("operations", "sets an application profile's rates; the workload is '\(workload)', not 'application'"))
+        }
+        if workload == "application", let ops = applicationProfile, !(ops.diskRequests + ops.networkPackets > 0) {
+            problems.append((operations.isEmpty ? "application" : "operations",
+                             "the application profile '\(application)' does no I/O (diskRequests + networkPackets = 0); the request-level model needs some"))
+        }
+        return problems
+    }
+
+    /// The `application` profile with `operations` set on it; nil for an unknown profile name.
+    /// Unknown rate names are skipped (`validate` reports them). O(operations).
+    public var applicationProfile: OperationProfile? {
+        guard var ops = OperationProfile.named(application) else { return nil }
+        for name in operations.keys.sorted() {
+            if let v = operations[name], let changed = ops.setting(name, to: v) { ops = changed }
+        }
+        return ops
     }
 
     /// The path choice the spec names.
@@ -238,7 +282,8 @@ public struct IOExperimentSpec: Sendable, Hashable {
             let proto = workload == "udp-rr" ? "udp" : "netperf"
             return "\(proto) rr \(Int(requestBytes))/\(Int(responseBytes)) \(loop)"
         default:
-            return "application \(application) \(loop)"
+            let set = operations.keys.sorted().map { "\($0)=\(operations[$0]!)" }.joined(separator: " ")
+            return "application \(application) \(loop)" + (set.isEmpty ? "" : " " + set)
         }
     }
 }

@@ -114,7 +114,7 @@ struct WorkloadBuilder {
         default:
             // Application: the profile's disk requests and packets, each preceded by the native
             // work it stands for, inflated by the kind's non-I/O operation overheads.
-            let ops = OperationProfile.named(spec.application)!
+            let ops = spec.applicationProfile!
             let ioRate = ops.diskRequests + ops.networkPackets
             precondition(ioRate > 0, "application profile has no I/O")
             let o = model.overhead(kind: kind, operations: ops)

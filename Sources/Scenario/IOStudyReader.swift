@@ -111,6 +111,13 @@ public enum IOStudyReader {
             }
             inputs.finish()
         }
+        if var operations = r.object("operations") {
+            // Application rates set for a sensitivity row: known names only.
+            for name in OperationProfile.adjustableRates where operations.has(name) {
+                if let v = operations.number(ScenarioKeys.ioOperation.named(name)) { spec.operations[name] = v }
+            }
+            operations.finish()
+        }
         if let items = r.array("kinds", nonEmpty: true) {
             var kinds: [String] = []
             for (value, path) in items {

@@ -157,6 +157,9 @@ public enum ScenarioKeys {
     public static let ioGuestLoadComputeMicros = KeyRange("$.io.guestLoads[].computeMicrosPerRequest", .number, 0, 10_000_000, unit: "µs")
     /// `$.io.inputs.<name>`: one range for every `HardwareProfile.adjustableInputs` name.
     public static let ioInput = KeyRange("$.io.inputs.*", .number, 0, 1_000_000, unit: "µs")
+    /// `$.io.operations.<name>`: one range for every `OperationProfile.adjustableRates` name
+    /// (fractions, sizes and the batch are narrowed by `IOExperimentSpec.validate`).
+    public static let ioOperation = KeyRange("$.io.operations.*", .number, 0, 67_108_864, unit: "per CPU-second, bytes or fraction")
     public static let ioSweepBlockSize = KeyRange("$.io.sweep.blockSizeBytes[]", .number, 512, 67_108_864, unit: "bytes")
     public static let ioSweepQueueDepth = KeyRange("$.io.sweep.queueDepth[]", .integer, 1, 65_536, unit: "requests in flight")
     public static let ioSweepArrivalRate = KeyRange("$.io.sweep.arrivalRate[]", .number, 0, exclusiveMinimum: true, 10_000_000, unit: "requests/s")
@@ -268,7 +271,7 @@ public enum ScenarioKeys {
         diurnalAmplitude, diurnalPeakHour, burstRatePerHour, burstMeanMinutes, burstMultiplier, heavyTailAlpha,
         fleetDirtyRateMBps, fleetWritableFraction, fleetTenantCount, fleetTenantZipfExponent, overloadParameter, overloadWindow, underloadThreshold,
         ioBlockSizeBytes, ioReadFraction, ioArrivalRate, ioComputeMicros, ioMtuBytes, ioSocketBufferBytes, ioRequestBytes,
-        ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores, ioGuests, ioGuestLoadQueueDepth, ioGuestLoadComputeMicros, ioInput,
+        ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores, ioGuests, ioGuestLoadQueueDepth, ioGuestLoadComputeMicros, ioInput, ioOperation,
         ioSweepBlockSize, ioSweepQueueDepth, ioSweepArrivalRate,
         migLinkBandwidthMbps, migMinimumRateMbps, migMaximumRateMbps, migRateIncrementMbps, migStopThresholdMB, migMaxRounds,
         migMaxDataFactor, migStopAndCopyRateMbps, migSuspendSeconds, migResumeSeconds, migShutdownSeconds, migBootSeconds,

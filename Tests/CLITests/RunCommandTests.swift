@@ -31,11 +31,12 @@ struct RunCommandTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = dir + "/bad.json"
-        let text = #"{"name": "bad", "study": "io", "io": {"workload": "udp-rr", "guests": 0, "offloads": "yes", "postedInterrupts": 1, "inputs": {"haltedVCPUWakeupMicros": -2, "warpMicros": 1}}}"#
+        let text = #"{"name": "bad", "study": "io", "io": {"workload": "udp-rr", "guests": 0, "offloads": "yes", "postedInterrupts": 1, "inputs": {"haltedVCPUWakeupMicros": -2, "warpMicros": 1}, "operations": {"pageFaults": -3, "warpRate": 1}}}"#
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let r = virtsim(["validate", file])
         #expect(r.status == .badInput)
-        for path in ["$.io.offloads", "$.io.postedInterrupts", "$.io.inputs.haltedVCPUWakeupMicros", "$.io.inputs.warpMicros"] {
+        for path in ["$.io.offloads", "$.io.postedInterrupts", "$.io.inputs.haltedVCPUWakeupMicros", "$.io.inputs.warpMicros",
+                     "$.io.operations.pageFaults", "$.io.operations.warpRate"] {
             #expect(r.err.contains(path), "missing \(path) in \(r.err)")
         }
         // The model's own range check once the keys read cleanly.

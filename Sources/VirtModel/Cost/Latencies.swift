@@ -87,6 +87,7 @@ extension HardwareProfile {
         "nicInterruptIntervalMicros", "emulatedNICInterruptIntervalMicros",
         "containerVethMicros", "containerBridgeMicros", "containerConntrackMicros", "containerNATMicros",
         "hostedSynchronousReadFraction", "hostedSynchronousWriteFraction",
+        "nicPacketMicros",
     ]
 
     /// The adjustable inputs that are fractions in [0, 1] (the others are µs).
@@ -109,6 +110,11 @@ extension HardwareProfile {
         case "containerNATMicros": p.containerNetwork.natMicros = c
         case "hostedSynchronousReadFraction": p.hosted.synchronousReadFraction = c
         case "hostedSynchronousWriteFraction": p.hosted.synchronousWriteFraction = c
+        case "nicPacketMicros":
+            // The native per-packet protocol + driver cost (copy excluded), both directions: the
+            // profiles derive both from one rule, so one sensitivity row moves them together.
+            p.nic.transmitPacketMicros = c
+            p.nic.receivePacketMicros = c
         default: return nil
         }
         return p

@@ -132,3 +132,48 @@ public struct OperationProfile: Sendable {
         OperationProfile(name: name)
     }
 }
+
+extension OperationProfile {
+    /// Rates a scenario may set on top of a catalogue profile (`"operations"` in an I/O study's
+    /// application workload), by property name: the profiles' rates are estimates of what a
+    /// benchmark does, so a lab shows how a result moves with one of them. Stable order.
+    public static let adjustableRates: [String] = [
+        "syscalls", "pageFaults", "pageTableUpdates", "contextSwitches", "largeContextSwitches", "forks", "execs",
+        "timerInterrupts", "tlbMisses", "kernelFraction", "diskRequests", "diskRequestBytes", "diskReadFraction",
+        "networkPackets", "networkPacketBytes", "networkTransmitFraction", "requestsPerNotification",
+    ]
+
+    /// The adjustable rates that are fractions in [0, 1].
+    public static let adjustableFractionRates: Set<String> = ["kernelFraction", "diskReadFraction", "networkTransmitFraction"]
+
+    /// The adjustable rates that must be > 0 (sizes) or ≥ 1 (`requestsPerNotification`) rather than ≥ 0.
+    public static let adjustableSizeRates: Set<String> = ["diskRequestBytes", "networkPacketBytes"]
+
+    /// This profile with rate `name` (one of `adjustableRates`) set to `value`, the rationale
+    /// saying so; nil for an unknown name. O(1).
+    public func setting(_ name: String, to value: Double) -> OperationProfile? {
+        var o = self
+        switch name {
+        case "syscalls": o.syscalls = value
+        case "pageFaults": o.pageFaults = value
+        case "pageTableUpdates": o.pageTableUpdates = value
+        case "contextSwitches": o.contextSwitches = value
+        case "largeContextSwitches": o.largeContextSwitches = value
+        case "forks": o.forks = value
+        case "execs": o.execs = value
+        case "timerInterrupts": o.timerInterrupts = value
+        case "tlbMisses": o.tlbMisses = value
+        case "kernelFraction": o.kernelFraction = value
+        case "diskRequests": o.diskRequests = value
+        case "diskRequestBytes": o.diskRequestBytes = value
+        case "diskReadFraction": o.diskReadFraction = value
+        case "networkPackets": o.networkPackets = value
+        case "networkPacketBytes": o.networkPacketBytes = value
+        case "networkTransmitFraction": o.networkTransmitFraction = value
+        case "requestsPerNotification": o.requestsPerNotification = value
+        default: return nil
+        }
+        o.rationale += "; \(name) set to \(value) by the scenario (sensitivity)"
+        return o
+    }
+}
