@@ -42,9 +42,23 @@ public struct IOResultRow: Sendable {
     public var perGuest: [IOGuestResult] = []
     /// Jain's fairness index of the guests' throughputs, (Σx)² / (n Σx²), in [1/n, 1]; 1 for one guest.
     public var fairness: Double = 1
+    /// A back-end variant (`IOBackend`): each pool's load; empty for the guest kinds' rows.
+    public var pools: [IOPoolResult] = []
 
     /// Total path CPU per request, µs.
     public var totalCPUMicrosPerRequest: Double { cpuMicrosPerRequest.reduce(0) { $0 + $1.micros } }
+}
+
+/// One back-end thread pool's load in a back-end variant.
+public struct IOPoolResult: Sendable {
+    /// Position in the back-end's list (0 = guest side) and kind.
+    public var index: Int
+    public var kind: String
+    public var threads: Int
+    /// CPU the pool's threads used, in cores (busy seconds per second).
+    public var busyCores: Double
+    /// Busy fraction of the pool's threads.
+    public var utilization: Double
 }
 
 /// One guest's part of a variant when several guests share the host.
@@ -116,13 +130,25 @@ public enum IOExperiment {
         var events: UInt64 = 0
         var native: IOResultRow?
         let order = [GuestKind.native] + kinds.filter({ $0 != .native })
+        let steps = Double(order.count + spec.backends.count)
         for (done, kind) in order.enumerated() {
-            progress?(Double(done) / Double(order.count))
+            progress?(Double(done) / steps)
             let (row, m) = runVariant(kind: kind, spec: spec, model: model)
             requests += m.completed
             events += m.events
             if kind == .native { native = row }
             measured.append((kind, row, m.completed))
+        }
+        // Back-end variants: the path's kind on that path, its host work on the pools.
+        var backendRows: [IOResultRow] = []
+        for (i, b) in spec.backends.enumerated() {
+            progress?(Double(order.count + i) / steps)
+            var choice = spec.pathChoice
+            if b.kind == .full { choice.full = IOPath(rawValue: b.path)! } else { choice.para = IOPath(rawValue: b.path)! }
+            let (row, m) = runVariant(kind: b.kind, spec: spec, model: CostModel(profile: model.profile, ioPaths: choice), backend: b)
+            requests += m.completed
+            events += m.events
+            backendRows.append(row)
         }
         progress?(1)
         let base = native!
@@ -130,6 +156,10 @@ public enum IOExperiment {
         for kind in kinds {
             guard var row = measured.first(where: { $0.0 == kind })?.1 else { continue }
             row.throughputLossPercent = kind == .native ? 0 : lossPercent(row.throughput, native: base.throughput)
+            rows.append(row)
+        }
+        for var row in backendRows {
+            row.throughputLossPercent = lossPercent(row.throughput, native: base.throughput)
             rows.append(row)
         }
         var summary: [(variant: String, metric: String, value: Double, unit: String)] = []
@@ -170,7 +200,7 @@ public enum IOExperiment {
                 let cellProgress = progress.map { p in { (f: Double) in p((before + f) / cells) } }
                 let r = profile.map { run(cell, profile: $0, progress: cellProgress) } ?? run(cell, progress: cellProgress)
                 let nativeRow = r.rows.first { $0.variant == "native" }!
-                for row in r.rows where spec.kinds.contains(row.variant) {
+                for row in r.rows where spec.kinds.contains(row.variant) || spec.backends.contains(where: { $0.name == row.variant }) {
                     out.append(IOSweepRow(
                         blockSizeBytes: bs, queueDepth: qd, arrivalRate: rate, variant: row.variant,
                         throughput: row.throughput, throughputUnit: row.throughputUnit,
@@ -194,12 +224,20 @@ public enum IOExperiment {
 
     // MARK: One variant
 
-    static func runVariant(kind: GuestKind, spec: IOExperimentSpec, model: CostModel) -> (IOResultRow, PipelineMeasurement) {
-        let built = WorkloadBuilder.build(kind: kind, spec: spec, model: model)
+    /// One variant: `kind` on `model`'s route for it; with `backend`, its host work on the
+    /// back-end's thread pools (the row is named after the back-end).
+    static func runVariant(kind: GuestKind, spec: IOExperimentSpec, model: CostModel, backend: IOBackend? = nil) -> (IOResultRow, PipelineMeasurement) {
+        var built = WorkloadBuilder.build(kind: kind, spec: spec, model: model)
+        let threads = backend.map { BackendThreads.steps(pools: $0.pools, costs: built.costs) }
+        if let threads {
+            // The pools' own hand-offs are back-end work in the CPU accounting.
+            for k in built.costs.indices { built.costs[k].add(threads.ownMicros[k], .backend, side: .host, completion: false) }
+        }
         // An emulated controller accepts only so many commands at once (one per IDE channel):
         // the rest wait in the guest, so the device's own parallelism is capped by it.
         var parallelism = Int(model.profile.storage.internalParallelism.value.rounded())
-        let basePath = spec.pathChoice.route(for: kind).path
+        let route = model.ioPaths.route(for: kind)
+        let basePath = route.path
         if basePath == .emulated || basePath == .hosted {
             parallelism = min(parallelism, max(1, Int(model.profile.emulatedDisk.maxOutstanding.value.rounded())))
         }
@@ -210,7 +248,7 @@ public enum IOExperiment {
         var pipeline = RequestPipeline(PipelineConfig(
             classes: built.classes, arrivals: spec.arrivalRate > 0 ? .openLoop(rate: spec.arrivalRate) : .closedLoop(threads: built.threads),
             computeSeconds: built.computeSeconds, guestCPUs: spec.guestCPUs, guests: spec.guests,
-            threadsPerGuest: threadsPerGuest, computeSecondsPerGuest: computePerGuest, hostCores: spec.hostCores,
+            threadsPerGuest: threadsPerGuest, computeSecondsPerGuest: computePerGuest, hostCores: spec.hostCores, backend: threads,
             deviceParallelism: max(1, parallelism),
             warmupSeconds: spec.warmupSeconds, durationSeconds: spec.durationSeconds,
             seed: spec.seed, replication: 0, streamName: "io/requests"))
@@ -246,19 +284,26 @@ public enum IOExperiment {
                           requestsPerSecond: Double(m.completedPerGuest[g]) / window,
                           meanLatencyMicros: m.completedPerGuest[g] == 0 ? 0 : m.latencySumPerGuest[g] / Double(m.completedPerGuest[g]) * 1e6)
         }
+        let hostThreads = threads?.totalThreads ?? spec.hostCores
         var row = IOResultRow(
-            variant: kind.rawValue, path: spec.pathChoice.route(for: kind).name, workload: spec.workloadDescription,
+            variant: backend?.name ?? kind.rawValue, path: route.name, workload: spec.workloadDescription,
             throughput: throughput, throughputUnit: built.unit, requestsPerSecond: rps, throughputLossPercent: 0,
             meanLatencyMicros: m.meanLatency * 1e6, p50LatencyMicros: m.p50Latency * 1e6, p99LatencyMicros: m.p99Latency * 1e6,
             cpuMicrosPerRequest: IOCostComponent.allCases.map { (component: $0.name, micros: perComponent[$0.rawValue]) },
             guestCPUUtilization: m.guestBusySeconds / (window * Double(spec.guestCPUs * spec.guests)),
-            hostCPUUtilization: m.hostBusySeconds / (window * Double(spec.hostCores)),
+            hostCPUUtilization: m.hostBusySeconds / (window * Double(hostThreads)),
             deviceUtilization: m.deviceBusySeconds / (window * deviceServers),
             requests: m.completed,
             measuredPathCPUMicrosPerRequest: m.completed == 0 ? 0
                 : ((m.guestBusySeconds + m.hostBusySeconds) / Double(m.completed) - meanCompute(m, perGuest: computePerGuest, uniform: built.computeSeconds)) * 1e6)
         row.perGuest = perGuest
         row.fairness = jainFairnessIndex(perGuest.map(\.throughput))
+        if let backend {
+            row.pools = backend.pools.enumerated().map { j, pool in
+                IOPoolResult(index: j, kind: pool.kind.rawValue, threads: pool.threads, busyCores: m.stationBusySeconds[j] / window,
+                             utilization: m.stationBusySeconds[j] / (window * Double(pool.threads)))
+            }
+        }
         return (row, m)
     }
 

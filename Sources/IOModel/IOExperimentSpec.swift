@@ -62,6 +62,10 @@ public struct IOExperimentSpec: Sendable, Hashable {
     /// workload's queue depth (closed-loop threads) and application CPU per request where it gives
     /// them. Empty: `guests` identical guests. Closed loop only.
     public var guestLoads: [IOGuestLoad] = []
+    /// Back-ends stated as thread pools (`IOBackend`): each is one more variant, after the kinds,
+    /// running its VM path with its host work on its pools (`hostCores` does not apply to it).
+    /// Empty: none.
+    public var backends: [IOBackend] = []
     /// Hardware inputs set on top of the profile, by `HardwareProfile.adjustableInputs` name
     /// (µs, ≥ 0): sensitivity rows for inputs without a measurement. Applied in name order.
     public var inputs: [String: Double]
@@ -204,6 +208,14 @@ public struct IOExperimentSpec: Sendable, Hashable {
             }
         }
         if hostCores < 1 || hostCores > 256 { problems.append(("hostCores", "must be in 1...256")) }
+        if backends.count > IOBackend.maxBackends { problems.append(("backends", "at most \(IOBackend.maxBackends) back-ends")) }
+        for (i, b) in backends.enumerated() {
+            if backends[..<i].contains(where: { $0.name == b.name }) {
+                problems.append(("backends[\(i)].name", "duplicate back-end name '\(b.name)'; name each once"))
+            }
+            for p in b.problems() { problems.append(("backends[\(i)].\(p.property)", p.message)) }
+        }
+        if guestCPUs * guests > Int(UInt16.max) { problems.append(("guestCPUs", "guests × guestCPUs must be ≤ \(UInt16.max) (one virtqueue per vCPU)")) }
         if !(warmupSeconds >= 0) { problems.append(("warmupSeconds", "must be ≥ 0")) }
         if !(durationSeconds > 0 && durationSeconds <= 3600) { problems.append(("durationSeconds", "must be in (0, 3600]")) }
         return problems.map { (property: $0.0, message: $0.1) }

@@ -77,6 +77,9 @@ struct PipelineConfig: Sendable {
     var threadsPerGuest: [Int] = []
     var computeSecondsPerGuest: [Double] = []
     var hostCores: Int
+    /// The back-end thread pools (stations) and each class's work at each; nil: one pool of
+    /// `hostCores` threads doing all of each class's host work (`BackendThreads.single`).
+    var backend: BackendThreads? = nil
     var deviceParallelism: Int
     var warmupSeconds: Double
     var durationSeconds: Double
@@ -100,6 +103,8 @@ struct PipelineMeasurement: Sendable {
     var p99Latency: Double
     var guestBusySeconds: Double
     var hostBusySeconds: Double
+    /// Busy seconds of each back-end pool (their sum is `hostBusySeconds`).
+    var stationBusySeconds: [Double]
     var deviceBusySeconds: Double
     var windowSeconds: Double
     var events: UInt64
@@ -134,7 +139,12 @@ struct RequestPipeline {
     let config: PipelineConfig
     /// Each guest's vCPUs.
     private var guestPools: [ServerPool]
-    private var host: ServerPool
+    /// The back-end's thread pools, guest side first, and each class's work at each.
+    private var stations: [Station]
+    private let stationCount: Int
+    private let stepSubmit: [Double]
+    private let stepComplete: [Double]
+    private let stepWake: [Double]
     private var deviceSlots: ServerPool
     private var busFreeAt = 0.0
     private var nextDeviceSlot = 0
@@ -152,12 +162,21 @@ struct RequestPipeline {
     /// In-flight request state, by slot (one array: one uniqueness check per write).
     private struct Slot {
         var submittedAt: Double
-        var classIndex: Int32
+        var classIndex: UInt8
         var stage: UInt8
         /// The guest the request belongs to.
         var owner: UInt16
+        /// The back-end pool of the pending host step (stages afterHostSubmit / afterHostComplete).
+        var station: UInt8 = 0
+        /// Its virtqueue: the guest's vCPU that submitted it (guest × vCPUs + vCPU); kept only
+        /// when a pool serves per queue.
+        var queue: UInt16 = 0
     }
     private var slots: [Slot] = []
+    /// By slot: the thread of a blocking pool it holds (apart: only blocking pools touch it).
+    private var heldThread: [UInt16] = []
+    /// Some pool serves per queue: requests remember their queue.
+    private let tracksQueues: Bool
     private var freeSlots: [Int32] = []
 
     private var calendar: SlotCalendar
@@ -181,7 +200,14 @@ struct RequestPipeline {
     init(_ config: PipelineConfig) {
         self.config = config
         guestPools = Array(repeating: ServerPool(servers: config.guestCPUs), count: max(1, config.guests))
-        host = ServerPool(servers: config.hostCores)
+        let backend = config.backend ?? BackendThreads.single(hostCores: config.hostCores, classes: config.classes)
+        stations = backend.stations.map(Station.init)
+        stationCount = backend.stations.count
+        stepSubmit = backend.submit
+        stepComplete = backend.complete
+        stepWake = backend.wake
+        tracksQueues = backend.stations.contains { $0.perQueue }
+        precondition(config.classes.count <= Int(UInt8.max), "too many request classes")
         deviceSlots = ServerPool(servers: config.deviceParallelism)
         rng = RandomStreams(seed: config.seed, replication: config.replication).stream(config.streamName)
         let total = config.classes.reduce(0) { $0 + $1.weight }
@@ -239,9 +265,9 @@ struct RequestPipeline {
             } else {
                 switch slots[slot].stage {
                 case Self.afterGuestBurst: afterGuestBurst(slot)
-                case Self.afterHostSubmit: startDevice(slot)
+                case Self.afterHostSubmit: hostSubmit(slot, from: Int(slots[slot].station) + 1)
                 case Self.afterDevice: afterDevice(slot)
-                case Self.afterHostComplete: complete(slot)
+                case Self.afterHostComplete: afterHostComplete(slot)
                 default: finishOpen(slot)
                 }
             }
@@ -255,7 +281,8 @@ struct RequestPipeline {
             completedPerGuest: completedPerGuest, payloadBytesPerGuest: payloadPerGuest, latencySumPerGuest: latencyPerGuest,
             payloadBytes: payloadBytes,
             meanLatency: histogram.mean, p50Latency: histogram.quantile(0.5), p99Latency: histogram.quantile(0.99),
-            guestBusySeconds: guestPools.reduce(0) { $0 + $1.busySeconds }, hostBusySeconds: host.busySeconds, deviceBusySeconds: deviceBusy,
+            guestBusySeconds: guestPools.reduce(0) { $0 + $1.busySeconds }, hostBusySeconds: stations.reduce(0) { $0 + $1.threads.busySeconds },
+            stationBusySeconds: stations.map(\.threads.busySeconds), deviceBusySeconds: deviceBusy,
             windowSeconds: config.durationSeconds, events: fired)
     }
 
@@ -291,6 +318,7 @@ struct RequestPipeline {
             return Int(s)
         }
         slots.append(Slot(submittedAt: 0, classIndex: 0, stage: 0, owner: owner))
+        heldThread.append(0)
         return slots.count - 1
     }
 
@@ -313,24 +341,109 @@ struct RequestPipeline {
             let done = guestPools[Int(owner)].serve(arrival: now, service: service, measuring: measuring, wake: wakeDelay)
             let start = done - service
             if previous >= 0 { record(previous, owner: owner, submitted: previousSubmitted, finished: start + carry) }
-            slots[slot] = Slot(submittedAt: start + carry + pre, classIndex: Int32(k), stage: Self.afterGuestBurst, owner: owner)
+            let queue = tracksQueues ? UInt16(truncatingIfNeeded: Int(owner) * config.guestCPUs + guestPools[Int(owner)].lastServer) : 0
+            slots[slot] = Slot(submittedAt: start + carry + pre, classIndex: UInt8(k), stage: Self.afterGuestBurst, owner: owner, queue: queue)
             wake(slot, at: done)
         } else {
             if previous >= 0 { record(previous, owner: owner, submitted: previousSubmitted, finished: now) }
-            slots[slot] = Slot(submittedAt: now, classIndex: Int32(k), stage: Self.afterGuestBurst, owner: owner)
+            slots[slot] = Slot(submittedAt: now, classIndex: UInt8(k), stage: Self.afterGuestBurst, owner: owner,
+                               queue: UInt16(truncatingIfNeeded: Int(owner) * config.guestCPUs))
             afterGuestBurst(slot)
         }
     }
 
-    /// Host-side submission on a host core, or straight to the device.
+    /// Host-side submission on the back-end's threads, or straight to the device.
     @inline(__always)
     private mutating func afterGuestBurst(_ slot: Int) {
-        let c = classes[Int(slots[slot].classIndex)]
-        if !c.hostOnGuestCPU && c.hostSubmit > 0 {
-            slots[slot].stage = Self.afterHostSubmit
-            wake(slot, at: host.serve(arrival: now, service: c.hostSubmit, measuring: measuring, wake: c.hostWake))
-        } else {
+        if classes[Int(slots[slot].classIndex)].hostOnGuestCPU {
             startDevice(slot)
+        } else {
+            hostSubmit(slot, from: 0)
+        }
+    }
+
+    /// The submission steps from back-end pool `first` on: the first pool with work for the
+    /// request serves it (a step without CPU is skipped, except at a blocking pool, whose thread
+    /// must be taken); after the last, the device.
+    @inline(__always)
+    private mutating func hostSubmit(_ slot: Int, from first: Int) {
+        var j = first
+        let base = Int(slots[slot].classIndex) * stationCount
+        while j < stationCount {
+            let service = stepSubmit[base + j]
+            if stations[j].blocking {
+                slots[slot].stage = Self.afterHostSubmit
+                slots[slot].station = UInt8(j)
+                if let thread = stations[j].idle.popLast() {
+                    heldThread[slot] = UInt16(thread)
+                    if measuring { stations[j].threads.busySeconds += service }
+                    wake(slot, at: now + stepWake[base + j] + service)
+                } else {
+                    // Every thread is in a request: wait for one to come back (`release`).
+                    // No wake-up: the handled slot leaves the calendar until then.
+                    stations[j].waiting.append(Int32(slot))
+                }
+                return
+            }
+            if service > 0 {
+                slots[slot].stage = Self.afterHostSubmit
+                slots[slot].station = UInt8(j)
+                wake(slot, at: stations[j].serve(queue: Int(slots[slot].queue), arrival: now, service: service,
+                                                 measuring: measuring, wake: stepWake[base + j]))
+                return
+            }
+            j += 1
+        }
+        startDevice(slot)
+    }
+
+    /// The completion steps from back-end pool `last` down to the first; then the guest. A
+    /// blocking pool's thread has waited in its system call: it wakes and completes at once.
+    @inline(__always)
+    private mutating func hostComplete(_ slot: Int, from last: Int) {
+        var j = last
+        let base = Int(slots[slot].classIndex) * stationCount
+        while j >= 0 {
+            let service = stepComplete[base + j]
+            if stations[j].blocking {
+                slots[slot].stage = Self.afterHostComplete
+                slots[slot].station = UInt8(j)
+                if measuring { stations[j].threads.busySeconds += service }
+                wake(slot, at: now + stepWake[base + j] + service)
+                return
+            }
+            if service > 0 {
+                slots[slot].stage = Self.afterHostComplete
+                slots[slot].station = UInt8(j)
+                wake(slot, at: stations[j].serve(queue: Int(slots[slot].queue), arrival: now, service: service,
+                                                 measuring: measuring, wake: stepWake[base + j]))
+                return
+            }
+            j -= 1
+        }
+        complete(slot)
+    }
+
+    /// A completion step is done: a blocking pool's thread goes to the next waiting request (or
+    /// idles); the request goes on to the pool before.
+    @inline(__always)
+    private mutating func afterHostComplete(_ slot: Int) {
+        let j = Int(slots[slot].station)
+        if stations[j].blocking { release(thread: Int(heldThread[slot]), of: j) }
+        hostComplete(slot, from: j - 1)
+    }
+
+    /// A blocking pool's thread is free: it takes the oldest waiting request (no wake-up: it is
+    /// running) or goes idle.
+    private mutating func release(thread: Int, of j: Int) {
+        if let next = stations[j].waiting.popFirst() {
+            let w = Int(next)
+            heldThread[w] = UInt16(thread)
+            let service = stepSubmit[Int(slots[w].classIndex) * stationCount + j]
+            if measuring { stations[j].threads.busySeconds += service }
+            calendar.push(slot: w, at: now + service)
+        } else {
+            stations[j].idle.append(Int32(thread))
         }
     }
 
@@ -356,15 +469,13 @@ struct RequestPipeline {
         wake(slot, at: done)
     }
 
-    /// Host-side completion on a host core, or straight to the guest.
+    /// Host-side completion on the back-end's threads, or straight to the guest.
     @inline(__always)
     private mutating func afterDevice(_ slot: Int) {
-        let c = classes[Int(slots[slot].classIndex)]
-        if !c.hostOnGuestCPU && c.hostComplete > 0 {
-            slots[slot].stage = Self.afterHostComplete
-            wake(slot, at: host.serve(arrival: now, service: c.hostComplete, measuring: measuring, wake: c.hostWake))
-        } else {
+        if classes[Int(slots[slot].classIndex)].hostOnGuestCPU {
             complete(slot)
+        } else {
+            hostComplete(slot, from: stationCount - 1)
         }
     }
 
@@ -442,5 +553,80 @@ struct RequestPipeline {
 
     private mutating func exponential(mean: Double) -> Double {
         -mean * log(rng.nextOpenUnit())
+    }
+}
+
+/// One back-end thread pool in the pipeline. A non-blocking pool is a `ServerPool` (FIFO, start
+/// known on arrival); a blocking pool keeps its idle threads and a FIFO of requests waiting for
+/// one, since a thread's return depends on the device.
+private struct Station {
+    var threads: ServerPool
+    let perQueue: Bool
+    let blocking: Bool
+    /// Polling pool: the maximum window and each thread's current one, seconds.
+    let pollMax: Double
+    var pollWindow: [Double]
+    /// Blocking pool: its idle threads (the last to idle is taken first).
+    var idle: [Int32]
+    /// Blocking pool: requests waiting for a thread, oldest first.
+    var waiting = SlotFIFO()
+
+    init(_ s: BackendThreads.Station) {
+        threads = ServerPool(servers: s.threads)
+        perQueue = s.perQueue
+        blocking = s.blocking
+        pollMax = s.pollMax
+        pollWindow = s.pollMax > 0 ? Array(repeating: 0, count: max(1, s.threads)) : []
+        idle = s.blocking ? (0..<Int32(max(1, s.threads))).reversed() : []
+    }
+
+    /// A non-blocking step: on the request's queue's own thread, or the first free. O(threads).
+    @inline(__always)
+    mutating func serve(queue: Int, arrival now: Double, service: Double, measuring: Bool, wake: Double) -> Double {
+        let t = perQueue ? queue % threads.servers : threads.earliest()
+        if pollMax > 0 && threads.freeAt[t] <= now { return servePolling(t, arrival: now, service: service, measuring: measuring, wake: wake) }
+        return threads.serve(server: t, arrival: now, service: service, measuring: measuring, wake: wake)
+    }
+
+    /// An idle thread that polls (QEMU's adaptive polling, util/aio-posix.c): found while polling,
+    /// the request starts at once and the idle gap was CPU; found asleep, it pays the wake-up and
+    /// the thread polled its whole window first. Then the window adapts to the gap (the block
+    /// time): no change if the gap fit in it; 0 after a gap over the maximum; otherwise it grows
+    /// (4 µs, then doubling, capped at the maximum).
+    private mutating func servePolling(_ t: Int, arrival now: Double, service: Double, measuring: Bool, wake: Double) -> Double {
+        let gap = now - threads.freeAt[t]
+        let window = pollWindow[t]
+        let polled = window > 0 && gap <= window
+        let start = polled ? now : now + wake
+        threads.freeAt[t] = start + service
+        if measuring { threads.busySeconds += service + (polled ? gap : window) }
+        if polled {
+        } else if gap > pollMax {
+            pollWindow[t] = 0
+        } else if window < pollMax {
+            pollWindow[t] = min(pollMax, window > 0 ? 2 * window : 4e-6)
+        }
+        return start + service
+    }
+}
+
+/// A FIFO of slot numbers (a ring buffer that grows). O(1) amortized per operation.
+struct SlotFIFO {
+    private var items: [Int32] = []
+    private var head = 0
+
+    var isEmpty: Bool { head == items.count }
+
+    mutating func append(_ x: Int32) {
+        if head > 0 && head == items.count { items.removeAll(keepingCapacity: true); head = 0 }
+        items.append(x)
+    }
+
+    mutating func popFirst() -> Int32? {
+        guard head < items.count else { return nil }
+        let x = items[head]
+        head += 1
+        if head > 1024 && head * 2 > items.count { items.removeFirst(head); head = 0 }
+        return x
     }
 }

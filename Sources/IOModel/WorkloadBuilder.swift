@@ -97,6 +97,8 @@ struct WorkloadBuilder {
             both.guestSubmit = tx.guestSubmit
             both.hostSubmit = tx.hostSubmit
             both.hostComplete = tx.hostComplete + rx.hostComplete
+            both.hostStackSubmit = tx.hostStackSubmit
+            both.hostStackComplete = tx.hostStackComplete + rx.hostStackComplete
             both.guestComplete = tx.guestComplete + rx.guestComplete
             both.hostWorkOnGuestCPU = tx.hostWorkOnGuestCPU
             // The transaction completes when the response arrives: the receive side's latencies.

@@ -101,6 +101,9 @@ public enum IOStudyReader {
             spec.guestLoads = loads
             spec.guests = items.count
         }
+        if let items = r.array("backends", nonEmpty: true) {
+            spec.backends = items.map { readBackend($0.value, path: $0.path, log: log) }
+        }
         if let s = r.bool("sequential") { spec.sequential = s }
         if let o = r.bool("offloads") { spec.offloads = o }
         if let posted = r.bool("postedInterrupts") { spec.postedInterrupts = posted }
@@ -150,6 +153,34 @@ public enum IOStudyReader {
         }
         if let h = inlineHardware { spec.hardware = h.name }
         return log.items.count == before ? (spec, sweep, inlineHardware) : nil
+    }
+
+    /// One back-end variant: `name`, `path` and its thread `pools` (`IOBackend`); the model's
+    /// checks (known path, aio-pool last, unique names …) come from `IOExperimentSpec.validate`.
+    /// Whatever is wrong, one back-end and one pool per element, so the model's messages land on
+    /// the elements' own paths (a part the reader rejected stands in with a default).
+    private static func readBackend(_ value: JSONValue, path: String, log: DiagnosticLog) -> IOBackend {
+        guard var b = ObjectReader(value, path: path, log: log) else { return IOBackend(name: "", path: "", pools: []) }
+        let name = b.string("name", required: true)
+        let ioPath = b.string("path", required: true)
+        var pools: [BackendThreadPool] = []
+        for (v, p) in b.array("pools", required: true, nonEmpty: true) ?? [] {
+            guard var r = ObjectReader(v, path: p, log: log) else {
+                pools.append(BackendThreadPool(kind: .iothread))
+                continue
+            }
+            let kind = r.string("kind", required: true, oneOf: BackendThreadPool.Kind.names).flatMap(BackendThreadPool.Kind.init(rawValue:))
+            var pool = BackendThreadPool(kind: kind ?? .iothread)
+            if let t = r.integer(ScenarioKeys.ioBackendPoolThreads) { pool.threads = t }
+            if let q = r.bool("perQueue") { pool.perQueue = q }
+            if let c = r.number(ScenarioKeys.ioBackendPoolCPUMicros) { pool.cpuMicrosPerRequest = c }
+            if let w = r.number(ScenarioKeys.ioBackendPoolWakeupMicros) { pool.wakeupMicros = w }
+            if let q = r.number(ScenarioKeys.ioBackendPoolPollMicros) { pool.pollMicros = q }
+            r.finish()
+            pools.append(pool)
+        }
+        b.finish()
+        return IOBackend(name: name ?? "", path: ioPath ?? IOPath.paraUserBackend.rawValue, pools: pools)
     }
 
     /// An axis of the sweep: distinct numbers in the key's range.

@@ -284,7 +284,8 @@ extension ResourceEstimate {
         var requests = 0.0
         var memory = 0.0
         var baseRequests = 0.0
-        let kinds = Double(Set(spec.kinds + ["native"]).count)
+        // Each back-end is one more variant; its held threads wait in no queue beyond the requests.
+        let kinds = Double(Set(spec.kinds + ["native"]).count + spec.backends.count)
         for cell in cells {
             let (rate, inFlight) = requestBound(cell, profile: inline ?? HardwareProfile.named(cell.hardware))
             let seconds = cell.warmupSeconds + cell.durationSeconds

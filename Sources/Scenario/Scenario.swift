@@ -191,6 +191,11 @@ public struct SemanticSwitch: Sendable, Hashable {
 public struct IOStudy: Sendable {
     public var raw: JSONValue
     public var path: String
+
+    public init(raw: JSONValue, path: String) {
+        self.raw = raw
+        self.path = path
+    }
 }
 
 /// A live-migration study (figure M1 and what-ifs around it); its fields are read by the command

@@ -155,6 +155,10 @@ public enum ScenarioKeys {
     public static let ioGuests = KeyRange("$.io.guests", .integer, 1, 64, unit: "guests")
     public static let ioGuestLoadQueueDepth = KeyRange("$.io.guestLoads[].queueDepth", .integer, 1, 65_536, unit: "requests in flight")
     public static let ioGuestLoadComputeMicros = KeyRange("$.io.guestLoads[].computeMicrosPerRequest", .number, 0, 10_000_000, unit: "µs")
+    public static let ioBackendPoolThreads = KeyRange("$.io.backends[].pools[].threads", .integer, 1, 4096, unit: "threads")
+    public static let ioBackendPoolCPUMicros = KeyRange("$.io.backends[].pools[].cpuMicrosPerRequest", .number, 0, 1_000_000, unit: "µs")
+    public static let ioBackendPoolWakeupMicros = KeyRange("$.io.backends[].pools[].wakeupMicros", .number, 0, 1_000_000, unit: "µs")
+    public static let ioBackendPoolPollMicros = KeyRange("$.io.backends[].pools[].pollMicros", .number, 0, 1_000_000, unit: "µs")
     /// `$.io.inputs.<name>`: one range for every `HardwareProfile.adjustableInputs` name.
     public static let ioInput = KeyRange("$.io.inputs.*", .number, 0, 1_000_000, unit: "µs")
     /// `$.io.operations.<name>`: one range for every `OperationProfile.adjustableRates` name
@@ -271,7 +275,8 @@ public enum ScenarioKeys {
         diurnalAmplitude, diurnalPeakHour, burstRatePerHour, burstMeanMinutes, burstMultiplier, heavyTailAlpha,
         fleetDirtyRateMBps, fleetWritableFraction, fleetTenantCount, fleetTenantZipfExponent, overloadParameter, overloadWindow, underloadThreshold,
         ioBlockSizeBytes, ioReadFraction, ioArrivalRate, ioComputeMicros, ioMtuBytes, ioSocketBufferBytes, ioRequestBytes,
-        ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores, ioGuests, ioGuestLoadQueueDepth, ioGuestLoadComputeMicros, ioInput, ioOperation,
+        ioResponseBytes, ioRequestsPerNotification, ioWarmupSeconds, ioDurationSeconds, ioQueueDepth, ioGuestCPUs, ioHostCores, ioGuests, ioGuestLoadQueueDepth, ioGuestLoadComputeMicros,
+        ioBackendPoolThreads, ioBackendPoolCPUMicros, ioBackendPoolWakeupMicros, ioBackendPoolPollMicros, ioInput, ioOperation,
         ioSweepBlockSize, ioSweepQueueDepth, ioSweepArrivalRate,
         migLinkBandwidthMbps, migMinimumRateMbps, migMaximumRateMbps, migRateIncrementMbps, migStopThresholdMB, migMaxRounds,
         migMaxDataFactor, migStopAndCopyRateMbps, migSuspendSeconds, migResumeSeconds, migShutdownSeconds, migBootSeconds,

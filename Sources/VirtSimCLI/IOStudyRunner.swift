@@ -49,6 +49,16 @@ enum IOStudyRunner {
             }
             tables.append(("io_guests.csv", guests))
         }
+        if !spec.backends.isEmpty {
+            // Back-end variants: how loaded each thread pool is.
+            var pools = CSVTable(header: ["variant", "path", "pool", "kind", "threads", "busy_cores", "utilization"])
+            for row in result.rows {
+                for p in row.pools {
+                    pools.append([row.variant, row.path, String(p.index), p.kind, String(p.threads), f(p.busyCores), f(p.utilization)])
+                }
+            }
+            tables.append(("io_pools.csv", pools))
+        }
         var text = "\(scenario.name): \(spec.workloadDescription) on \(spec.hardware), seed \(scenario.seed)\n" + TextTable.render(display)
         if !sweep.isEmpty {
             let rows = IOExperiment.sweep(spec, blockSizes: sweep.blockSizes, queueDepths: sweep.queueDepths, arrivalRates: sweep.arrivalRates,

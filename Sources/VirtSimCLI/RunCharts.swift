@@ -41,7 +41,7 @@ enum RunCharts {
     }
 
     /// The tables the study runners write, in the order they write them.
-    static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv",
+    static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_pools.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv",
                                      "serverless.csv", "startup.csv", "keepalive.csv", "storm.csv",
                                      "isolation.csv", "availability.csv", "incidents.csv", "availability_guests.csv", "sweep.csv"]
 

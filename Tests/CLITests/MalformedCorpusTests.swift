@@ -52,6 +52,7 @@ struct MalformedCorpusTests {
             return edit("seed-io-overhead.json", [("\"queueDepth\": [1, 2, 4, 8, 16, 32]", "\"arrivalRate\": [100, 200]")])
         }
         if path.hasPrefix("$.io.guestLoads") { return shipped("labs/unequal-guests.json") }
+        if path.hasPrefix("$.io.backends") { return shipped("labs/backend-threads.json") }
         if path.hasPrefix("$.io") { return shipped("seed-io-overhead.json") }
         if path == "$.migration.shutdownSeconds" || path == "$.migration.bootSeconds" {
             return edit("labs/live-migration.json", [("\"model\": \"pre-copy\",\n    \"preset\": \"xen2005\",\n    \"maximumRateMbps\": 500,", "\"model\": \"cold\","),

@@ -158,6 +158,10 @@ public struct IORequestCost: Sendable {
     public var hostComplete: Double = 0
     /// Guest vCPU work to take the completion, µs.
     public var guestComplete: Double = 0
+    /// The part of `hostSubmit` / `hostComplete` that is the host's own I/O stack (`hostStack`):
+    /// the system call a back-end thread makes to reach the device, µs.
+    public var hostStackSubmit: Double = 0
+    public var hostStackComplete: Double = 0
     /// Per-component µs, indexed by `IOCostComponent.rawValue`; sums to `total`.
     public var components: [Double] = Array(repeating: 0, count: IOCostComponent.allCases.count)
     /// True when "host" work runs on the guest's own CPU (hosted VMM or a back-end domain
@@ -193,6 +197,9 @@ public struct IORequestCost: Sendable {
     public mutating func add(_ micros: Double, _ component: IOCostComponent, side: IOCPUSide, completion: Bool) {
         guard micros != 0 else { return }
         components[component.rawValue] += micros
+        if component == .hostStack && side == .host {
+            if completion { hostStackComplete += micros } else { hostStackSubmit += micros }
+        }
         switch (side, completion) {
         case (.guest, false): guestSubmit += micros
         case (.host, false): hostSubmit += micros
