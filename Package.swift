@@ -27,7 +27,7 @@ let package = Package(
         // HA restart, blast radius).
         .target(name: "Continuity", dependencies: ["SimKernel", "VirtModel", "Scheduling"]),
         // Scenario files: schema, validation with JSON paths, sweeps.
-        .target(name: "Scenario", dependencies: ["VirtModel", "IOModel", "Consolidation", "Continuity"]),
+        .target(name: "Scenario", dependencies: ["VirtModel", "IOModel", "Scheduling", "Consolidation", "Continuity"]),
         // CSV tables, atomic file writes, SVG charts.
         .target(name: "Reports"),
         // The command-line tool's commands as a library (so tests can call them in-process).
@@ -43,8 +43,8 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "VirtModel", "SimKernel"]),
         .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Scheduling", "VirtModel", "SimKernel"]),
         .testTarget(name: "ContinuityTests", dependencies: ["Continuity", "VirtModel"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
-        .testTarget(name: "CLITests", dependencies: ["VirtSimCLI", "Reports", "Scenario", "VirtModel"],
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling"]),
+        .testTarget(name: "CLITests", dependencies: ["VirtSimCLI", "Reports", "Scenario", "Scheduling", "VirtModel"],
                     exclude: ["FuzzCrashers"]),  // inputs the fuzz test reads by path, not resources
     ]
 )

@@ -20,12 +20,15 @@ public enum ConsolidationEngine {
     /// `run` to the horizon.
     struct PlainRun: EngineRun {
         let progress: ((Double) -> Void)?
-        func run<Q: EngineStrategies>(_ engine: inout Engine<Q>) -> EngineResult { engine.run(progress: progress) }
+        func run<Q: EngineStrategies, D: OverloadDetector, S: VmSelectionPolicy>(_ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>) -> EngineResult {
+            engine.run(progress: progress, policies)
+        }
     }
 }
 
 extension Engine {
-    mutating func run(progress: ((Double) -> Void)?) -> EngineResult {
+    /// Runs to the horizon with the run's detector and selection policy (`withEngine` resolved them).
+    mutating func run<D: OverloadDetector, S: VmSelectionPolicy>(progress: ((Double) -> Void)?, _ policies: RoundPolicies<D, S>) -> EngineResult {
         var sched = Scheduler<EngineEvent>()
         let horizon = config.horizon
 
@@ -36,7 +39,7 @@ extension Engine {
                 sched.schedule(.arrival(guest: Int32(g)), at: spec.arrival, priority: EnginePriority.arrival)
             }
         }
-        for g in createInitialGuests(initial) {
+        for g in createInitialGuests(initial, policies.detector) {
             sched.schedule(.bootDone(guest: Int32(g)), at: config.guests[g].bootSeconds, priority: EnginePriority.arrival)
         }
 
@@ -65,7 +68,7 @@ extension Engine {
         while let first = sched.nextEventTime, first < horizon {
             if stopWhenRecorded && trace.decision != nil { break }
             sched.step { event, sched in
-                handle(event.payload, at: event.time, sched: &sched)
+                handle(event.payload, at: event.time, sched: &sched, policies)
             }
             if checks.enabled && checks.violations.count < InvariantChecks.limit {
                 flushDeferredUpdates()  // the invariants describe the state with every update done
@@ -81,7 +84,8 @@ extension Engine {
         return finish(at: horizon)
     }
 
-    mutating func handle(_ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>) {
+    mutating func handle<D: OverloadDetector, S: VmSelectionPolicy>(_ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>,
+                                                                    _ policies: RoundPolicies<D, S>) {
         trace.now = t
         // Completions at one instant share one update per host; anything else sees them done.
         if !deferred.isEmpty {
@@ -91,15 +95,15 @@ extension Engine {
         case .tick:
             clock.tickIndex += 1
             fullUpdate(at: t, tick: true)
-            if !waiting.queue.isEmpty { placeWaiting(at: t, sched: &sched) }
+            if !waiting.queue.isEmpty { placeWaiting(at: t, sched: &sched, policies.detector) }
             capacity.sample(s, waiting: waiting.queue.count)
             if rules.consolidatesOnTicks && consolidates {
-                startMigrations(planRound(), at: t, sched: &sched)
+                startMigrations(planRound(policies), at: t, sched: &sched)
             }
             clock.nextTick = rules.nextTick(after: t, index: clock.tickIndex, interval: clock.tickInterval)
             if clock.nextTick < config.horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
         case .consolidate:
-            startMigrations(planRound(), at: t, sched: &sched)
+            startMigrations(planRound(policies), at: t, sched: &sched)
             clock.consolidationIndex += 1
             let next = Double(clock.consolidationIndex + 1) * config.consolidationInterval
             if next < config.horizon {
@@ -111,7 +115,7 @@ extension Engine {
             clock.forceUpdatePendingAt = -1
             fullUpdate(at: t, tick: false)
         case .arrival(let guest):
-            arrive(Int(guest), at: t, sched: &sched)
+            arrive(Int(guest), at: t, sched: &sched, policies.detector)
         case .bootDone(let guest):
             let g = Int(guest)
             if s.guests.phase[g] == .booting {
@@ -133,7 +137,7 @@ extension Engine {
     /// Places the guests present at t = 0. CloudSim: in id order, each requesting its full MIPS
     /// (§3.5). VirtSim: by decreasing current demand when the placement policy says so.
     /// Returns the guests that are booting.
-    mutating func createInitialGuests(_ guests: [Int]) -> [Int] {
+    mutating func createInitialGuests<D: OverloadDetector>(_ guests: [Int], _ detector: D) -> [Int] {
         var order = guests
         if !rules.requestsFullMipsAtCreation {
             for g in guests {
@@ -147,7 +151,7 @@ extension Engine {
         trace.phase = "initial placement"
         for g in order {
             if rules.requestsFullMipsAtCreation { s.guests.creating[g] = true }
-            if let h = tracedFindHost(for: g, excluded: none) {
+            if let h = tracedFindHost(for: g, excluded: none, detector) {
                 s.link(g, to: h)
                 s.allocateAppended(g, on: h, request: s.hostDemand(g))
                 s.guests.host[g] = Int32(h)
@@ -169,14 +173,14 @@ extension Engine {
         return order.filter { s.guests.phase[$0] == .booting }
     }
 
-    mutating func arrive(_ g: Int, at t: Double, sched: inout Scheduler<EngineEvent>) {
+    mutating func arrive<D: OverloadDetector>(_ g: Int, at t: Double, sched: inout Scheduler<EngineEvent>, _ detector: D) {
         let u = rules.utilization(s.demand, g, at: t)
         s.guests.utilization[g] = u
         s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
         if rules.requestsFullMipsAtCreation { s.guests.creating[g] = true }
         let none = [Bool](repeating: false, count: s.hostCount)
         trace.phase = "arrival"
-        guard let h = tracedFindHost(for: g, excluded: none) else {
+        guard let h = tracedFindHost(for: g, excluded: none, detector) else {
             s.guests.creating[g] = false
             if rejectsUnplaced {
                 s.guests.phase[g] = .rejected
@@ -192,7 +196,7 @@ extension Engine {
 
     /// Tries every waiting guest again, first come first served, at its demand at `t`; those a
     /// host takes start (and boot) like an arrival. O(waiting · hosts).
-    mutating func placeWaiting(at t: Double, sched: inout Scheduler<EngineEvent>) {
+    mutating func placeWaiting<D: OverloadDetector>(at t: Double, sched: inout Scheduler<EngineEvent>, _ detector: D) {
         let none = [Bool](repeating: false, count: s.hostCount)
         trace.phase = "waiting guest"
         for g in waiting.queue {
@@ -200,7 +204,7 @@ extension Engine {
             s.guests.utilization[g] = u
             s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
             if rules.requestsFullMipsAtCreation { s.guests.creating[g] = true }
-            guard let h = tracedFindHost(for: g, excluded: none) else {
+            guard let h = tracedFindHost(for: g, excluded: none, detector) else {
                 s.guests.creating[g] = false
                 continue
             }
@@ -544,9 +548,10 @@ extension ConsolidationEngine {
     /// Runs like `run` and checks the invariants after every event (tests; O(state) per event).
     static func runChecked(_ config: EngineConfig) throws -> (result: EngineResult, violations: [String]) {
         struct Checked: EngineRun {
-            func run<Q: EngineStrategies>(_ engine: inout Engine<Q>) -> (result: EngineResult, violations: [String]) {
+            func run<Q: EngineStrategies, D: OverloadDetector, S: VmSelectionPolicy>(_ engine: inout Engine<Q>,
+                                                                                     _ policies: RoundPolicies<D, S>) -> (result: EngineResult, violations: [String]) {
                 engine.checks.enabled = true
-                let result = engine.run(progress: nil)
+                let result = engine.run(progress: nil, policies)
                 return (result, engine.checks.violations)
             }
         }
@@ -561,9 +566,10 @@ extension ConsolidationEngine {
         -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
         struct Immediate: EngineRun {
             let immediate: Bool
-            func run<Q: EngineStrategies>(_ engine: inout Engine<Q>) -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
+            func run<Q: EngineStrategies, D: OverloadDetector, S: VmSelectionPolicy>(_ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>)
+                -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
                 engine.deferHostUpdates = !immediate
-                let result = engine.run(progress: nil)
+                let result = engine.run(progress: nil, policies)
                 return (result, engine.s.guestHist.migrationDurations, engine.s.guestHist.shortfallRatioSum)
             }
         }

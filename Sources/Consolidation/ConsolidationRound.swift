@@ -140,14 +140,15 @@ extension Engine {
     // MARK: - The round (`optimizeAllocation`, §3.8)
 
     /// Plans one consolidation round and returns the migrations, overload moves first.
-    mutating func planRound() -> [PlannedMigration] {
+    mutating func planRound<D: OverloadDetector, S: VmSelectionPolicy>(_ policies: RoundPolicies<D, S>) -> [PlannedMigration] {
+        let detector = policies.detector
         tentative.current &+= 1
         counts.rounds += 1
         let t0 = wallSeconds()
         let H = s.hostCount
 
         // 1. Over-utilized hosts, excluded as targets for the whole round (the under-load phase too).
-        let overloaded = overloadedHosts()
+        let overloaded = overloadedHosts(detector)
         var excludedTarget = [Bool](repeating: false, count: H)
         for h in overloaded {
             excludedTarget[h] = true
@@ -157,7 +158,7 @@ extension Engine {
 
         // 2–3. VM selection: remove guests until the host is no longer overloaded.
         var toMigrate: [Int] = []
-        for h in overloaded { selectGuests(from: h, into: &toMigrate) }
+        for h in overloaded { selectGuests(from: h, into: &toMigrate, policies) }
         let t2 = wallSeconds()
 
         // 4. Place the selected guests, by decreasing current CPU (stable), excluding overloaded hosts.
@@ -166,7 +167,7 @@ extension Engine {
         var overloadTargets: [Int] = []
         trace.phase = "overload migration"
         for g in sorted {
-            if let target = tracedFindHost(for: g, excluded: excludedTarget) {
+            if let target = tracedFindHost(for: g, excluded: excludedTarget, detector) {
                 _ = tentativelyCreate(guest: g, on: target)
                 migrations.append(PlannedMigration(guest: g, target: target))
                 overloadTargets.append(target)
@@ -176,7 +177,7 @@ extension Engine {
 
         // 5. Under-load consolidation.
         if config.policies.underload {
-            migrations += underloadPhase(overloaded: overloaded, overloadTargets: overloadTargets)
+            migrations += underloadPhase(overloaded: overloaded, overloadTargets: overloadTargets, detector)
         }
 
         // 6. Restore the saved allocation; the migrations happen through events.
@@ -192,16 +193,18 @@ extension Engine {
 
     /// The hosts the overload detector flags, in index order: THR as one SIMD compare
     /// (`ThresholdRule`), the other detectors (and the scalar reference) host by host. O(hosts).
-    mutating func overloadedHosts() -> [Int] {
-        if simdScans, let threshold = staticThreshold { return overloadedHostsTHR(threshold: threshold) }
+    mutating func overloadedHosts<D: OverloadDetector>(_ detector: D) -> [Int] {
+        if simdScans, let threshold = staticThreshold { return overloadedHostsTHR(threshold: threshold, detector) }
         var overloaded: [Int] = []
-        for h in 0..<s.hostCount where s.hosts.listed[h] > 0 && isOverloaded(h) { overloaded.append(h) }
+        for h in 0..<s.hostCount where s.hosts.listed[h] > 0 && isOverloaded(h, detector) { overloaded.append(h) }
         return overloaded
     }
 
     /// VM selection on overloaded host `h`: the policy picks guests (not migrating, running) one at a
     /// time, each tentatively removed, until the host is no longer overloaded. O(k²) for k guests.
-    mutating func selectGuests(from h: Int, into toMigrate: inout [Int]) {
+    mutating func selectGuests<D: OverloadDetector, S: VmSelectionPolicy>(from h: Int, into toMigrate: inout [Int],
+                                                                          _ policies: RoundPolicies<D, S>) {
+        let selection = policies.selection
         var candidates: [SelectionCandidate] = []
         while true {
             candidates.removeAll(keepingCapacity: true)
@@ -211,7 +214,8 @@ extension Engine {
                 let i = Int(n)
                 let g = Int(s.lists.guest[i])
                 if !s.guests.inMigration[g] && s.lists.kind[i] != .incoming && s.guests.phase[g] == .running {
-                    let hist: [Double] = selection.needsHistory && s.keepHistory
+                    // A policy that reads history implies the engine keeps it (`withEngine`).
+                    let hist: [Double] = selection.needsHistory
                         ? (0..<Int(s.histCount[g])).map { s.history(g, $0) } : []
                     candidates.append(SelectionCandidate(id: g, ramMB: s.guests.ramMB[g], utilization: s.guests.utilization[g],
                                                          mips: s.guestRequest(g), history: hist))
@@ -229,7 +233,7 @@ extension Engine {
             } else {
                 undoCreate(node: node)
             }
-            if !isOverloaded(h) { return }
+            if !isOverloaded(h, policies.detector) { return }
         }
     }
 
@@ -258,7 +262,7 @@ extension Engine {
     }
 
     /// §3.8 step 5: evacuate hosts from the least loaded up, one at a time.
-    mutating func underloadPhase(overloaded: [Int], overloadTargets: [Int]) -> [PlannedMigration] {
+    mutating func underloadPhase<D: OverloadDetector>(overloaded: [Int], overloadTargets: [Int], _ detector: D) -> [PlannedMigration] {
         let H = s.hostCount
         var excludedUnder = [Bool](repeating: false, count: H)
         var excludedPlace = [Bool](repeating: false, count: H)
@@ -298,7 +302,7 @@ extension Engine {
             excludeUnder(picked)
             excludedPlace[picked] = true
             ffIndex?.mask(picked)
-            guard let moves = evacuate(picked, excluded: excludedPlace) else { continue }
+            guard let moves = evacuate(picked, excluded: excludedPlace, detector) else { continue }
             for m in moves {
                 excludeUnder(m.target)
                 migrations.append(m)
@@ -310,7 +314,7 @@ extension Engine {
     /// Tries to move every guest of host `h` (not migrating, running) elsewhere, by decreasing CPU,
     /// skipping `excluded` hosts. All or nothing: when one guest finds no host, the tentative moves
     /// are undone and nil is returned. O(k · placement).
-    mutating func evacuate(_ h: Int, excluded: [Bool]) -> [PlannedMigration]? {
+    mutating func evacuate<D: OverloadDetector>(_ h: Int, excluded: [Bool], _ detector: D) -> [PlannedMigration]? {
         var guests: [Int] = []
         var n = s.lists.head[h]
         while n >= 0 {
@@ -325,7 +329,7 @@ extension Engine {
         var placed: [(node: Int, move: PlannedMigration)] = []
         for g in sortByCpuDescending(guests) {
             trace.phase = "under-load evacuation"
-            guard let target = tracedFindHost(for: g, excluded: excluded, skipEmpty: true) else {
+            guard let target = tracedFindHost(for: g, excluded: excluded, skipEmpty: true, detector) else {
                 for p in placed.reversed() { undoCreate(node: p.node) }
                 // The evacuation is abandoned: a decision recorded in it did not happen.
                 if let d = trace.decision, d.phase == trace.phase, d.time == trace.now, guests.contains(d.guest) { trace.decision = nil }

@@ -30,6 +30,12 @@ enum EnginePriority {
 }
 
 /// The engine: state, policies and the event handlers. A value type driven by `ConsolidationEngine.run`.
+///
+/// Generic over the behaviour switches (`Q`). The overload detector and the VM selection policy
+/// are not stored here: `ConsolidationEngine.withEngine` resolves them once into concrete types
+/// and hands them to `run` as `RoundPolicies<D, S>`; the methods that consult them are generic
+/// over `D` (and `S`), so their per-host loops call the detector and the policy directly, and a
+/// method that needs neither is compiled once per `Q` only.
 struct Engine<Q: EngineStrategies> {
     /// Below this many hosts a linear scan is as fast as the first-fit index.
     static var indexMinimumHosts: Int { EngineConstants.indexMinimumHosts }
@@ -40,9 +46,7 @@ struct Engine<Q: EngineStrategies> {
     let rules: Q
     /// The run's overload policy (typed: the loops ask it, they never compare names).
     let overloadPolicy: OverloadPolicy
-    let detector: any OverloadDetector
     let consolidates: Bool
-    let selection: any VmSelectionPolicy
     var random: Xoshiro256StarStar
     let placement: PlacementRule
     let powerAware: Bool
@@ -83,21 +87,15 @@ struct Engine<Q: EngineStrategies> {
     /// Powered-on hosts per type at every tick (capacity answers).
     var capacity: CapacityMeter
 
-    init(config: EngineConfig, rules: Q) throws {
+    /// An engine for `config` with the switches resolved into `rules` and the overload policy
+    /// `overloadPolicy` (already resolved, with the selection policy, by `withEngine`).
+    /// `keepHistory`: the detector or the selection policy reads utilization histories.
+    init(config: EngineConfig, rules: Q, overloadPolicy: OverloadPolicy, keepHistory needsHistory: Bool) throws {
         self.config = config
         self.rules = rules
         rejectsUnplaced = config.semantics.rejectUnplacedGuests
         let p = config.policies
-        switch p.overloadPolicy {
-        case .success(let policy): overloadPolicy = policy
-        case .failure(let error): throw EngineError.unknownPolicy(kind: error.category, name: error.name)
-        }
-        do {
-            detector = overloadPolicy.detector(cloudSimStatistics: rules.cloudSimStatistics)
-            selection = try PolicyRegistry.vmSelection(named: p.selection)
-        } catch {
-            throw EngineError.unknownPolicy(kind: error.category, name: error.name)
-        }
+        self.overloadPolicy = overloadPolicy
         consolidates = overloadPolicy.detectsOverloads
         exclusiveTenant = config.tenantExclusiveHosts ? config.guests.map { Int32($0.tenant) } : []
         simdScans = !config.scalarHostScans
@@ -112,7 +110,6 @@ struct Engine<Q: EngineStrategies> {
         guard config.horizon > 0, config.consolidationInterval > 0, config.reportInterval > 0 else {
             throw EngineError.invalidConfig("horizon, consolidation and report intervals must be positive")
         }
-        let needsHistory = (detector.needsHistory && consolidates) || selection.needsHistory
         s = try EngineState(config: config, rules: rules, keepHistory: needsHistory)
         random = RandomStreams(seed: config.seed).stream("consolidation/vm-selection")
         let H = s.hostCount
@@ -187,13 +184,14 @@ struct Engine<Q: EngineStrategies> {
 
     // MARK: - Overload detection
 
-    /// Brings host `h`'s cached sums (requested MIPS, largest RAM, planner MIPS, history) up to
-    /// date with its list. O(k · 30) when stale, O(1) otherwise.
-    mutating func refreshCache(_ h: Int) {
+    /// Brings host `h`'s cached sums (requested MIPS, largest RAM, planner MIPS, and the history
+    /// when `detector` reads one) up to date with its list. O(k · 30) when stale, O(1) otherwise.
+    mutating func refreshCache<D: OverloadDetector>(_ h: Int, _ detector: D) {
         if load.version[h] == s.hostVersion[h] && load.valid[h] { return }
         var req = 0.0, maxRam = 0.0, planned = 0.0
         let L = GuestHistory.length
-        let useHistory = detector.needsHistory && s.keepHistory
+        // A detector that reads history implies the engine keeps it (`withEngine`).
+        let useHistory = detector.needsHistory
         if useHistory { for j in 0..<L { load.history[h * L + j] = 0 } }
         var longest = 0
         let cap = s.hosts.totalMips[h]
@@ -235,9 +233,9 @@ struct Engine<Q: EngineStrategies> {
             : s.guests.mips[g] * Double(s.guests.pes[g]) * (1 + s.guests.overhead[g]) / capacity
     }
 
-    /// The detector's input for host `h`, optionally with guest `extra` added.
-    mutating func overloadInput(_ h: Int, extra: Int = -1) -> OverloadInput {
-        refreshCache(h)
+    /// `detector`'s input for host `h`, optionally with guest `extra` added.
+    mutating func overloadInput<D: OverloadDetector>(_ h: Int, extra: Int = -1, _ detector: D) -> OverloadInput {
+        refreshCache(h, detector)
         let cap = s.hosts.totalMips[h]
         var req = load.requested[h]
         var maxRam = load.maxRam[h]
@@ -246,7 +244,7 @@ struct Engine<Q: EngineStrategies> {
             maxRam = max(maxRam, s.guests.ramMB[extra])
         }
         var history: [Double] = []
-        if detector.needsHistory && s.keepHistory {
+        if detector.needsHistory {
             // `PowerHostUtilizationHistory.getUtilizationHistory`: slot j = Σ u_j · MIPS / host MIPS
             // over the host's guests, newest first.
             let L = GuestHistory.length
@@ -269,14 +267,16 @@ struct Engine<Q: EngineStrategies> {
     /// CloudSim's planner MIPS (cached): Σ allocations on the host, migrating-in reservations
     /// counted at 10× (their full request).
     @inline(__always)
-    mutating func plannerMips(_ h: Int) -> Double {
-        refreshCache(h)
+    mutating func plannerMips<D: OverloadDetector>(_ h: Int, _ detector: D) -> Double {
+        refreshCache(h, detector)
         return load.planned[h]
     }
 
+    /// `detector`'s verdict on host `h` (with guest `extra` added). A direct call: `D` is the
+    /// detector's concrete type.
     @inline(__always)
-    mutating func isOverloaded(_ h: Int, extra: Int = -1) -> Bool {
-        detector.isOverloaded(overloadInput(h, extra: extra))
+    mutating func isOverloaded<D: OverloadDetector>(_ h: Int, extra: Int = -1, _ detector: D) -> Bool {
+        detector.isOverloaded(overloadInput(h, extra: extra, detector))
     }
 }
 

@@ -200,10 +200,28 @@ public struct PolicySpec: Sendable, Hashable {
                 overloadParameter: Double? = nil, selection: String = "mmt", underload: Bool = true,
                 underloadThreshold: Double? = nil, maxUnderloadAttemptsPerRound: Int? = nil,
                 migrationModel: String = "cloudsim", powerAware: Bool = true, overloadWindow: Int? = nil) {
-        self.placement = placement
-        overloadPolicy = Result { () throws(PolicyLookupError) in
+        let policy = Result { () throws(PolicyLookupError) in
             try OverloadPolicy(name: overload, parameter: overloadParameter, window: overloadWindow)
         }
+        self.init(placement: placement, overloadPolicy: policy, selection: selection, underload: underload,
+                  underloadThreshold: underloadThreshold, maxUnderloadAttemptsPerRound: maxUnderloadAttemptsPerRound,
+                  migrationModel: migrationModel, powerAware: powerAware)
+    }
+
+    /// The policies with overload detection already resolved into its typed value (the scenario
+    /// reader's, or a table's): nothing is parsed again on the way to the engine.
+    public init(placement: String = "power-aware-best-fit-decreasing", overloadPolicy: OverloadPolicy,
+                selection: String = "mmt", underload: Bool = true, underloadThreshold: Double? = nil,
+                maxUnderloadAttemptsPerRound: Int? = nil, migrationModel: String = "cloudsim", powerAware: Bool = true) {
+        self.init(placement: placement, overloadPolicy: .success(overloadPolicy), selection: selection, underload: underload,
+                  underloadThreshold: underloadThreshold, maxUnderloadAttemptsPerRound: maxUnderloadAttemptsPerRound,
+                  migrationModel: migrationModel, powerAware: powerAware)
+    }
+
+    private init(placement: String, overloadPolicy: Result<OverloadPolicy, PolicyLookupError>, selection: String, underload: Bool,
+                 underloadThreshold: Double?, maxUnderloadAttemptsPerRound: Int?, migrationModel: String, powerAware: Bool) {
+        self.placement = placement
+        self.overloadPolicy = overloadPolicy
         self.selection = selection
         self.underload = underload
         self.underloadThreshold = underloadThreshold

@@ -18,26 +18,27 @@ extension Engine {
     }
 
     /// Chooses a host for guest `g` (`findHostForVm`), skipping hosts with `excluded[h]`.
-    mutating func findHost(for g: Int, excluded: [Bool], skipEmpty: Bool = false) -> Int? {
+    mutating func findHost<D: OverloadDetector>(for g: Int, excluded: [Bool], skipEmpty: Bool = false, _ detector: D) -> Int? {
         var none = NoRecorder()
-        return findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, recorder: &none)
+        return findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, recorder: &none, detector)
     }
 
     /// `findHost` telling `recorder` every host's verdict. A recording recorder runs the scalar
     /// reference (every host visited); `NoRecorder` takes the fast paths (first-fit index, SIMD
     /// scans), which choose the same host (tested).
-    mutating func findHost<R: PlacementRecorder>(for g: Int, excluded given: [Bool], skipEmpty: Bool, recorder: inout R) -> Int? {
+    mutating func findHost<D: OverloadDetector, R: PlacementRecorder>(for g: Int, excluded given: [Bool], skipEmpty: Bool,
+                                                                       recorder: inout R, _ detector: D) -> Int? {
         // The isolation constraint, the one place it is enforced: hosts holding another tenant's
         // guests are excluded for every placement rule below.
         let excluded = exclusiveTenant.isEmpty ? given : tenantExcluded(given, guest: g)
         let request = placementRequest(g)
         if !R.records {
             if placement.isFirstFit, ffIndex != nil {
-                return indexedFirstFit(g, request, excluded: excluded, skipEmpty: skipEmpty)
+                return indexedFirstFit(g, request, excluded: excluded, skipEmpty: skipEmpty, detector)
             }
-            if !placement.isFirstFit && simdScans { return findHostSIMD(for: g, request, excluded: excluded) }
+            if !placement.isFirstFit && simdScans { return findHostSIMD(for: g, request, excluded: excluded, detector) }
         }
-        return findHostScalar(for: g, request, excluded: excluded, given: given, recorder: &recorder)
+        return findHostScalar(for: g, request, excluded: excluded, given: given, recorder: &recorder, detector)
     }
 
     /// Scalar reference of every placement policy: hosts in index order, each tested by the rules
@@ -46,8 +47,8 @@ extension Engine {
     /// evaluation per suitable host.
     /// `given` is the round's exclusion before the tenant constraint (hosts only `excluded` by it
     /// are reported as holding another tenant).
-    mutating func findHostScalar<R: PlacementRecorder>(for g: Int, _ request: PlacementRequest, excluded: [Bool], given: [Bool],
-                                                       recorder: inout R) -> Int? {
+    mutating func findHostScalar<D: OverloadDetector, R: PlacementRecorder>(for g: Int, _ request: PlacementRequest, excluded: [Bool],
+                                                                            given: [Bool], recorder: inout R, _ detector: D) -> Int? {
         let useDetector = consolidates
         let powerAware = placement == .powerAwareBestFitDecreasing
         // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the overload test.
@@ -57,12 +58,12 @@ extension Engine {
         for h in 0..<s.hostCount {
             if excluded[h] { recorder.reject(h, given[h] ? .excluded : .otherTenant); continue }
             if let why = Suitability.rejection(h, request, in: s.hosts) { recorder.reject(h, .unsuitable(why)); continue }
-            let planned = powerAware ? plannerMips(h) : 0
+            let planned = powerAware ? plannerMips(h, detector) : 0
             if useDetector && !(powerAware && cloudSimEmpty && planned == 0) {
                 if R.records {
-                    let verdict = detector.evaluate(overloadInput(h, extra: g))
+                    let verdict = detector.evaluate(overloadInput(h, extra: g, detector))
                     if verdict.overloaded { recorder.reject(h, .overloaded(verdict)); continue }
-                } else if isOverloaded(h, extra: g) {
+                } else if isOverloaded(h, extra: g, detector) {
                     continue
                 }
             }
@@ -107,7 +108,7 @@ extension Engine {
     }
 
     /// Brings the first-fit index up to date with every host changed since the last query.
-    mutating func flushIndex() {
+    mutating func flushIndex<D: OverloadDetector>(_ detector: D) {
         guard var index = ffIndex else { return }
         ffIndex = nil
         let dirty = s.dirtyHosts
@@ -115,7 +116,7 @@ extension Engine {
         for x in dirty {
             let h = Int(x)
             s.dirtyFlag[h] = false
-            if indexThreshold.isFinite { refreshCache(h) }
+            if indexThreshold.isFinite { refreshCache(h, detector) }
             let cap = s.hosts.totalMips[h]
             // Headroom a little loose: the exact THR test runs on the candidate leaf.
             let head = indexThreshold.isFinite ? indexThreshold * cap - load.requested[h] + 1e-6 * cap : .infinity
@@ -129,8 +130,9 @@ extension Engine {
     }
 
     /// First fit through the index; the same host as the linear scan.
-    mutating func indexedFirstFit(_ g: Int, _ request: PlacementRequest, excluded: [Bool], skipEmpty: Bool) -> Int? {
-        flushIndex()
+    mutating func indexedFirstFit<D: OverloadDetector>(_ g: Int, _ request: PlacementRequest, excluded: [Bool], skipEmpty: Bool,
+                                                       _ detector: D) -> Int? {
+        flushIndex(detector)
         var index = ffIndex!
         ffIndex = nil
         let thr = indexThreshold

@@ -94,13 +94,13 @@ extension Engine {
     /// `findHost`, recording the decision when it is the one `EngineConfig.decisionTrace` asks for:
     /// the verdicts come from the engine's own placement code (its scalar reference, which visits
     /// every host), the choice from the path the run takes.
-    mutating func tracedFindHost(for g: Int, excluded: [Bool], skipEmpty: Bool = false) -> Int? {
+    mutating func tracedFindHost<D: OverloadDetector>(for g: Int, excluded: [Bool], skipEmpty: Bool = false, _ detector: D) -> Int? {
         guard let request = config.decisionTrace, trace.decision == nil, g == request.guest, trace.now >= request.notBefore else {
-            return findHost(for: g, excluded: excluded, skipEmpty: skipEmpty)
+            return findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, detector)
         }
         var recorder = VerdictRecorder()
-        _ = findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, recorder: &recorder)
-        let chosen = findHost(for: g, excluded: excluded, skipEmpty: skipEmpty)
+        _ = findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, recorder: &recorder, detector)
+        let chosen = findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, detector)
         let p = config.policies
         let from = Int(s.guests.host[g])
         trace.decision = PlacementDecision(

@@ -1,12 +1,23 @@
+import Scheduling
 import VirtModel
 
 /// CloudSim's PlanetLab power experiment (CloudSim 3.0.3 examples `power/planetlab`, reference
 /// docs/cloudsim-semantics.md §3.1–3.2): 800 hosts, HP ProLiant ML110 G4 and G5 alternating by id,
 /// one VM per trace file in four EC2-like types by index block, one day at 5-minute intervals.
 public enum PlanetLabExperiment {
+    /// The ten policy combinations of CloudSim's examples (`PlanetLabRunner` names): the scenario
+    /// name, the overload policy with its parameter as one typed value (nil: a baseline without
+    /// dynamic consolidation), and the selection policy. A name is looked up here, never parsed:
+    /// the parameter in a name like "lr-mmt-1.2" is written once, in this table.
+    static let combinations: [(name: String, overload: OverloadPolicy?, selection: String)] = [
+        ("npa", nil, "mmt"), ("dvfs", nil, "mmt"),
+        ("thr-mmt-0.8", .threshold(0.8), "mmt"), ("iqr-mmt-1.5", .interQuartileRange(safety: 1.5), "mmt"),
+        ("mad-mmt-2.5", .medianAbsoluteDeviation(safety: 2.5), "mmt"), ("lr-mmt-1.2", .localRegression(safety: 1.2), "mmt"),
+        ("lrr-mmt-1.2", .robustLocalRegression(safety: 1.2), "mmt"), ("lr-mc-1.2", .localRegression(safety: 1.2), "mc"),
+        ("lr-mu-1.2", .localRegression(safety: 1.2), "mu"), ("lr-rs-1.2", .localRegression(safety: 1.2), "rs"),
+    ]
     /// The ten policy combinations of CloudSim's examples, by scenario name.
-    public static let policyNames = ["npa", "dvfs", "thr-mmt-0.8", "iqr-mmt-1.5", "mad-mmt-2.5", "lr-mmt-1.2",
-                                     "lrr-mmt-1.2", "lr-mc-1.2", "lr-mu-1.2", "lr-rs-1.2"]
+    public static let policyNames = combinations.map(\.name)
     /// `PlanetLabConstants.NUMBER_OF_HOSTS`.
     public static let hostCount = 800
     /// `Constants.SIMULATION_LIMIT`: 24 h.
@@ -29,22 +40,16 @@ public enum PlanetLabExperiment {
     /// first-fit (CloudSim's `PowerVmAllocationPolicySimple`) or power-aware.
     public static func policies(named name: String, semantics: Semantics) throws -> PolicySpec {
         let baselinePlacement = semantics.baselinesPlaceFirstFit ? "first-fit" : "power-aware-best-fit-decreasing"
-        switch name {
-        case "npa":
-            return PolicySpec(placement: baselinePlacement, overload: "none", selection: "mmt", underload: false, powerAware: false)
-        case "dvfs":
-            return PolicySpec(placement: baselinePlacement, overload: "none", selection: "mmt", underload: false, powerAware: true)
-        default:
-            // "<detector>-<selection>-<parameter>"
-            let parts = name.split(separator: "-").map(String.init)
-            guard parts.count == 3, let parameter = Double(parts[2]),
-                  ["thr", "iqr", "mad", "lr", "lrr"].contains(parts[0]),
-                  ["mmt", "mc", "mu", "rs"].contains(parts[1]) else {
-                throw EngineError.unknownPolicy(kind: "PlanetLab experiment", name: name)
-            }
-            return PolicySpec(placement: "power-aware-best-fit-decreasing", overload: parts[0], overloadParameter: parameter,
-                              selection: parts[1], underload: true, migrationModel: "cloudsim", powerAware: true)
+        guard let c = combinations.first(where: { $0.name == name }) else {
+            throw EngineError.unknownPolicy(kind: "PlanetLab experiment", name: name)
         }
+        guard let overload = c.overload else {
+            // NPA draws full power whatever the load; DVFS follows the power model.
+            return PolicySpec(placement: baselinePlacement, overloadPolicy: .none, selection: c.selection, underload: false,
+                              powerAware: name != "npa")
+        }
+        return PolicySpec(placement: "power-aware-best-fit-decreasing", overloadPolicy: overload,
+                          selection: c.selection, underload: true, migrationModel: "cloudsim", powerAware: true)
     }
 
     /// The engine configuration of experiment `policy` on a day of traces.

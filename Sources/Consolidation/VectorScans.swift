@@ -16,7 +16,7 @@ extension Engine {
     /// hosts; THR and "none" then take one arg-min, the history detectors up to 8 arg-min picks and
     /// then O(c log c), with one overload evaluation per candidate visited (the scalar loop runs
     /// one per suitable host).
-    mutating func findHostSIMD(for g: Int, _ request: PlacementRequest, excluded: [Bool]) -> Int? {
+    mutating func findHostSIMD<D: OverloadDetector>(for g: Int, _ request: PlacementRequest, excluded: [Bool], _ detector: D) -> Int? {
         let demand = request.demandMips
         let useDetector = consolidates
         var scores = scan.scores
@@ -30,13 +30,13 @@ extension Engine {
         let cloudSimEmpty = rules.wakingHostsLooksFree
         if powerAware {
             powerIncreaseScores(demand: demand, candidates: &cands, scores: &scores,
-                                threshold: useDetector ? staticThreshold : nil, cloudSimEmpty: cloudSimEmpty)
+                                threshold: useDetector ? staticThreshold : nil, cloudSimEmpty: cloudSimEmpty, detector)
         }
         if useDetector && !powerAware, let threshold = staticThreshold {
             // Best/worst fit under THR: the same one-compare filter.
             var kept = 0
             for h in cands {
-                refreshCache(h)
+                refreshCache(h, detector)
                 if ThresholdRule.exceeds(mips: load.requested[h] + demand, capacity: s.hosts.totalMips[h], threshold: threshold) {
                     scores[h] = .infinity
                     continue
@@ -61,14 +61,14 @@ extension Engine {
             var k = 0
             for j in 1..<remaining where Argmin.precedes(cands[j], cands[k], scores: sc) { k = j }
             let h = cands[k]
-            if acceptsPlacement(h, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty) { return h }
+            if acceptsPlacement(h, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty, detector) { return h }
             cands.swapAt(k, remaining - 1)
             remaining -= 1
             picks += 1
         }
         cands.removeLast(cands.count - remaining)
         cands.sort { Argmin.precedes($0, $1, scores: sc) }
-        for h in cands where acceptsPlacement(h, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty) {
+        for h in cands where acceptsPlacement(h, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty, detector) {
             return h
         }
         return nil
@@ -80,12 +80,12 @@ extension Engine {
     /// candidate for what needs the host's guest list (the planner cache, THR's U_req with the
     /// guest added), which packs the survivors; then `PowerIncrease.deltas` on 4 packed hosts per
     /// step. O(c) for c candidates.
-    mutating func powerIncreaseScores(demand: Double, candidates cands: inout [Int], scores: inout [Double],
-                                      threshold thr: Double?, cloudSimEmpty: Bool) {
+    mutating func powerIncreaseScores<D: OverloadDetector>(demand: Double, candidates cands: inout [Int], scores: inout [Double],
+                                                           threshold thr: Double?, cloudSimEmpty: Bool, _ detector: D) {
         var batch = PowerIncrease.Batch(capacity: cands.count)
         var kept = 0
         for h in cands {
-            let planned = plannerMips(h)  // refreshes the host's cache
+            let planned = plannerMips(h, detector)  // refreshes the host's cache
             let cap = s.hosts.totalMips[h]
             // THR is one compare per candidate (`overloadInput`'s U_req with the guest added), tested
             // before the power model so the caller's walk is a plain arg-min. §3.7: with CloudSim's
@@ -116,16 +116,17 @@ extension Engine {
 
     /// The overload part of the placement test for a suitable candidate `h`.
     @inline(__always)
-    mutating func acceptsPlacement(_ h: Int, guest g: Int, powerAware: Bool, cloudSimEmpty: Bool) -> Bool {
+    mutating func acceptsPlacement<D: OverloadDetector>(_ h: Int, guest g: Int, powerAware: Bool, cloudSimEmpty: Bool,
+                                                        _ detector: D) -> Bool {
         // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the test.
-        if powerAware && cloudSimEmpty && plannerMips(h) == 0 { return true }
-        return !isOverloaded(h, extra: g)
+        if powerAware && cloudSimEmpty && plannerMips(h, detector) == 0 { return true }
+        return !isOverloaded(h, extra: g, detector)
     }
 
     /// THR overload scan: hosts with guests whose requested utilization exceeds `threshold`, in
     /// index order (`ThresholdRule.overloadedHosts` over the cached requests). O(hosts).
-    mutating func overloadedHostsTHR(threshold: Double) -> [Int] {
-        for h in 0..<s.hostCount where s.hosts.listed[h] > 0 { refreshCache(h) }
+    mutating func overloadedHostsTHR<D: OverloadDetector>(threshold: Double, _ detector: D) -> [Int] {
+        for h in 0..<s.hostCount where s.hosts.listed[h] > 0 { refreshCache(h, detector) }
         return ThresholdRule.overloadedHosts(requested: load.requested, in: s.hosts, threshold: threshold)
     }
 }

@@ -1,4 +1,5 @@
 import Continuity
+import Scheduling
 import VirtModel
 
 /// A scenario file, read and checked: what to simulate, with which seed.
@@ -137,13 +138,15 @@ public struct VariantConfig: Sendable, Hashable {
     public var isolation: IsolationConstraint = .none
 }
 
-/// Consolidation policies by registered name.
+/// Consolidation policies by registered name; overload detection as one typed value.
 public struct PolicyConfig: Sendable, Hashable {
     public var placement: String
-    public var overload: String
-    public var overloadParameter: Double?
-    /// `thr-sustained` only: consecutive measurements above the threshold that make an overload.
-    public var overloadWindow: Int?
+    /// The detector with its parameter (`overloadParameter`, or the detector's default) and, for
+    /// `thr-sustained`, its window (`overloadWindow`): built once by the reader, carried as it is
+    /// to the engine.
+    public var overloadPolicy: OverloadPolicy
+    /// The overload detector's registry name.
+    public var overload: String { overloadPolicy.name }
     public var selection: String
     public var underload: Bool
     /// Only hosts whose measured utilization is below this (0, 1] are evacuated by the under-load

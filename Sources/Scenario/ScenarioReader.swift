@@ -1,4 +1,5 @@
 import Continuity
+import Scheduling
 import VirtModel
 
 /// Names a scenario may use, supplied by the modules that own them (policy registry, cost
@@ -516,7 +517,17 @@ public struct ScenarioReader: Sendable {
         let migration = p.string("migration", oneOf: vocabulary.migrationModels) ?? "cloudsim"
         p.finish()
         guard let placement, let overload, let selection else { return nil }
-        return PolicyConfig(placement: placement, overload: overload, overloadParameter: parameter, overloadWindow: window,
+        // The one typed value the engine receives. The checks above reported what it would refuse
+        // (ranges, a window for another detector); anything else it refuses is reported here.
+        let policy: OverloadPolicy
+        do {
+            policy = try OverloadPolicy(name: overload, parameter: parameter,
+                                        window: overload == SustainedThresholdDetector.registryName ? window : nil)
+        } catch {
+            p.log.add(p.childPath("overload"), error.description)
+            return nil
+        }
+        return PolicyConfig(placement: placement, overloadPolicy: policy,
                             selection: selection, underload: underload, underloadThreshold: underloadThreshold,
                             migration: migration)
     }

@@ -21,9 +21,9 @@ public enum PolicyRegistry {
     /// Placement names (canonical first) and aliases.
     public static let allPlacementNames: [String] = PlacementRule.allCases.map(\.rawValue) + PlacementRule.aliases.keys.sorted()
     public static let allOverloadDetectorNames: [String] = [
-        StaticThresholdDetector.registryName, InterQuartileRangeDetector.registryName,
-        MedianAbsoluteDeviationDetector.registryName, LocalRegressionDetector.registryName,
-        RobustLocalRegressionDetector.registryName, NoOverloadDetector.registryName,
+        StaticThresholdDetector.registryName, InterQuartileRangeDetector<IntendedStatistics>.registryName,
+        MedianAbsoluteDeviationDetector<IntendedStatistics>.registryName, LocalRegressionDetector<IntendedStatistics>.registryName,
+        RobustLocalRegressionDetector<IntendedStatistics>.registryName, NoOverloadDetector.registryName,
         SustainedThresholdDetector.registryName,
     ]
     public static let allVmSelectionNames: [String] = [
@@ -65,10 +65,10 @@ public enum PolicyRegistry {
         switch name {
         case StaticThresholdDetector.registryName: StaticThresholdDetector.defaultParameter
         case SustainedThresholdDetector.registryName: SustainedThresholdDetector.defaultParameter
-        case InterQuartileRangeDetector.registryName: InterQuartileRangeDetector.defaultParameter
-        case MedianAbsoluteDeviationDetector.registryName: MedianAbsoluteDeviationDetector.defaultParameter
-        case LocalRegressionDetector.registryName: LocalRegressionDetector.defaultParameter
-        case RobustLocalRegressionDetector.registryName: RobustLocalRegressionDetector.defaultParameter
+        case InterQuartileRangeDetector<IntendedStatistics>.registryName: InterQuartileRangeDetector<IntendedStatistics>.defaultParameter
+        case MedianAbsoluteDeviationDetector<IntendedStatistics>.registryName: MedianAbsoluteDeviationDetector<IntendedStatistics>.defaultParameter
+        case LocalRegressionDetector<IntendedStatistics>.registryName: LocalRegressionDetector<IntendedStatistics>.defaultParameter
+        case RobustLocalRegressionDetector<IntendedStatistics>.registryName: RobustLocalRegressionDetector<IntendedStatistics>.defaultParameter
         default: nil
         }
     }
@@ -77,8 +77,8 @@ public enum PolicyRegistry {
     /// default). Throws for unknown names; a negative parameter is rejected too (CloudSim exits on
     /// a negative safety parameter), and so is a window below 1 or given to another detector.
     public static func overloadDetector(named name: String, parameter: Double? = nil, window: Int? = nil,
-                                        cloudSimCompatible: Bool = false) throws(PolicyLookupError) -> any OverloadDetector {
-        try OverloadPolicy(name: name, parameter: parameter, window: window).detector(cloudSimStatistics: cloudSimCompatible)
+                                        cloudSimStatistics: Bool = false) throws(PolicyLookupError) -> any OverloadDetector {
+        try OverloadPolicy(name: name, parameter: parameter, window: window).detector(cloudSimStatistics: cloudSimStatistics)
     }
 
     public static func vmSelection(named name: String) throws(PolicyLookupError) -> any VmSelectionPolicy {

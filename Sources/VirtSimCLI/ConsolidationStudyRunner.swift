@@ -80,11 +80,11 @@ struct ConsolidationStudyRunner {
         let guests = study.guestTypes.isEmpty ? try fleetGuests(variant, workloads) : try sizedGuests(workloads)
         let p = study.policies
         let policies = variant.dedicated
-            ? PolicySpec(placement: "first-fit", overload: "none", selection: p.selection, underload: false,
+            ? PolicySpec(placement: "first-fit", overloadPolicy: .none, selection: p.selection, underload: false,
                          migrationModel: p.migration)
-            : PolicySpec(placement: p.placement, overload: p.overload, overloadParameter: p.overloadParameter,
+            : PolicySpec(placement: p.placement, overloadPolicy: p.overloadPolicy,
                          selection: p.selection, underload: p.underload, underloadThreshold: p.underloadThreshold,
-                         migrationModel: p.migration, overloadWindow: p.overloadWindow)
+                         migrationModel: p.migration)
         var config = EngineConfig(hostTypes: hostTypes(guests: guests.count, dedicated: variant.dedicated), guests: guests, policies: policies,
                                   semantics: Semantics.preset("virtsim", switches: study.switches),
                                   horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,

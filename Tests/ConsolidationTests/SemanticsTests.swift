@@ -91,8 +91,8 @@ extension SemanticsTests {
     func presetSpecializationMatchesConfigured(semantics: Semantics) throws {
         // The same switches through `ConfiguredStrategies` (read at run time): bit-identical results.
         let config = Fixture.config(hosts: 8, guests: 20, samples: 24, semantics: semantics)
-        var configured = try Engine(config: config, rules: ConfiguredStrategies(semantics: semantics))
-        let reference = configured.run(progress: nil)
+        let reference = try ConsolidationEngine.withEngine(config, rules: ConfiguredStrategies(semantics: semantics),
+                                                           ConsolidationEngine.PlainRun(progress: nil))
         let specialized = try ConsolidationEngine.run(config)
         let a = specialized.metrics, b = reference.metrics  // execution times aside (wall clock)
         #expect(a.energyKWh == b.energyKWh && a.vmMigrations == b.vmMigrations && a.slatahPercent == b.slatahPercent)

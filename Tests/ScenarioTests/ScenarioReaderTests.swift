@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Scheduling
 @testable import Scenario
 
 let vocabulary = ScenarioVocabulary(
@@ -108,7 +109,7 @@ struct ScenarioReaderTests {
             hardwareProfiles: ["p1"], operationProfiles: ["web-server"], powerModels: ["hp-ml110-g5"],
             planetLabPolicies: [], planetLabModes: ["cloudsim", "virtsim"]))
         guard case .consolidation(let c) = try r.read(sustained, file: "w.json").study else { Issue.record("wrong study"); return }
-        #expect(c.policies.overloadWindow == 4)
+        #expect(c.policies.overloadPolicy == .sustainedThreshold(0.8, window: 4))
         for (text, path) in [
             (validConsolidation.replacingFirst("\"overload\": \"thr\"", with: "\"overload\": \"thr\", \"overloadWindow\": 4"), "overloadWindow"),
             (validConsolidation.replacingFirst("\"overload\": \"thr\"", with: "\"overload\": \"thr-sustained\", \"overloadWindow\": 0"), "overloadWindow"),

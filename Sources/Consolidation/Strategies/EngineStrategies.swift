@@ -13,7 +13,8 @@
 /// - `ConfiguredStrategies` reads a `Semantics` with switches flipped by a scenario, so a mix of
 ///   the two presets runs the same code with the switches tested where they apply.
 ///
-/// `ConsolidationEngine.run` picks the specialization once (`EngineRun`). Two switches are not
+/// `ConsolidationEngine.withEngine` picks the specialization once (`EngineDispatch.swift`), with
+/// the overload detector's and the selection policy's types. Two switches are not
 /// engine strategies: `cloudSimPowerFormula` is resolved into `PowerArithmetic` (Scheduling) and
 /// `baselinesPlaceFirstFit` into the baselines' placement policy (`PlanetLabExperiment`).
 protocol EngineStrategies: UpdateClock, DemandReading, PlacementSuitability, CPUAllocationRule, HostUpdatePolicy,
@@ -35,28 +36,4 @@ struct VirtSimStrategies: EngineStrategies {
 /// Any other combination of switches, read from `semantics`.
 struct ConfiguredStrategies: EngineStrategies {
     let semantics: Semantics
-}
-
-/// Something to do with an engine of whichever specialization the switches select.
-protocol EngineRun {
-    associatedtype Output
-    func run<Q: EngineStrategies>(_ engine: inout Engine<Q>) -> Output
-}
-
-extension ConsolidationEngine {
-    /// Builds the engine specialized for `config.semantics` (a preset's constants, or the
-    /// configured switches) and hands it to `body`. The only place the switches pick a type.
-    static func withEngine<R: EngineRun>(_ config: EngineConfig, _ body: R) throws -> R.Output {
-        switch config.semantics {
-        case .cloudSimCompatible:
-            var engine = try Engine(config: config, rules: CloudSimStrategies())
-            return body.run(&engine)
-        case .virtSim:
-            var engine = try Engine(config: config, rules: VirtSimStrategies())
-            return body.run(&engine)
-        default:
-            var engine = try Engine(config: config, rules: ConfiguredStrategies(semantics: config.semantics))
-            return body.run(&engine)
-        }
-    }
 }

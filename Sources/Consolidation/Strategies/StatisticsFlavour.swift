@@ -4,7 +4,7 @@
 /// quartile positions, and a host history of 30 slots padded with zeros that the detectors trim
 /// themselves (`PowerHostUtilizationHistory.getUtilizationHistory`). Otherwise the intended
 /// tricube / bisquare weights, type-7 quartiles and the observed history only. The detectors are
-/// built once with this flavour (`PolicyRegistry.overloadDetector(cloudSimCompatible:)`).
+/// built once with this flavour (`ConsolidationEngine.withEngine`).
 protocol StatisticsFlavour {
     var cloudSimStatistics: Bool { get }
 }

@@ -2,33 +2,31 @@
 /// (Beloglazov & Buyya 2012 §6.2.2; CloudSim `PowerVmAllocationPolicyMigrationInterQuartileRange`).
 /// s = 1.5 is CloudSim's `IqrMmt` default. With fewer than 12 history values the THR 0.7 fallback decides.
 ///
-/// - CloudSim mode: the history is trimmed of trailing zeros (an all-zero history counts as length 1),
+/// - `CloudSimStatistics`: the history is trimmed of trailing zeros (an all-zero history counts as length 1),
 ///   quartiles are sorted x[round(0.25(n+1)) − 1] and x[round(0.75(n+1)) − 1] with Java `Math.round`.
-/// - VirtSim mode: the history as given; quartiles by linear interpolation between order statistics
+/// - `IntendedStatistics`: the history as given; quartiles by linear interpolation between order statistics
 ///   (Hyndman & Fan type 7, the default of R and NumPy).
-public struct InterQuartileRangeDetector: OverloadDetector {
-    public static let registryName = "iqr"
-    public static let defaultParameter = 1.5
+public struct InterQuartileRangeDetector<Statistics: DetectorStatistics>: OverloadDetector {
+    public static var registryName: String { "iqr" }
+    public static var defaultParameter: Double { 1.5 }
     /// "12 has been suggested as a safe value" (CloudSim source comment).
-    public static let minimumHistory = 12
+    public static var minimumHistory: Int { 12 }
     public var name: String { Self.registryName }
     public var safety: Double
     public var parameter: Double { safety }
-    public var cloudSimCompatible: Bool
     public var fallback: StaticThresholdDetector
     public var needsHistory: Bool { true }
 
-    public init(safety: Double = InterQuartileRangeDetector.defaultParameter, cloudSimCompatible: Bool = false,
+    public init(safety: Double = InterQuartileRangeDetector.defaultParameter,
                 fallbackThreshold: Double = OverloadFallback.cloudSimThreshold) {
         self.safety = safety
-        self.cloudSimCompatible = cloudSimCompatible
         self.fallback = StaticThresholdDetector(threshold: fallbackThreshold)
     }
 
     public func evaluate(_ input: OverloadInput) -> OverloadVerdict {
-        adaptiveThresholdVerdict(input, detector: name, safety: safety, cloudSimCompatible: cloudSimCompatible,
+        adaptiveThresholdVerdict(input, detector: name, safety: safety, statistics: Statistics.self,
                                  minimumHistory: Self.minimumHistory, fallback: fallback, statisticName: "IQR") {
-            cloudSimCompatible ? CloudSimMath.iqr($0) : Quantiles.interQuartileRange($0)
+            Statistics.interQuartileRange($0)
         }
     }
 }

@@ -83,13 +83,13 @@ public enum OverloadFallback {
 
 /// The rule IQR and MAD share (Beloglazov & Buyya 2012 §6.2): overloaded iff U_req > 1 − s·D(history),
 /// where D is a dispersion statistic of the host's utilization history; with fewer than
-/// `minimumHistory` values the static-threshold `fallback` decides. CloudSim mode trims the history's
-/// trailing zeros and measures its length with CloudSim's quirk. O(history · log history).
-func adaptiveThresholdVerdict(_ input: OverloadInput, detector name: String, safety: Double, cloudSimCompatible: Bool,
-                              minimumHistory: Int, fallback: StaticThresholdDetector, statisticName: String,
-                              statistic: ([Double]) -> Double) -> OverloadVerdict {
-    let data = cloudSimCompatible ? CloudSimMath.trimZeroTail(input.history) : input.history
-    let length = cloudSimCompatible ? CloudSimMath.countNonZeroBeginning(data) : data.count
+/// `minimumHistory` values the static-threshold `fallback` decides. `CloudSimStatistics` trims the
+/// history's trailing zeros and measures its length with CloudSim's quirk. O(history · log history).
+func adaptiveThresholdVerdict<S: DetectorStatistics>(_ input: OverloadInput, detector name: String, safety: Double, statistics: S.Type,
+                                                     minimumHistory: Int, fallback: StaticThresholdDetector, statisticName: String,
+                                                     statistic: ([Double]) -> Double) -> OverloadVerdict {
+    let data = S.observed(input.history)
+    let length = S.length(data)
     guard length >= minimumHistory else {
         return fallback.asFallback(of: name, historyLength: length)(input)
     }

@@ -35,10 +35,10 @@ public enum OverloadPolicy: Sendable, Hashable {
         switch name {
         case StaticThresholdDetector.registryName: self = .threshold(p)
         case SustainedThresholdDetector.registryName: self = .sustainedThreshold(p, window: window ?? SustainedThresholdDetector.defaultWindow)
-        case InterQuartileRangeDetector.registryName: self = .interQuartileRange(safety: p)
-        case MedianAbsoluteDeviationDetector.registryName: self = .medianAbsoluteDeviation(safety: p)
-        case LocalRegressionDetector.registryName: self = .localRegression(safety: p)
-        case RobustLocalRegressionDetector.registryName: self = .robustLocalRegression(safety: p)
+        case InterQuartileRangeDetector<IntendedStatistics>.registryName: self = .interQuartileRange(safety: p)
+        case MedianAbsoluteDeviationDetector<IntendedStatistics>.registryName: self = .medianAbsoluteDeviation(safety: p)
+        case LocalRegressionDetector<IntendedStatistics>.registryName: self = .localRegression(safety: p)
+        case RobustLocalRegressionDetector<IntendedStatistics>.registryName: self = .robustLocalRegression(safety: p)
         case NoOverloadDetector.registryName: self = .none
         default: throw PolicyLookupError(category: "overload", name: name, known: PolicyRegistry.allOverloadDetectorNames)
         }
@@ -50,10 +50,10 @@ public enum OverloadPolicy: Sendable, Hashable {
         case .none: NoOverloadDetector.registryName
         case .threshold: StaticThresholdDetector.registryName
         case .sustainedThreshold: SustainedThresholdDetector.registryName
-        case .interQuartileRange: InterQuartileRangeDetector.registryName
-        case .medianAbsoluteDeviation: MedianAbsoluteDeviationDetector.registryName
-        case .localRegression: LocalRegressionDetector.registryName
-        case .robustLocalRegression: RobustLocalRegressionDetector.registryName
+        case .interQuartileRange: InterQuartileRangeDetector<IntendedStatistics>.registryName
+        case .medianAbsoluteDeviation: MedianAbsoluteDeviationDetector<IntendedStatistics>.registryName
+        case .localRegression: LocalRegressionDetector<IntendedStatistics>.registryName
+        case .robustLocalRegression: RobustLocalRegressionDetector<IntendedStatistics>.registryName
         }
     }
 
@@ -76,17 +76,23 @@ public enum OverloadPolicy: Sendable, Hashable {
         return nil
     }
 
-    /// The detector that evaluates this policy; `cloudSimStatistics` selects CloudSim 3.0.3's
-    /// statistics for IQR, MAD, LR and LRR (see each detector).
+    /// The detector that evaluates this policy, boxed; `cloudSimStatistics` selects CloudSim 3.0.3's
+    /// statistics for IQR, MAD, LR and LRR (see each detector). For `explain`'s labels and the tests:
+    /// the engine resolves the policy into the detector's concrete type instead
+    /// (`ConsolidationEngine.withEngine`), so its loops call no existential.
     public func detector(cloudSimStatistics: Bool) -> any OverloadDetector {
         switch self {
         case .none: NoOverloadDetector()
         case .threshold(let t): StaticThresholdDetector(threshold: t)
         case .sustainedThreshold(let t, let w): SustainedThresholdDetector(threshold: t, window: w)
-        case .interQuartileRange(let s): InterQuartileRangeDetector(safety: s, cloudSimCompatible: cloudSimStatistics)
-        case .medianAbsoluteDeviation(let s): MedianAbsoluteDeviationDetector(safety: s, cloudSimCompatible: cloudSimStatistics)
-        case .localRegression(let s): LocalRegressionDetector(safety: s, cloudSimCompatible: cloudSimStatistics)
-        case .robustLocalRegression(let s): RobustLocalRegressionDetector(safety: s, cloudSimCompatible: cloudSimStatistics)
+        case .interQuartileRange(let s):
+            cloudSimStatistics ? InterQuartileRangeDetector<CloudSimStatistics>(safety: s) : InterQuartileRangeDetector<IntendedStatistics>(safety: s)
+        case .medianAbsoluteDeviation(let s):
+            cloudSimStatistics ? MedianAbsoluteDeviationDetector<CloudSimStatistics>(safety: s) : MedianAbsoluteDeviationDetector<IntendedStatistics>(safety: s)
+        case .localRegression(let s):
+            cloudSimStatistics ? LocalRegressionDetector<CloudSimStatistics>(safety: s) : LocalRegressionDetector<IntendedStatistics>(safety: s)
+        case .robustLocalRegression(let s):
+            cloudSimStatistics ? RobustLocalRegressionDetector<CloudSimStatistics>(safety: s) : RobustLocalRegressionDetector<IntendedStatistics>(safety: s)
         }
     }
 }
