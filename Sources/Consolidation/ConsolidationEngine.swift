@@ -156,7 +156,7 @@ extension Engine {
                 s.allocateAppended(g, on: h, request: s.hostDemand(g))
                 s.guests.host[g] = Int32(h)
                 s.guests.initialHost[g] = Int32(h)
-                s.guests.phase[g] = config.guests[g].bootSeconds > 0 && rules.hasBootPhase ? .booting : .running
+                s.guests.phase[g] = config.guests[g].bootSeconds > 0 && !rules.skipsBootDelays ? .booting : .running
             } else if rejectsUnplaced {
                 s.guests.phase[g] = .rejected
                 counts.rejectedGuests += 1
@@ -224,7 +224,7 @@ extension Engine {
         s.guests.initialHost[g] = Int32(h)
         s.pushHistory(g, u)
         let boot = config.guests[g].bootSeconds
-        if boot > 0 {
+        if boot > 0 && !rules.skipsBootDelays {
             s.guests.phase[g] = .booting
             sched.schedule(.bootDone(guest: Int32(g)), at: t + boot, priority: EnginePriority.arrival)
         } else {

@@ -26,7 +26,7 @@ enum NodeKind: UInt8 {
 struct EngineState<Q: EngineStrategies> {
     /// The behaviour switches, resolved into strategies.
     let rules: Q
-    let arith: PowerArithmetic
+    let arith: PowerArithmetic<Q.Power>
     let hostCount: Int
     let guestCount: Int
 
@@ -67,7 +67,7 @@ struct EngineState<Q: EngineStrategies> {
     /// O(hosts + guests).
     init(config: EngineConfig, rules: Q, keepHistory: Bool) throws {
         self.rules = rules
-        arith = PowerArithmetic(models: config.hostTypes.map(\.power), cloudSim: rules.semantics.cloudSimPowerFormula)
+        arith = PowerArithmetic(models: config.hostTypes.map(\.power), formula: rules.powerFormula)
         let H = config.hostLayout.count
         let G = config.guests.count
         hostCount = H

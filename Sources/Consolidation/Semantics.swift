@@ -7,6 +7,9 @@ public struct Semantics: Sendable, Hashable {
     /// repeatedly adding Δ (0.1 + 300k); nothing is measured before the first update.
     /// Off: updates at exactly k·Δ (k·Δ computed by multiplication) from time 0.
     public var cloudSimClock: Bool
+    /// A guest runs from its creation whatever its boot time, as in CloudSim, which has no boot
+    /// phase. Off: a guest with a boot time boots first. (Formerly part of `cloudSimClock`.)
+    public var skipBootDelays: Bool
     /// Linear interpolation between samples at the update instant (§3.3). Off: demand is a step
     /// function that holds sample k on [kΔ, (k+1)Δ).
     public var interpolateSamples: Bool
@@ -88,6 +91,7 @@ public struct Semantics: Sendable, Hashable {
     /// Every switch set to `value`, except `migrationCpuShares` (the M2 migration model itself, on in both presets).
     init(allQuirks value: Bool) {
         cloudSimClock = value
+        skipBootDelays = value
         interpolateSamples = value
         fullUpdateAtMigrationCompletion = value
         perCoreCapOnCurrentRequest = value
@@ -119,7 +123,7 @@ public struct Semantics: Sendable, Hashable {
 
     /// Switch names in a stable order (for reports and explanations): one per stored switch.
     public static let switchNames: [String] = [
-        "cloudSimClock", "interpolateSamples", "fullUpdateAtMigrationCompletion", "perCoreCapOnCurrentRequest",
+        "cloudSimClock", "skipBootDelays", "interpolateSamples", "fullUpdateAtMigrationCompletion", "perCoreCapOnCurrentRequest",
         "migrationCpuShares", "floorOversubscribedAllocations", "deleteIdleGuests", "requestFullMipsAtCreation",
         "wakingHostsLooksFree", "ramOnlyAtCreation", "cloudSimStatistics", "underloadConsidersOverloadTargets",
         "switchedOffMeansZeroUtilization", "trapezoidEnergy", "zeroEnergyAfterIdleUpdate", "cloudSimPowerFormula",
@@ -147,6 +151,7 @@ public struct Semantics: Sendable, Hashable {
             }
             switch name {
             case "cloudSimClock": return cloudSimClock
+            case "skipBootDelays": return skipBootDelays
             case "interpolateSamples": return interpolateSamples
             case "fullUpdateAtMigrationCompletion": return fullUpdateAtMigrationCompletion
             case "perCoreCapOnCurrentRequest": return perCoreCapOnCurrentRequest
@@ -178,6 +183,7 @@ public struct Semantics: Sendable, Hashable {
             }
             switch name {
             case "cloudSimClock": cloudSimClock = v
+            case "skipBootDelays": skipBootDelays = v
             case "interpolateSamples": interpolateSamples = v
             case "fullUpdateAtMigrationCompletion": fullUpdateAtMigrationCompletion = v
             case "perCoreCapOnCurrentRequest": perCoreCapOnCurrentRequest = v

@@ -54,7 +54,7 @@ enum SchedulingBench {
     /// A host table in a random but reproducible state, and one request and ΔP batch over it.
     struct Fixture {
         var table: HostTable
-        var power: PowerArithmetic
+        var power: PowerArithmetic<CloudSimPowerFormula>
         var excluded: [Bool]
         var requested: [Double]
         var request: PlacementRequest
@@ -63,7 +63,7 @@ enum SchedulingBench {
         init(hosts n: Int, seed: UInt64) {
             var rng = Xoshiro256StarStar(seed: seed)
             table = HostTable(types: (0..<n).map { $0 % 2 }, specs: [(3720, 1860, 4096, 1000), (5320, 2660, 4096, 1000)])
-            power = PowerArithmetic(models: [.hpProLiantML110G4, .hpProLiantML110G5], cloudSim: true)
+            power = PowerArithmetic(models: [.hpProLiantML110G4, .hpProLiantML110G5], formula: CloudSimPowerFormula())
             excluded = (0..<n).map { _ in rng.nextUnit() < 0.1 }
             requested = []
             batch = PowerIncrease.Batch(capacity: n)

@@ -61,8 +61,8 @@ struct AllocationTests {
 
     @Test("CloudSim's power interpolation matches the SPECpower table at deciles and between them")
     func powerArithmetic() {
-        let cs = PowerArithmetic(models: [.hpProLiantML110G4], cloudSim: true)
-        let vs = PowerArithmetic(models: [.hpProLiantML110G4], cloudSim: false)
+        let cs = PowerArithmetic(models: [.hpProLiantML110G4], formula: CloudSimPowerFormula())
+        let vs = PowerArithmetic(models: [.hpProLiantML110G4], formula: InterpolatedPowerFormula())
         for u in stride(from: 0.0, through: 1.0, by: 0.05) {
             #expect(abs(cs.power(type: 0, utilization: u) - vs.power(type: 0, utilization: u)) < 1e-9)
         }

@@ -21,6 +21,29 @@ struct LifecycleTests {
         #expect(late.allSatisfy { $0.initialHost >= 0 })
     }
 
+    @Test("skipBootDelays: guests with a boot time run from their creation, at t = 0 and on arrival alike",
+          arguments: [false, true])
+    func bootDelays(skip: Bool) throws {
+        let types = [HostTypeSpec(name: "h", cores: 2, mipsPerCore: 1000, ramMB: 4096, bandwidthMbps: 1000,
+                                  power: .hpProLiantML110G4, count: 2)]
+        let guests = [
+            GuestSpec(id: 0, name: "at-zero", kind: .full, mips: 500, ramMB: 512, utilization: .constant(0.5), bootSeconds: 600),
+            GuestSpec(id: 1, name: "arriving", kind: .full, mips: 500, ramMB: 512, utilization: .constant(0.5),
+                      arrival: 1200, bootSeconds: 600),
+        ]
+        var semantics = Semantics.virtSim
+        semantics.skipBootDelays = skip
+        let config = EngineConfig(hostTypes: types, guests: guests,
+                                  policies: PolicySpec(placement: "first-fit", overload: "none", underload: false),
+                                  semantics: semantics, horizon: 3600)
+        let result = try ConsolidationEngine.run(config)
+        // A guest's CPU accounts start when it runs: 250 MIPS from its creation, or 600 s later.
+        let ran = [3600.0, 2400.0].map { $0 - (skip ? 0 : 600) }
+        for (row, seconds) in zip(result.guests, ran) {
+            #expect(abs(row.requestedCpuSeconds - 250 * seconds) < 1e-6, "\(row.name): \(row.requestedCpuSeconds)")
+        }
+    }
+
     @Test("a guest that fits nowhere waits to the end (VirtSim) or is rejected (CloudSim's rule), never placed",
           arguments: [false, true])
     func rejection(cloudSimRule: Bool) throws {

@@ -4,8 +4,8 @@ import VirtModel
 
 /// CloudSim's two PlanetLab host types (HP ML110 G4, 2 × 1860 MIPS; G5, 2 × 2660), even hosts G4.
 enum Hosts {
-    static let power = PowerArithmetic(models: [.hpProLiantML110G4, .hpProLiantML110G5], cloudSim: true)
-    static let virtSimPower = PowerArithmetic(models: [.hpProLiantML110G4, .hpProLiantML110G5], cloudSim: false)
+    static let power = PowerArithmetic(models: [.hpProLiantML110G4, .hpProLiantML110G5], formula: CloudSimPowerFormula())
+    static let virtSimPower = PowerArithmetic(models: [.hpProLiantML110G4, .hpProLiantML110G5], formula: InterpolatedPowerFormula())
 
     static func planetLab(_ n: Int) -> HostTable {
         HostTable(types: (0..<n).map { $0 % 2 }, specs: [(3720, 1860, 4096, 1000), (5320, 2660, 4096, 1000)])

@@ -50,7 +50,10 @@ struct RuleAgreementTests {
 
     @Test("ΔP: the lane form equals the scalar reference host by host", arguments: sizes, [true, false])
     func powerIncrease(hosts: Int, cloudSim: Bool) {
-        let p = cloudSim ? Hosts.power : Hosts.virtSimPower
+        if cloudSim { powerIncrease(hosts: hosts, Hosts.power) } else { powerIncrease(hosts: hosts, Hosts.virtSimPower) }
+    }
+
+    func powerIncrease<F>(hosts: Int, _ p: PowerArithmetic<F>) {
         var rng = Xoshiro256StarStar(seed: 17)
         var batch = PowerIncrease.Batch(capacity: hosts)
         for h in 0..<hosts {
@@ -69,7 +72,10 @@ struct RuleAgreementTests {
 
     @Test("measured utilizations: bit-identical, CloudSim's clamp included", arguments: sizes, [true, false])
     func utilizations(hosts: Int, cloudSim: Bool) {
-        let p = cloudSim ? Hosts.power : Hosts.virtSimPower
+        if cloudSim { utilizations(hosts: hosts, Hosts.power) } else { utilizations(hosts: hosts, Hosts.virtSimPower) }
+    }
+
+    func utilizations<F>(hosts: Int, _ p: PowerArithmetic<F>) {
         let (t, _) = Hosts.random(hosts, seed: 3, request: Self.requests[0])
         #expect(sameBits(Underload.measuredUtilizations(t, p), Underload.measuredUtilizationsScalar(t, p)))
     }

@@ -1,9 +1,9 @@
 /// The engine's behaviour, resolved once from `Semantics` at start into strategy types.
 ///
 /// Each concern the CloudSim-compatibility switches touch is one protocol in a file named after
-/// what it does: `UpdateClock`, `DemandReading`, `PlacementSuitability`, `CPUAllocationRule`,
-/// `HostUpdatePolicy`, `UnderloadRule`, `EnergyMetering`, `MetricFormulas`, `StatisticsFlavour`
-/// and `GuestWeighting`. Each protocol states its variants as properties and writes the rule that
+/// what it does: `UpdateClock`, `BootPhase`, `DemandReading`, `PlacementSuitability`,
+/// `CPUAllocationRule`, `HostUpdatePolicy`, `UnderloadRule`, `EnergyMetering`, `PowerReading`,
+/// `MetricFormulas`, `StatisticsFlavour` and `GuestWeighting`. Each protocol states its variants as properties and writes the rule that
 /// depends on them once, in its extension. `Engine` and `EngineState` are generic over one
 /// `EngineStrategies` value, so the rules are specialized at compile time:
 ///
@@ -14,11 +14,12 @@
 ///   the two presets runs the same code with the switches tested where they apply.
 ///
 /// `ConsolidationEngine.withEngine` picks the specialization once (`EngineDispatch.swift`), with
-/// the overload detector's and the selection policy's types. Two switches are not
-/// engine strategies: `cloudSimPowerFormula` is resolved into `PowerArithmetic` (Scheduling) and
-/// `baselinesPlaceFirstFit` into the baselines' placement policy (`PlanetLabExperiment`).
-protocol EngineStrategies: UpdateClock, DemandReading, PlacementSuitability, CPUAllocationRule, HostUpdatePolicy,
-    UnderloadRule, EnergyMetering, MetricFormulas, StatisticsFlavour, GuestWeighting, Sendable {
+/// the overload detector's and the selection policy's types. `PowerReading` gives the power
+/// formula as a type (`PowerArithmetic` in Scheduling is generic over it). One switch is not an
+/// engine strategy: `baselinesPlaceFirstFit` is resolved into the baselines' placement policy
+/// (`PlanetLabExperiment`).
+protocol EngineStrategies: UpdateClock, BootPhase, DemandReading, PlacementSuitability, CPUAllocationRule, HostUpdatePolicy,
+    UnderloadRule, EnergyMetering, PowerReading, MetricFormulas, StatisticsFlavour, GuestWeighting, Sendable {
     /// The switches these strategies stand for.
     var semantics: Semantics { get }
 }

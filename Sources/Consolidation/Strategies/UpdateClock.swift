@@ -3,9 +3,9 @@
 /// CloudSim's clock: the cloudlets are submitted at 0.1 s, the first update is at 0.1 + Δ and
 /// later ones are reached by repeatedly adding Δ (Δ = the consolidation interval, and every round
 /// rides an update); nothing is measured before the first update; a guest runs from its
-/// submission (CloudSim has no boot phase). The grid clock: updates at exactly k·Δ (k·Δ computed
-/// by multiplication) from 0 with Δ the shortest sample interval, an update at 0, rounds as
-/// separate events every consolidation interval, boot delays honoured.
+/// submission. The grid clock: updates at exactly k·Δ (k·Δ computed by multiplication) from 0
+/// with Δ the shortest sample interval, an update at 0, rounds as separate events every
+/// consolidation interval. (Boot delays, which this switch used to skip too, are `BootPhase`'s.)
 protocol UpdateClock {
     var cloudSimClock: Bool { get }
 }
@@ -34,10 +34,6 @@ extension UpdateClock {
     func nextTick(after t: Double, index: Int, interval: Double) -> Double {
         cloudSimClock ? t + interval : Double(index + 1) * interval
     }
-
-    /// True when guests with a boot time boot before running.
-    @inline(__always)
-    var hasBootPhase: Bool { !cloudSimClock }
 
     /// The span over which time averages (active hosts) are taken.
     @inline(__always)

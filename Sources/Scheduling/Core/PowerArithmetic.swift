@@ -1,19 +1,20 @@
 
 import VirtModel
 
-/// Power and utilization arithmetic, in CloudSim's exact floating-point form or VirtSim's. The
-/// formulas are Scheduling's `PowerCurve` (one definition for the engine, the host table and the
-/// kernels); this adds the engine's clamping and its per-type tables.
-public struct PowerArithmetic: Sendable {
+/// Power and utilization arithmetic, in CloudSim's exact floating-point form or VirtSim's, as
+/// `Formula` says (`CloudSimPowerFormula`, `InterpolatedPowerFormula`). The formulas are
+/// Scheduling's `PowerCurve` (one definition for the engine, the host table and the kernels);
+/// this adds the engine's clamping and its per-type tables.
+public struct PowerArithmetic<Formula: PowerFormula>: Sendable {
     public let models: [SpecPowerModel]
-    public let cloudSim: Bool
+    public let formula: Formula
     /// Every type's 11-entry watt table end to end (type k at k × 11), for `PowerCurve`'s lane form.
     public let tables: [Double]
 
-    public init(models: [SpecPowerModel], cloudSim: Bool) {
+    public init(models: [SpecPowerModel], formula: Formula) {
         precondition(models.allSatisfy { $0.watts.count == 11 }, "power tables have 11 entries (0 %, 10 %, … 100 %)")
         self.models = models
-        self.cloudSim = cloudSim
+        self.formula = formula
         tables = models.flatMap(\.watts)
     }
 
@@ -22,9 +23,7 @@ public struct PowerArithmetic: Sendable {
     public func power(type: Int, utilization u: Double) -> Double {
         let x = min(max(u, 0), 1)
         return tables.withUnsafeBufferPointer { all in
-            let w = UnsafeBufferPointer(rebasing: all[type * 11 ..< type * 11 + 11])
-            // CloudSim's `u % 0.1 == 0` shortcut gives the same value (see `PowerCurve.cloudSimWatts`).
-            return cloudSim ? PowerCurve.cloudSimWatts(w, utilization: x)! : PowerCurve.virtSimWatts(w, utilization: x)
+            formula.watts(UnsafeBufferPointer(rebasing: all[type * 11 ..< type * 11 + 11]), utilization: x)
         }
     }
 
@@ -32,15 +31,14 @@ public struct PowerArithmetic: Sendable {
     /// Bit-identical to `power` lane by lane. O(1).
     @inlinable @inline(__always)
     public func power4(_ tables: UnsafePointer<Double>, offsets: SIMD4<Int64>, utilization u: SIMD4<Double>) -> SIMD4<Double> {
-        cloudSim ? PowerCurve.cloudSimWatts4(tables, offsets: offsets, utilization: u)
-                 : PowerCurve.virtSimWatts4(tables, offsets: offsets, utilization: u)
+        formula.watts4(tables, offsets: offsets, utilization: u)
     }
 
     /// Host utilization from allocated MIPS; CloudSim clamps values in (1, 1.01) to 1.
     @inlinable @inline(__always)
     public func utilization(mips: Double, capacity: Double) -> Double {
         let u = mips / capacity
-        if cloudSim && u > 1 && u < 1.01 { return 1 }
+        if formula.clampsJustAboveOne && u > 1 && u < 1.01 { return 1 }
         return u
     }
 

@@ -18,13 +18,13 @@ public enum PowerIncrease {
 
     /// Watts now: the sleep draw of a sleeping host VirtSim charges for waking, else P(u now). O(1).
     @inlinable @inline(__always)
-    public static func wattsNow(_ p: PowerArithmetic, type: Int, measuredUtilization: Double, sleeping: Bool) -> Double {
+    public static func wattsNow<F>(_ p: PowerArithmetic<F>, type: Int, measuredUtilization: Double, sleeping: Bool) -> Double {
         sleeping ? p.models[type].sleepWatts : p.power(type: type, utilization: measuredUtilization)
     }
 
     /// Scalar reference: ΔP for one host. O(1).
     @inlinable @inline(__always)
-    public static func delta(_ p: PowerArithmetic, type: Int, utilizationAfter u: Double, wattsNow now: Double) -> Double {
+    public static func delta<F>(_ p: PowerArithmetic<F>, type: Int, utilizationAfter u: Double, wattsNow now: Double) -> Double {
         p.power(type: type, utilization: u) - now
     }
 
@@ -52,7 +52,7 @@ public enum PowerIncrease {
 
         /// Adds one host, as `delta(wattsNow(…))` would read it.
         @inlinable @inline(__always)
-        public mutating func append(_ p: PowerArithmetic, type: Int, utilizationAfter u: Double, measuredUtilization: Double, sleeping asleep: Bool) {
+        public mutating func append<F>(_ p: PowerArithmetic<F>, type: Int, utilizationAfter u: Double, measuredUtilization: Double, sleeping asleep: Bool) {
             after.append(min(max(u, 0), 1))
             now.append(asleep ? 0 : min(max(measuredUtilization, 0), 1))
             sleeping.append(asleep ? p.models[type].sleepWatts : .nan)
@@ -62,7 +62,8 @@ public enum PowerIncrease {
 
     /// SIMD form: ΔP of every host in `batch`, 4 per step (`PowerCurve`'s lane form, table entries
     /// gathered per lane); bit-identical to `delta(wattsNow(…))` host by host (tested). O(n).
-    public static func deltas(_ p: PowerArithmetic, _ batch: Batch) -> [Double] {
+    @inlinable
+    public static func deltas<F>(_ p: PowerArithmetic<F>, _ batch: Batch) -> [Double] {
         var b = batch
         // Pad to whole lanes with a harmless host (utilization 0 of type 0); padded lanes are not read.
         while b.after.count % Lanes.width != 0 { b.after.append(0); b.now.append(0); b.sleeping.append(.nan); b.offsets.append(0) }
@@ -89,7 +90,8 @@ public enum PowerIncrease {
     }
 
     /// Scalar reference of `deltas`. O(n).
-    public static func deltasScalar(_ p: PowerArithmetic, _ batch: Batch) -> [Double] {
+    @inlinable
+    public static func deltasScalar<F>(_ p: PowerArithmetic<F>, _ batch: Batch) -> [Double] {
         (0..<batch.count).map { k in
             let type = Int(batch.offsets[k]) / 11
             let sleeping = !batch.sleeping[k].isNaN

@@ -6,21 +6,23 @@
 public enum Underload {
     /// Scalar reference of the measured utilization, mips / capacity (CloudSim clamps (1, 1.01) to 1). O(1).
     @inlinable @inline(__always)
-    public static func measuredUtilization(_ h: Int, in t: HostTable, _ p: PowerArithmetic) -> Double {
+    public static func measuredUtilization<F>(_ h: Int, in t: HostTable, _ p: PowerArithmetic<F>) -> Double {
         p.utilization(mips: t.measuredMips[h], capacity: t.totalMips[h])
     }
 
     /// Scalar reference of `measuredUtilizations`. O(hosts).
-    public static func measuredUtilizationsScalar(_ t: HostTable, _ p: PowerArithmetic) -> [Double] {
+    @inlinable
+    public static func measuredUtilizationsScalar<F>(_ t: HostTable, _ p: PowerArithmetic<F>) -> [Double] {
         (0..<t.count).map { measuredUtilization($0, in: t, p) }
     }
 
     /// SIMD form: every host's measured utilization, 4 hosts per step, bit-identical (tested). O(hosts).
-    public static func measuredUtilizations(_ t: HostTable, _ p: PowerArithmetic) -> [Double] {
+    @inlinable
+    public static func measuredUtilizations<F>(_ t: HostTable, _ p: PowerArithmetic<F>) -> [Double] {
         let H = t.count
         var u = [Double](repeating: 0, count: H)
         let body = H - H % Lanes.width
-        let clamp = p.cloudSim
+        let clamp = p.formula.clampsJustAboveOne
         u.withUnsafeMutableBufferPointer { out in
         t.measuredMips.withUnsafeBufferPointer { um in
         t.totalMips.withUnsafeBufferPointer { cp in
