@@ -157,14 +157,6 @@ struct BackendThreads {
     /// The pools' own CPU per request of each class, µs (reported as `backend` work).
     var ownMicros: [Double]
 
-    /// Today's back-end: one pool of `hostCores` threads doing all of each class's host work,
-    /// waking after the path's own host wake-up. O(classes).
-    static func single(hostCores: Int, classes: [RequestClass]) -> BackendThreads {
-        BackendThreads(stations: [Station(threads: hostCores, perQueue: false, blocking: false)],
-                       submit: classes.map(\.hostSubmit), complete: classes.map(\.hostComplete),
-                       wake: classes.map(\.hostWake), ownMicros: classes.map { _ in 0 })
-    }
-
     /// `pools` doing the host work of `costs` (one per class, µs). O(classes × pools).
     static func steps(pools: [BackendThreadPool], costs: [IORequestCost]) -> BackendThreads {
         let n = pools.count

@@ -78,7 +78,7 @@ struct PipelineConfig: Sendable {
     var computeSecondsPerGuest: [Double] = []
     var hostCores: Int
     /// The back-end thread pools (stations) and each class's work at each; nil: one pool of
-    /// `hostCores` threads doing all of each class's host work (`BackendThreads.single`).
+    /// `hostCores` threads doing all of each class's host work.
     var backend: BackendThreads? = nil
     var deviceParallelism: Int
     var warmupSeconds: Double
@@ -139,6 +139,12 @@ struct RequestPipeline {
     let config: PipelineConfig
     /// Each guest's vCPUs.
     private var guestPools: [ServerPool]
+    /// The default back-end: one FIFO pool of `hostCores` threads doing each class's whole host
+    /// submission and completion (the classes' `hostSubmit` / `hostComplete` / `hostWake`).
+    private var host: ServerPool
+    /// The back-end is stated as thread pools (`PipelineConfig.backend`): the stations below
+    /// serve the host steps instead of `host`. Resolved once, like `closedLoop`.
+    private let usesPools: Bool
     /// The back-end's thread pools, guest side first, and each class's work at each.
     private var stations: [Station]
     private let stationCount: Int
@@ -200,7 +206,9 @@ struct RequestPipeline {
     init(_ config: PipelineConfig) {
         self.config = config
         guestPools = Array(repeating: ServerPool(servers: config.guestCPUs), count: max(1, config.guests))
-        let backend = config.backend ?? BackendThreads.single(hostCores: config.hostCores, classes: config.classes)
+        host = ServerPool(servers: config.hostCores)
+        usesPools = config.backend != nil
+        let backend = config.backend ?? BackendThreads(stations: [], submit: [], complete: [], wake: [], ownMicros: [])
         stations = backend.stations.map(Station.init)
         stationCount = backend.stations.count
         stepSubmit = backend.submit
@@ -265,9 +273,11 @@ struct RequestPipeline {
             } else {
                 switch slots[slot].stage {
                 case Self.afterGuestBurst: afterGuestBurst(slot)
-                case Self.afterHostSubmit: hostSubmit(slot, from: Int(slots[slot].station) + 1)
+                case Self.afterHostSubmit:
+                    if usesPools { hostSubmit(slot, from: Int(slots[slot].station) + 1) } else { startDevice(slot) }
                 case Self.afterDevice: afterDevice(slot)
-                case Self.afterHostComplete: afterHostComplete(slot)
+                case Self.afterHostComplete:
+                    if usesPools { afterHostComplete(slot) } else { complete(slot) }
                 default: finishOpen(slot)
                 }
             }
@@ -281,8 +291,9 @@ struct RequestPipeline {
             completedPerGuest: completedPerGuest, payloadBytesPerGuest: payloadPerGuest, latencySumPerGuest: latencyPerGuest,
             payloadBytes: payloadBytes,
             meanLatency: histogram.mean, p50Latency: histogram.quantile(0.5), p99Latency: histogram.quantile(0.99),
-            guestBusySeconds: guestPools.reduce(0) { $0 + $1.busySeconds }, hostBusySeconds: stations.reduce(0) { $0 + $1.threads.busySeconds },
-            stationBusySeconds: stations.map(\.threads.busySeconds), deviceBusySeconds: deviceBusy,
+            guestBusySeconds: guestPools.reduce(0) { $0 + $1.busySeconds },
+            hostBusySeconds: usesPools ? stations.reduce(0) { $0 + $1.threads.busySeconds } : host.busySeconds,
+            stationBusySeconds: usesPools ? stations.map(\.threads.busySeconds) : [host.busySeconds], deviceBusySeconds: deviceBusy,
             windowSeconds: config.durationSeconds, events: fired)
     }
 
@@ -355,10 +366,16 @@ struct RequestPipeline {
     /// Host-side submission on the back-end's threads, or straight to the device.
     @inline(__always)
     private mutating func afterGuestBurst(_ slot: Int) {
-        if classes[Int(slots[slot].classIndex)].hostOnGuestCPU {
+        let c = classes[Int(slots[slot].classIndex)]
+        if c.hostOnGuestCPU {
             startDevice(slot)
-        } else {
+        } else if usesPools {
             hostSubmit(slot, from: 0)
+        } else if c.hostSubmit > 0 {
+            slots[slot].stage = Self.afterHostSubmit
+            wake(slot, at: host.serve(arrival: now, service: c.hostSubmit, measuring: measuring, wake: c.hostWake))
+        } else {
+            startDevice(slot)
         }
     }
 
@@ -472,10 +489,16 @@ struct RequestPipeline {
     /// Host-side completion on the back-end's threads, or straight to the guest.
     @inline(__always)
     private mutating func afterDevice(_ slot: Int) {
-        if classes[Int(slots[slot].classIndex)].hostOnGuestCPU {
+        let c = classes[Int(slots[slot].classIndex)]
+        if c.hostOnGuestCPU {
             complete(slot)
-        } else {
+        } else if usesPools {
             hostComplete(slot, from: stationCount - 1)
+        } else if c.hostComplete > 0 {
+            slots[slot].stage = Self.afterHostComplete
+            wake(slot, at: host.serve(arrival: now, service: c.hostComplete, measuring: measuring, wake: c.hostWake))
+        } else {
+            complete(slot)
         }
     }
 
