@@ -1,3 +1,4 @@
+import MetricCatalogue
 import VirtModel
 
 /// The metric set of a run (Beloglazov & Buyya 2012 plus VirtSim's utilization metrics).
@@ -55,28 +56,29 @@ public struct Metrics: Sendable, Hashable {
 
     public init() {}
 
-    /// The metrics as (name, value, unit) rows in a stable order, named as summary.csv expects.
-    public var rows: [(name: String, value: Double, unit: String)] {
+    /// CloudSim's metric set (and the downtime of a model that has one) in a stable order: a
+    /// PlanetLab day's summary rows.
+    public var rows: [MetricValue] {
         [
-            ("energy_kwh", energyKWh, "kWh"),
-            ("vm_migrations", Double(vmMigrations), "count"),
-            ("slatah_percent", slatahPercent, "percent"),
-            ("pdm_percent", pdmPercent, "percent"),
-            ("slav", slav, "fraction"),
-            ("esv", esv, "kWh"),
-            ("host_shutdowns", Double(hostShutdowns), "count"),
-            ("mean_time_before_host_shutdown", meanTimeBeforeHostShutdown, "s"),
-            ("mean_time_before_vm_migration", meanTimeBeforeVMMigration, "s"),
-            ("active_hosts_mean", activeHostsMean, "hosts"),
-            ("mean_active_host_cpu_utilization", meanActiveHostCpuUtilization, "percent"),
-            ("sla_overload_time_fraction", slaOverloadTimeFraction, "fraction"),
-            ("guests_per_active_host_mean", guestsPerActiveHostMean, "guests"),
-            ("overall_sla_violation_percent", overallSlaViolationPercent, "percent"),
-            ("average_sla_violation_percent", averageSlaViolationPercent, "percent"),
-            ("deleted_guests", Double(deletedGuests), "count"),
-            ("rejected_guests", Double(rejectedGuests), "count"),
-            ("guests_alive_at_end", Double(guestsAliveAtEnd), "count"),
-        ] + (migrationDowntimeSecondsMean.map { [("migration_downtime_seconds_mean", $0, "s")] } ?? [])
+            MetricValue(.energyKWh, energyKWh),
+            MetricValue(.migrations, Double(vmMigrations)),
+            MetricValue(.slatahPercent, slatahPercent),
+            MetricValue(.pdmPercent, pdmPercent),
+            MetricValue(.slav, slav),
+            MetricValue(.esv, esv),
+            MetricValue(.hostShutdowns, Double(hostShutdowns)),
+            MetricValue(.meanTimeBeforeHostShutdown, meanTimeBeforeHostShutdown),
+            MetricValue(.meanTimeBeforeVMMigration, meanTimeBeforeVMMigration),
+            MetricValue(.activeHostsMean, activeHostsMean),
+            MetricValue(.meanActiveHostCpuUtilization, meanActiveHostCpuUtilization),
+            MetricValue(.slaOverloadTimeFraction, slaOverloadTimeFraction),
+            MetricValue(.guestsPerActiveHostMean, guestsPerActiveHostMean),
+            MetricValue(.overallSlaViolationPercent, overallSlaViolationPercent),
+            MetricValue(.averageSlaViolationPercent, averageSlaViolationPercent),
+            MetricValue(.deletedGuests, Double(deletedGuests)),
+            MetricValue(.rejectedGuests, Double(rejectedGuests)),
+            MetricValue(.guestsAliveAtEnd, Double(guestsAliveAtEnd)),
+        ] + (migrationDowntimeSecondsMean.map { [MetricValue(.migrationDowntimeSecondsMean, $0)] } ?? [])
     }
 }
 

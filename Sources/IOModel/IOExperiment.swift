@@ -1,3 +1,4 @@
+import MetricCatalogue
 import SimKernel
 import VirtModel
 
@@ -81,9 +82,9 @@ public func jainFairnessIndex(_ values: [Double]) -> Double {
 public struct IOExperimentResult: Sendable {
     /// One row per requested kind, in the spec's order.
     public var rows: [IOResultRow]
-    /// Tidy summary rows: for every kind `io_throughput_loss` (percent), `io_latency_mean` (us),
-    /// `io_latency_p99` (us), `io_throughput` (row unit), `io_cpu_per_request` (us).
-    public var summary: [(variant: String, metric: String, value: Double, unit: String)]
+    /// Tidy summary rows: for every kind `io_throughput_loss`, `io_latency_mean`, `io_latency_p99`,
+    /// `io_throughput` (in the row's unit), `io_cpu_per_request`, and with several guests `io_fairness_jain`.
+    public var summary: [(variant: String, value: MetricValue)]
     /// Simulated requests and events over all variants (for benchmarks).
     public var simulatedRequests: UInt64
     public var simulatedEvents: UInt64
@@ -162,14 +163,14 @@ public enum IOExperiment {
             row.throughputLossPercent = lossPercent(row.throughput, native: base.throughput)
             rows.append(row)
         }
-        var summary: [(variant: String, metric: String, value: Double, unit: String)] = []
+        var summary: [(variant: String, value: MetricValue)] = []
         for row in rows {
-            summary.append((row.variant, "io_throughput_loss", row.throughputLossPercent, "percent"))
-            summary.append((row.variant, "io_latency_mean", row.meanLatencyMicros, "us"))
-            summary.append((row.variant, "io_latency_p99", row.p99LatencyMicros, "us"))
-            summary.append((row.variant, "io_throughput", row.throughput, row.throughputUnit))
-            summary.append((row.variant, "io_cpu_per_request", row.totalCPUMicrosPerRequest, "us"))
-            if spec.guests > 1 { summary.append((row.variant, "io_fairness_jain", row.fairness, "index")) }
+            summary.append((row.variant, MetricValue(.ioThroughputLoss, row.throughputLossPercent)))
+            summary.append((row.variant, MetricValue(.ioLatencyMean, row.meanLatencyMicros)))
+            summary.append((row.variant, MetricValue(.ioLatencyP99, row.p99LatencyMicros)))
+            summary.append((row.variant, MetricValue(.ioThroughput, row.throughput, unit: row.throughputUnit)))
+            summary.append((row.variant, MetricValue(.ioCpuPerRequest, row.totalCPUMicrosPerRequest)))
+            if spec.guests > 1 { summary.append((row.variant, MetricValue(.ioFairnessJain, row.fairness))) }
         }
         return IOExperimentResult(rows: rows, summary: summary, simulatedRequests: requests, simulatedEvents: events)
     }

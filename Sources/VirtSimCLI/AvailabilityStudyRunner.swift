@@ -1,4 +1,5 @@
 import Continuity
+import MetricCatalogue
 import Reports
 import Scenario
 import VirtModel
@@ -31,12 +32,12 @@ enum AvailabilityStudyRunner {
                                        "maintenance_downtime_seconds", "availability"])
         for (variant, r) in zip(variants, results) {
             let metrics = r.metrics(horizonSeconds: horizon)
-            for m in metrics { summary.append(SummaryRow(scenario: scenario.name, variant: variant.name, metric: m.metric, value: m.value, unit: m.unit)) }
-            let value = { (name: String) in metrics.first { $0.metric == name }!.value }
-            display.append([variant.name, String(r.hosts), String(r.hosts - r.hostsMinimum), g(value("guests_refused")),
-                            NumberFormat.format(value("availability"), significant: 7), g(value("availability_nines")),
-                            g(value("guests_lost")), g(value("restart_seconds_p99")), g(value("maintenance_downtime_seconds_mean")),
-                            g(value("energy_kwh"))])
+            for m in metrics { summary.append(SummaryRow(scenario: scenario.name, variant: variant.name, m)) }
+            let value = { (metric: Metric) in metrics.first { $0.metric == metric }!.value }
+            display.append([variant.name, String(r.hosts), String(r.hosts - r.hostsMinimum), g(value(.guestsRefused)),
+                            NumberFormat.format(value(.availability), significant: 7), g(value(.availabilityNines)),
+                            g(value(.guestsLost)), g(value(.restartSecondsP99)), g(value(.maintenanceDowntimeSecondsMean)),
+                            g(value(.energyKWh))])
             for k in r.perKind(horizonSeconds: horizon, kinds: kinds) {
                 perKind.append([variant.name, k.kind.rawValue, String(k.guests), f(k.availability), f(k.nines), f(k.downtimeMean),
                                 String(k.restarts), f(k.restartMean), f(k.restartP99)])

@@ -1,22 +1,23 @@
 import Consolidation
+import MetricCatalogue
 import Reports
 import Scenario
 
 /// The capacity answers of a consolidation run as outputs: summary rows, host_types.csv (one row
 /// per variant and host pool) and hosts_inventory.csv (every host's pool and rack).
 enum CapacityCSV {
-    /// Summary metrics (name, value, unit), in this order, for every consolidation variant.
-    static func summaryRows(_ c: CapacityMetrics) -> [(metric: String, value: Double, unit: String)] {
+    /// Summary metrics, in this order, for every consolidation variant.
+    static func summaryRows(_ c: CapacityMetrics) -> [MetricValue] {
         [
-            ("active_hosts_max", c.activeHostsMax, "hosts"),
-            ("active_hosts_p95", c.activeHostsP95, "hosts"),
-            ("active_hosts_p99", c.activeHostsP99, "hosts"),
-            ("cpu_headroom_at_peak_percent", c.cpuHeadroomAtPeakPercent, "percent"),
-            ("memory_headroom_at_peak_percent", c.memoryHeadroomAtPeakPercent, "percent"),
-            ("guests_waited", Double(c.guestsWaited), "count"),
-            ("guests_waiting_max", Double(c.guestsWaitingMax), "count"),
-            ("guests_waiting_at_end", Double(c.guestsWaitingAtEnd), "count"),
-            ("guest_hours_waiting", c.guestHoursWaiting, "guest-hours"),
+            MetricValue(.activeHostsMax, c.activeHostsMax),
+            MetricValue(.activeHostsP95, c.activeHostsP95),
+            MetricValue(.activeHostsP99, c.activeHostsP99),
+            MetricValue(.cpuHeadroomAtPeakPercent, c.cpuHeadroomAtPeakPercent),
+            MetricValue(.memoryHeadroomAtPeakPercent, c.memoryHeadroomAtPeakPercent),
+            MetricValue(.guestsWaited, Double(c.guestsWaited)),
+            MetricValue(.guestsWaitingMax, Double(c.guestsWaitingMax)),
+            MetricValue(.guestsWaitingAtEnd, Double(c.guestsWaitingAtEnd)),
+            MetricValue(.guestHoursWaiting, c.guestHoursWaiting),
         ]
     }
 

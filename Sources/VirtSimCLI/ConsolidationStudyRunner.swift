@@ -1,5 +1,6 @@
 import Consolidation
 import Continuity
+import MetricCatalogue
 import Reports
 import Scenario
 import SimKernel
@@ -169,35 +170,34 @@ struct ConsolidationStudyRunner {
             let config = configs[k]
             let result = results[k]
             let m = result.metrics
-            func add(_ metric: String, _ value: Double, _ unit: String) {
-                summary.append(SummaryRow(scenario: scenario.name, variant: variant.name, metric: metric, value: value, unit: unit))
-            }
+            func add(_ value: MetricValue) { summary.append(SummaryRow(scenario: scenario.name, variant: variant.name, value)) }
+            func add(_ metric: Metric, _ value: Double) { add(MetricValue(metric, value)) }
             // Sized guests carry their own kind's overhead (guests.csv); a fleet variant has one kind.
             let cost = sized ? nil : try kindCost(variant)
-            add("mean_active_host_cpu_utilization", m.meanActiveHostCpuUtilization, "percent")
-            add("active_hosts_mean", m.activeHostsMean, "hosts")
-            add("guests_per_active_host", m.guestsPerActiveHostMean, "guests")
-            add("energy_kwh", m.energyKWh, "kWh")
-            add("migrations", Double(m.vmMigrations), "count")
-            if let downtime = m.migrationDowntimeSecondsMean { add("migration_downtime_seconds_mean", downtime, "s") }
-            add("sla_overload_time_fraction", m.slaOverloadTimeFraction, "fraction")
-            add("slatah_percent", m.slatahPercent, "percent")
-            add("pdm_percent", m.pdmPercent, "percent")
-            add("host_shutdowns", Double(m.hostShutdowns), "count")
+            add(.meanActiveHostCpuUtilization, m.meanActiveHostCpuUtilization)
+            add(.activeHostsMean, m.activeHostsMean)
+            add(.guestsPerActiveHostMean, m.guestsPerActiveHostMean)
+            add(.energyKWh, m.energyKWh)
+            add(.migrations, Double(m.vmMigrations))
+            if let downtime = m.migrationDowntimeSecondsMean { add(.migrationDowntimeSecondsMean, downtime) }
+            add(.slaOverloadTimeFraction, m.slaOverloadTimeFraction)
+            add(.slatahPercent, m.slatahPercent)
+            add(.pdmPercent, m.pdmPercent)
+            add(.hostShutdowns, Double(m.hostShutdowns))
             if let cost {
-                add("cpu_overhead_percent", 100 * cost.overhead.cpuFraction, "percent")
+                add(.cpuOverheadPercent, 100 * cost.overhead.cpuFraction)
                 // Where the overhead comes from, by operation (zero components left out).
                 for c in cost.overhead.components where c.cpuFraction != 0 {
-                    add("cpu_overhead_\(c.operation)_percent", 100 * c.cpuFraction, "percent")
+                    add(MetricValue(.cpuOverheadByOperationPercent, operation: c.operation, 100 * c.cpuFraction))
                 }
-                add("guest_memory_footprint_mb", cost.footprintMB, "MB")
+                add(.guestMemoryFootprintMB, cost.footprintMB)
             }
-            add("workload_mean_demand", 100 * workloads.meanDemand, "percent")
-            for row in CapacityCSV.summaryRows(result.capacity) { add(row.metric, row.value, row.unit) }
+            add(.workloadMeanDemand, 100 * workloads.meanDemand)
+            for row in CapacityCSV.summaryRows(result.capacity) { add(row) }
             if study.fleet.tenants != nil {
                 // Isolation of the final placement (after the last consolidation round).
                 let placed = result.guests.map { BlastRadius.Guest(host: $0.finalHost, tenant: owners[$0.id], kind: variant.kind) }
-                for row in BlastRadius.metrics(placed) { add(row.metric, row.value, row.unit) }
+                for row in BlastRadius.metrics(placed) { add(row) }
                 for level in [false, true] {
                     for b in BlastRadius.boundaries(placed, hostLevel: level) where !level || b.kind != BlastRadius.innermost(variant.kind) {
                         isolation.append([variant.name, variant.kind.rawValue, variant.isolation.rawValue, b.kind.rawValue, String(b.host),

@@ -17,7 +17,7 @@ enum IOStudyRunner {
         let result = hardware.map { IOExperiment.run(spec, profile: $0, progress: runProgress) } ?? IOExperiment.run(spec, progress: runProgress)
         var summary: [SummaryRow] = []
         for s in result.summary {
-            summary.append(SummaryRow(scenario: scenario.name, variant: s.variant, metric: s.metric, value: s.value, unit: s.unit))
+            summary.append(SummaryRow(scenario: scenario.name, variant: s.variant, s.value))
         }
         var io = CSVTable(header: ["variant", "path", "workload", "throughput", "throughput_unit", "requests_per_second",
                                    "throughput_loss_percent", "latency_mean_us", "latency_p50_us", "latency_p99_us",

@@ -1,3 +1,4 @@
+import MetricCatalogue
 import Reports
 import Scenario
 import VirtModel
@@ -33,11 +34,9 @@ enum MigrationStudyRunner {
                 rounds.append([guest.name, String(k + 1), round.stopAndCopy ? "stop-and-copy" : "live", f(round.rateMbps),
                                f(round.sentMB), f(round.seconds), f(round.dirtiedMB), f(end)])
             }
-            for (metric, value, unit) in [("migration_total_seconds", plan.totalSeconds, "s"),
-                                          ("migration_downtime_seconds", plan.downtimeSeconds, "s"),
-                                          ("migration_data_mb", plan.megabytesSent, "MB"),
-                                          ("migration_rounds", Double(plan.rounds), "count")] {
-                summary.append(SummaryRow(scenario: scenario.name, variant: guest.name, metric: metric, value: value, unit: unit))
+            for value in [MetricValue(.migrationTotalSeconds, plan.totalSeconds), MetricValue(.migrationDowntimeSeconds, plan.downtimeSeconds),
+                          MetricValue(.migrationDataMB, plan.megabytesSent), MetricValue(.migrationRounds, Double(plan.rounds))] {
+                summary.append(SummaryRow(scenario: scenario.name, variant: guest.name, value))
             }
             let g = { (x: Double) in NumberFormat.format(x, significant: 4) }
             display.append([guest.name, g(r.memoryMB), g(plan.totalSeconds), g(plan.downtimeSeconds), g(plan.megabytesSent),

@@ -63,7 +63,7 @@ enum PlanetLabStudyRunner {
         let variant = study.mode
         var summary: [SummaryRow] = []
         for r in result.metrics.rows where r.value.isFinite {
-            summary.append(SummaryRow(scenario: scenario.name, variant: variant, metric: r.name, value: r.value, unit: r.unit))
+            summary.append(SummaryRow(scenario: scenario.name, variant: variant, r))
         }
         var hosts = CSVTable(header: HostIntervalCSV.header)
         for r in result.hostIntervals where r.state != "off" || r.energyKWh > 0 {

@@ -1,4 +1,5 @@
 import Foundation
+import MetricCatalogue
 import Reports
 
 /// The charts and the HTML page of one run, drawn from the run's own tables, ready to be
@@ -83,13 +84,13 @@ enum RunCharts {
 
     static func variantBars(_ summary: [SummaryRow]) -> [Chart] {
         let variants = distinct(summary.map(\.variant))
-        func values(_ metric: String) -> [Double]? {
-            let rows = summary.filter { $0.metric == metric }
+        func values(_ metric: Metric) -> [Double]? {
+            let rows = summary.filter { $0.metric == metric.name }
             guard !rows.isEmpty else { return nil }
             return variants.map { v in rows.first { $0.variant == v }?.value ?? .nan }
         }
         var charts: [Chart] = []
-        if let u = values("mean_active_host_cpu_utilization") {
+        if let u = values(.meanActiveHostCpuUtilization) {
             charts.append(Chart(
                 file: "utilization.svg", heading: "CPU utilization of active hosts",
                 text: "Mean CPU utilization of the hosts that are switched on, per variant, over the whole run. Packing more "
@@ -97,7 +98,7 @@ enum RunCharts {
                 svg: SVGChart.bar(title: "Mean CPU utilization of active hosts", categories: variants,
                                   series: [BarSeries(name: "utilization", values: u)], unit: "CPU utilization (%)")))
         }
-        if let h = values("active_hosts_mean") {
+        if let h = values(.activeHostsMean) {
             charts.append(Chart(
                 file: "active-hosts.svg", heading: "Active hosts",
                 text: "Mean number of hosts switched on, per variant (time-weighted). Fewer hosts for the same workloads "
@@ -105,15 +106,15 @@ enum RunCharts {
                 svg: SVGChart.bar(title: "Mean number of active hosts", categories: variants,
                                   series: [BarSeries(name: "active hosts", values: h)], unit: "active hosts")))
         }
-        if let e = values("energy_kwh") {
+        if let e = values(.energyKWh) {
             charts.append(Chart(
                 file: "energy.svg", heading: "Energy",
                 text: "Energy used by all hosts over the whole run, per variant.",
                 svg: SVGChart.bar(title: "Energy of all hosts over the run", categories: variants,
                                   series: [BarSeries(name: "energy", values: e)], unit: "energy (kWh)")))
         }
-        if let mean = values("tenants_exposed_mean"), let inner = values("tenants_per_boundary_max"),
-           let outer = values("host_boundary_tenants_max") {
+        if let mean = values(.tenantsExposedMean), let inner = values(.tenantsPerBoundaryMax),
+           let outer = values(.hostBoundaryTenantsMax) {
             charts.append(Chart(
                 file: "isolation-tenants.svg", heading: "Tenants behind one boundary",
                 text: "Against the density above, what one compromised boundary exposes (final placement): the other "
@@ -126,7 +127,7 @@ enum RunCharts {
                                            BarSeries(name: "tenants per host boundary, max", values: outer)],
                                   unit: "tenants")))
         }
-        if let mean = values("blast_radius_percent_mean"), let worst = values("blast_radius_percent_max") {
+        if let mean = values(.blastRadiusPercentMean), let worst = values(.blastRadiusPercentMax) {
             charts.append(Chart(
                 file: "blast-radius.svg", heading: "Blast radius",
                 text: "Share of all guests behind the first shared boundary of a random guest (mean) and behind the "
@@ -337,8 +338,8 @@ enum RunCharts {
     /// Cold starts and response times per kind; the keep-alive trade-off; boot storms.
     static func serverlessCharts(_ summary: [SummaryRow], keepAlive: CSVTable?, storm: CSVTable?) -> [Chart] {
         let kinds = distinct(summary.map(\.variant))
-        func values(_ metric: String) -> [Double] {
-            kinds.map { k in summary.first { $0.variant == k && $0.metric == metric }?.value ?? .nan }
+        func values(_ metric: Metric) -> [Double] {
+            kinds.map { k in summary.value(metric, variant: k) ?? .nan }
         }
         var charts: [Chart] = [
             Chart(file: "cold-starts.svg", heading: "Cold starts",
@@ -346,13 +347,13 @@ enum RunCharts {
                       + "at the scenario's keep-alive. A kind that starts slowly also starts more often: invocations that "
                       + "arrive while a sandbox is still booting each start another one.",
                   svg: SVGChart.bar(title: "Invocations that started cold", categories: kinds,
-                                    series: [BarSeries(name: "cold starts", values: values("cold_start_percent"))], unit: "cold starts (%)")),
+                                    series: [BarSeries(name: "cold starts", values: values(.coldStartPercent))], unit: "cold starts (%)")),
             Chart(file: "response-p99.svg", heading: "Response time",
                   text: "99th percentile of the response time (arrival to completion) over all invocations, and of the "
                       + "cold-start delay (arrival to the handler's start) over the cold ones.",
                   svg: SVGChart.bar(title: "Response time and cold-start delay, 99th percentile", categories: kinds,
-                                    series: [BarSeries(name: "response p99", values: values("response_ms_p99").map { $0 / 1000 }),
-                                             BarSeries(name: "cold-start delay p99", values: values("cold_start_delay_ms_p99").map { $0 / 1000 })],
+                                    series: [BarSeries(name: "response p99", values: values(.responseMsP99).map { $0 / 1000 }),
+                                             BarSeries(name: "cold-start delay p99", values: values(.coldStartDelayMsP99).map { $0 / 1000 })],
                                     unit: "seconds")),
         ]
         if let keepAlive, let v = keepAlive.column("variant"), let m = keepAlive.numbers("keep_alive_minutes"),
@@ -398,8 +399,8 @@ enum RunCharts {
     /// kind; maintenance downtime and duration when the study has maintenance.
     static func availabilityCharts(_ summary: [SummaryRow], kinds: CSVTable) -> [Chart] {
         let variants = distinct(summary.map(\.variant))
-        func values(_ metric: String) -> [Double] {
-            variants.map { v in summary.first { $0.variant == v && $0.metric == metric }?.value ?? .nan }
+        func values(_ metric: Metric) -> [Double] {
+            variants.map { v in summary.value(metric, variant: v) ?? .nan }
         }
         var charts: [Chart] = [
             Chart(file: "availability-nines.svg", heading: "Availability",
@@ -407,19 +408,19 @@ enum RunCharts {
                       + "4 is 99.99 %. A guest is down from its host's failure until it runs again elsewhere (detection, then "
                       + "its kind's boot), longer when no host has room and it waits for a repair.",
                   svg: SVGChart.bar(title: "Availability of the guests (nines)", categories: variants,
-                                    series: [BarSeries(name: "availability", values: values("availability_nines"))], unit: "nines")),
+                                    series: [BarSeries(name: "availability", values: values(.availabilityNines))], unit: "nines")),
             Chart(file: "ha-hosts.svg", heading: "Hosts: what the reserve costs",
                   text: "Hosts powered by each variant: the fewest that hold every guest with no reserve, and the extra "
                       + "hosts its admission control needs to admit them all with its reserve.",
                   svg: SVGChart.bar(title: "Hosts powered", categories: variants,
-                                    series: [BarSeries(name: "without reserve", values: values("hosts_minimum")),
-                                             BarSeries(name: "HA reserve", values: values("ha_reserved_hosts"))], unit: "hosts")),
+                                    series: [BarSeries(name: "without reserve", values: values(.hostsMinimum)),
+                                             BarSeries(name: "HA reserve", values: values(.haReservedHosts))], unit: "hosts")),
             Chart(file: "ha-energy.svg", heading: "Energy: what the reserve costs",
                   text: "Energy of all powered hosts over the run (SPECpower table, failed hosts off), and the part of it "
                       + "the reserve costs: the failure-free energy of the variant's cluster less that of the fewest hosts.",
                   svg: SVGChart.bar(title: "Energy over the run", categories: variants,
-                                    series: [BarSeries(name: "energy", values: values("energy_kwh")),
-                                             BarSeries(name: "HA reserve", values: values("ha_reserved_kwh"))], unit: "energy (kWh)")),
+                                    series: [BarSeries(name: "energy", values: values(.energyKWh)),
+                                             BarSeries(name: "HA reserve", values: values(.haReservedKWh))], unit: "energy (kWh)")),
         ]
         if let v = kinds.column("variant"), let k = kinds.column("kind"), let p99 = kinds.numbers("restart_seconds_p99") {
             let kindNames = distinct(k)
@@ -433,19 +434,19 @@ enum RunCharts {
                     + "hours when restarts wait for a repair.",
                 svg: SVGChart.bar(title: "Restart time, 99th percentile", categories: variants, series: series, unit: "seconds")))
         }
-        if values("maintenance_hours").contains(where: { $0 > 0 }) {
+        if values(.maintenanceHours).contains(where: { $0 > 0 }) {
             charts.append(Chart(
                 file: "maintenance-downtime.svg", heading: "Maintenance: downtime per guest",
                 text: "Guest downtime due to maintenance over the run, per guest: a live migration's stop-and-copy pause "
                     + "(rolling), or the service and boot (cold, and rolling guests no host had room for).",
                 svg: SVGChart.bar(title: "Maintenance downtime per guest", categories: variants,
-                                  series: [BarSeries(name: "downtime", values: values("maintenance_downtime_seconds_mean"))], unit: "seconds")))
+                                  series: [BarSeries(name: "downtime", values: values(.maintenanceDowntimeSecondsMean))], unit: "seconds")))
             charts.append(Chart(
                 file: "maintenance-duration.svg", heading: "Maintenance: duration and migrations",
                 text: "Duration of one maintenance window (every host serviced in turn, evacuations included) and the "
                     + "live migrations of the whole run.",
                 svg: SVGChart.bar(title: "Maintenance window duration", categories: variants,
-                                  series: [BarSeries(name: "hours per window", values: values("maintenance_hours"))], unit: "hours")))
+                                  series: [BarSeries(name: "hours per window", values: values(.maintenanceHours))], unit: "hours")))
         }
         return charts
     }

@@ -1,4 +1,5 @@
 import Continuity
+import MetricCatalogue
 import Reports
 import Scenario
 import Scheduling
@@ -35,12 +36,12 @@ enum ServerlessStudyRunner {
         for (k, kind) in spec.kinds.enumerated() {
             let r = results[k]
             let metrics = r.metrics(horizonSeconds: config.horizonSeconds)
-            for m in metrics { summary.append(SummaryRow(scenario: scenario.name, variant: kind.name, metric: m.metric, value: m.value, unit: m.unit)) }
-            let value = { (name: String) in metrics.first { $0.metric == name }!.value }
+            for m in metrics { summary.append(SummaryRow(scenario: scenario.name, variant: kind.name, m)) }
+            let value = { (metric: Metric) in metrics.first { $0.metric == metric }!.value }
             let g = { (x: Double) in NumberFormat.format(x, significant: 4) }
-            display.append([kind.name, String(r.invocations), String(r.coldStarts), g(value("cold_start_percent")),
-                            g(value("response_ms_p50")), g(value("response_ms_p99")), g(value("cold_start_delay_ms_p99")),
-                            g(value("idle_memory_gb_hours"))])
+            display.append([kind.name, String(r.invocations), String(r.coldStarts), g(value(.coldStartPercent)),
+                            g(value(.responseMsP50)), g(value(.responseMsP99)), g(value(.coldStartDelayMsP99)),
+                            g(value(.idleMemoryGBHours))])
             // Per function spec: its `count` copies together.
             var first = 0
             for fs in config.functions {
@@ -75,8 +76,8 @@ enum ServerlessStudyRunner {
                 ("memory_overhead", p.memoryOverheadMB.value, "MB", p.memoryOverheadMB.source),
             ]
             for row in rows { startup.append([kind.name, p.kind.rawValue, row.0, f(row.1), row.2, row.3]) }
-            summary.append(SummaryRow(scenario: scenario.name, variant: kind.name, metric: "startup_uncontended_seconds",
-                                      value: rows.first { $0.0 == "ready_total" }!.1, unit: "s"))
+            summary.append(SummaryRow(scenario: scenario.name, variant: kind.name,
+                                      MetricValue(.startupUncontendedSeconds, rows.first { $0.0 == "ready_total" }!.1)))
         }
 
         var tables: [(file: String, table: CSVTable)] = [("serverless.csv", perFunction), ("startup.csv", startup)]
@@ -89,9 +90,9 @@ enum ServerlessStudyRunner {
                     let r = results[j]
                     j += 1
                     let m = r.metrics(horizonSeconds: config.horizonSeconds)
-                    let value = { (name: String) in m.first { $0.metric == name }!.value }
+                    let value = { (metric: Metric) in m.first { $0.metric == metric }!.value }
                     curve.append([kind.name, kind.profile.kind.rawValue, f(s / 60), String(r.invocations), String(r.coldStarts),
-                                  f(value("cold_start_percent")), f(value("response_ms_p99")), f(value("idle_memory_gb_hours"))])
+                                  f(value(.coldStartPercent)), f(value(.responseMsP99)), f(value(.idleMemoryGBHours))])
                 }
             }
             tables.append(("keepalive.csv", curve))

@@ -1,4 +1,5 @@
 import IOModel
+import MetricCatalogue
 import Reports
 import Scenario
 import Scheduling
@@ -30,16 +31,16 @@ enum TimeSharingStudyRunner {
             let mean = { (x: [Double]) in x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count) }
             let p99 = waits.isEmpty ? 0 : Quantiles.type7(waits, 0.99)
             let jain = jainFairnessIndex(r.cpuBoundWork)
-            let metrics: [(String, Double, String)] = [
-                ("cpu_bound_throughput", r.cpuBoundThroughput, "CPU-s/s"),
-                ("timesharing_overhead_percent", r.overheadPercent, "percent"),
-                ("switches_per_second", r.switchesPerSecond, "1/s"),
-                ("interactive_wait_mean", mean(waits), "us"),
-                ("interactive_wait_p99", p99, "us"),
-                ("interactive_response_mean", mean(r.responsesMicros), "us"),
-                ("fairness_jain", jain, "ratio"),
+            let metrics = [
+                MetricValue(.cpuBoundThroughput, r.cpuBoundThroughput),
+                MetricValue(.timesharingOverheadPercent, r.overheadPercent),
+                MetricValue(.switchesPerSecond, r.switchesPerSecond),
+                MetricValue(.interactiveWaitMean, mean(waits)),
+                MetricValue(.interactiveWaitP99, p99),
+                MetricValue(.interactiveResponseMean, mean(r.responsesMicros)),
+                MetricValue(.fairnessJain, jain),
             ]
-            for m in metrics { summary.append(SummaryRow(scenario: scenario.name, variant: name, metric: m.0, value: m.1, unit: m.2)) }
+            for m in metrics { summary.append(SummaryRow(scenario: scenario.name, variant: name, m)) }
             table.append([name, name, String(c.cores), String(c.cpuBoundGuests), f(Double(c.cpuBoundGuests) / Double(c.cores)),
                           f(c.sliceMicros), f(c.switchMicros), f(c.refillMicros), f(r.cpuBoundThroughput), f(r.overheadPercent),
                           f(r.switchesPerSecond), f(mean(waits)), f(p99), f(mean(r.responsesMicros)), f(jain), spec.inputSource])

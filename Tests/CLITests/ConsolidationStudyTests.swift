@@ -77,7 +77,7 @@ struct ConsolidationStudyTests {
         #expect(overhead("para") > overhead("container"))
         #expect(footprint("full") >= footprint("para"))
         #expect(footprint("para") > footprint("container"))
-        let density = { (k: String) in SmallStudy.metric(o, k, "guests_per_active_host") }
+        let density = { (k: String) in SmallStudy.metric(o, k, "guests_per_active_host_mean") }
         #expect(density("container") > density("full"))
     }
 

@@ -62,7 +62,7 @@ struct AvailabilitySimulationTests {
         let config = Self.cluster(hosts: [Self.failOnce(at: 99, repair: 10), .none], guests: guests)
         let r = AvailabilitySimulation(config: config, variant: Self.variant(), seed: 1).run()
         #expect(r.incidents[0].lost == 2 && r.incidents[0].restarted == 0)
-        #expect(r.metrics(horizonSeconds: config.horizonSeconds).first { $0.metric == "guests_lost" }?.value == 2)
+        #expect(r.metrics(horizonSeconds: config.horizonSeconds).first { $0.name == "guests_lost" }?.value == 2)
         for d in r.downtimeSeconds.filter({ $0 > 0 }) { #expect(abs(d - 3600) < 1e-6) }
     }
 
@@ -118,7 +118,7 @@ struct AvailabilitySimulationTests {
         let m = r.metrics(horizonSeconds: config.horizonSeconds)
         #expect(m.allSatisfy { $0.value.isFinite })
         let mean = a.compactMap { $0 }.reduce(0, +) / Double(a.compactMap { $0 }.count)
-        #expect(m.first { $0.metric == "availability" }!.value == mean)
+        #expect(m.first { $0.name == "availability" }!.value == mean)
     }
 
     @Test("Admission control never admits beyond its reserve", arguments: randomCases.indices)

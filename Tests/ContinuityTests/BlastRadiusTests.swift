@@ -1,3 +1,4 @@
+import MetricCatalogue
 import Testing
 import VirtModel
 @testable import Continuity
@@ -6,8 +7,8 @@ import VirtModel
 struct BlastRadiusTests {
     typealias G = BlastRadius.Guest
 
-    func metric(_ rows: [(metric: String, value: Double, unit: String)], _ name: String) -> Double {
-        rows.first { $0.metric == name }!.value
+    func metric(_ rows: [MetricValue], _ name: String) -> Double {
+        rows.first { $0.name == name }!.value
     }
 
     @Test("VMs share their host's hypervisor, containers its kernel: the same boundaries by host")

@@ -33,10 +33,10 @@ struct IOPathTests {
     func summaryShape() {
         let r = IOExperiment.run(Self.ioBound())
         for kind in ["native", "full", "para", "container"] {
-            #expect(r.summary.contains { $0.variant == kind && $0.metric == "io_throughput_loss" && $0.unit == "percent" })
-            #expect(r.summary.contains { $0.variant == kind && $0.metric == "io_latency_mean" && $0.unit == "us" })
+            #expect(r.summary.contains { $0.variant == kind && $0.value.name == "io_throughput_loss" && $0.value.unit == "percent" })
+            #expect(r.summary.contains { $0.variant == kind && $0.value.name == "io_latency_mean" && $0.value.unit == "us" })
         }
-        #expect(r.summary.first { $0.variant == "native" && $0.metric == "io_throughput_loss" }?.value == 0)
+        #expect(r.summary.first { $0.variant == "native" && $0.value.name == "io_throughput_loss" }?.value.value == 0)
         #expect(r.rows.map(\.variant) == ["native", "full", "para", "container"])
     }
 

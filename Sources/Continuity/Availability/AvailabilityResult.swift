@@ -1,3 +1,4 @@
+import MetricCatalogue
 import Scheduling
 import VirtModel
 #if canImport(Glibc)
@@ -95,7 +96,7 @@ public struct AvailabilityResult: Sendable {
     public static let migrationDegradation = 1 - CloudSimMigrationModel().sourceCpuShare
 
     /// The summary metrics, in reporting order, with units (README, metric table).
-    public func metrics(horizonSeconds: Double) -> [(metric: String, value: Double, unit: String)] {
+    public func metrics(horizonSeconds: Double) -> [MetricValue] {
         let avail = availability(horizonSeconds: horizonSeconds).compactMap { $0 }
         let admittedCount = Double(avail.count)
         let mean = avail.isEmpty ? 0 : avail.reduce(0, +) / admittedCount
@@ -103,36 +104,36 @@ public struct AvailabilityResult: Sendable {
         let maintenanceDown = downtimeSeconds.indices.filter { admitted[$0] }.map { maintenanceDowntimeSeconds[$0] }
         let restartTimes = restarts.map(\.seconds)
         let meanOf = { (x: [Double]) in x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count) }
-        let rows: [(String, Double, String)] = [
-            ("availability", mean, "fraction"),
-            ("availability_nines", Self.nines(mean), "nines"),
-            ("availability_min", avail.min() ?? 0, "fraction"),
-            ("downtime_seconds_mean", meanOf(downtimes), "s per guest"),
-            ("hosts", Double(hosts), "hosts"),
-            ("hosts_minimum", Double(hostsMinimum), "hosts"),
-            ("ha_reserved_hosts", Double(hosts - hostsMinimum), "hosts"),
-            ("ha_reserved_cores", reserve.cores, "cores"),
-            ("ha_reserved_memory_gb", reserve.ramMB / 1024, "GB"),
-            ("ha_reserved_kwh", (steadyEnergyJoules - minimumSteadyEnergyJoules) / 3.6e6, "kWh"),
-            ("energy_kwh", energyJoules / 3.6e6, "kWh"),
-            ("guests", Double(guests), "guests"),
-            ("guests_refused", Double(guests) - admittedCount, "guests"),
-            ("host_failures", Double(hostFailures), "failures"),
-            ("domain_failures", Double(domainFailures), "failures"),
-            ("guests_interrupted", Double(incidents.reduce(0) { $0 + $1.guests }), "guests"),
-            ("restarts", Double(restarts.count), "restarts"),
-            ("restart_seconds_mean", meanOf(restartTimes), "s"),
-            ("restart_seconds_p99", restartTimes.isEmpty ? 0 : Quantiles.type7(restartTimes, 0.99), "s"),
-            ("restarts_waited", Double(incidents.reduce(0) { $0 + $1.waited }), "restarts"),
-            ("guests_lost", Double(incidents.reduce(0) { $0 + $1.lost }), "guests"),
-            ("maintenance_hours", meanOf(maintenanceSeconds) / 3600, "h per window"),
-            ("maintenance_migrations", Double(migrations), "migrations"),
-            ("maintenance_downtime_seconds_mean", meanOf(maintenanceDown), "s per guest"),
-            ("maintenance_migration_guest_hours", migrationSeconds / 3600, "guest-h"),
-            ("maintenance_pdm_percent", admittedCount == 0 ? 0 : 100 * Self.migrationDegradation * migrationSeconds / (admittedCount * horizonSeconds), "percent"),
-            ("maintenance_cold_fallbacks", Double(maintenanceColdFallbacks), "guests"),
+        return [
+            MetricValue(.availability, mean),
+            MetricValue(.availabilityNines, Self.nines(mean)),
+            MetricValue(.availabilityMin, avail.min() ?? 0),
+            MetricValue(.downtimeSecondsMean, meanOf(downtimes)),
+            MetricValue(.hosts, Double(hosts)),
+            MetricValue(.hostsMinimum, Double(hostsMinimum)),
+            MetricValue(.haReservedHosts, Double(hosts - hostsMinimum)),
+            MetricValue(.haReservedCores, reserve.cores),
+            MetricValue(.haReservedMemoryGB, reserve.ramMB / 1024),
+            MetricValue(.haReservedKWh, (steadyEnergyJoules - minimumSteadyEnergyJoules) / 3.6e6),
+            MetricValue(.energyKWh, energyJoules / 3.6e6),
+            MetricValue(.guests, Double(guests)),
+            MetricValue(.guestsRefused, Double(guests) - admittedCount),
+            MetricValue(.hostFailures, Double(hostFailures)),
+            MetricValue(.domainFailures, Double(domainFailures)),
+            MetricValue(.guestsInterrupted, Double(incidents.reduce(0) { $0 + $1.guests })),
+            MetricValue(.restarts, Double(restarts.count)),
+            MetricValue(.restartSecondsMean, meanOf(restartTimes)),
+            MetricValue(.restartSecondsP99, restartTimes.isEmpty ? 0 : Quantiles.type7(restartTimes, 0.99)),
+            MetricValue(.restartsWaited, Double(incidents.reduce(0) { $0 + $1.waited })),
+            MetricValue(.guestsLost, Double(incidents.reduce(0) { $0 + $1.lost })),
+            MetricValue(.maintenanceHours, meanOf(maintenanceSeconds) / 3600),
+            MetricValue(.maintenanceMigrations, Double(migrations)),
+            MetricValue(.maintenanceDowntimeSecondsMean, meanOf(maintenanceDown)),
+            MetricValue(.maintenanceMigrationGuestHours, migrationSeconds / 3600),
+            MetricValue(.maintenancePdmPercent,
+                        admittedCount == 0 ? 0 : 100 * Self.migrationDegradation * migrationSeconds / (admittedCount * horizonSeconds)),
+            MetricValue(.maintenanceColdFallbacks, Double(maintenanceColdFallbacks)),
         ]
-        return rows.map { (metric: $0.0, value: $0.1, unit: $0.2) }
     }
 
     /// Per kind (in `StartupKind` order, kinds with admitted guests only): guests, availability,

@@ -1,3 +1,4 @@
+import MetricCatalogue
 import VirtModel
 #if canImport(Glibc)
 import Glibc
@@ -99,7 +100,7 @@ public enum BlastRadius {
     /// - `tenants_exposed_mean`: other tenants behind a random guest's boundary;
     /// - `host_boundary_tenants_mean` / `_max`: the same at host level (hypervisor or host kernel),
     ///   the second wall for containers in VMs.
-    public static func metrics(_ guests: [Guest]) -> [(metric: String, value: Double, unit: String)] {
+    public static func metrics(_ guests: [Guest]) -> [MetricValue] {
         let inner = boundaries(guests, hostLevel: false)
         let outer = boundaries(guests, hostLevel: true)
         let placed = Double(guests.filter { $0.host >= 0 }.count)
@@ -112,14 +113,14 @@ public enum BlastRadius {
             exposed += n * Double(b.tenants - 1)
         }
         return [
-            ("isolation_boundaries", Double(inner.count), "count"),
-            ("tenants_per_boundary_mean", mean(inner.map { Double($0.tenants) }), "tenants"),
-            ("tenants_per_boundary_max", Double(inner.map(\.tenants).max() ?? 0), "tenants"),
-            ("blast_radius_percent_max", 100 * Double(inner.map(\.guests.count).max() ?? 0) / placed, "percent"),
-            ("blast_radius_percent_mean", 100 * reach / placed, "percent"),
-            ("tenants_exposed_mean", exposed / placed, "tenants"),
-            ("host_boundary_tenants_mean", mean(outer.map { Double($0.tenants) }), "tenants"),
-            ("host_boundary_tenants_max", Double(outer.map(\.tenants).max() ?? 0), "tenants"),
+            MetricValue(.isolationBoundaries, Double(inner.count)),
+            MetricValue(.tenantsPerBoundaryMean, mean(inner.map { Double($0.tenants) })),
+            MetricValue(.tenantsPerBoundaryMax, Double(inner.map(\.tenants).max() ?? 0)),
+            MetricValue(.blastRadiusPercentMax, 100 * Double(inner.map(\.guests.count).max() ?? 0) / placed),
+            MetricValue(.blastRadiusPercentMean, 100 * reach / placed),
+            MetricValue(.tenantsExposedMean, exposed / placed),
+            MetricValue(.hostBoundaryTenantsMean, mean(outer.map { Double($0.tenants) })),
+            MetricValue(.hostBoundaryTenantsMax, Double(outer.map(\.tenants).max() ?? 0)),
         ]
     }
 }

@@ -1,3 +1,4 @@
+import MetricCatalogue
 import SimKernel
 import Scheduling
 import VirtModel
@@ -447,25 +448,25 @@ func exponential(_ rng: inout Xoshiro256StarStar, mean: Double) -> Double {
 extension ServerlessResult {
     /// The summary rows of a run: (metric, value, unit). Percentiles are type 7 (`Quantiles`);
     /// empty samples give 0. O(n log n).
-    public func metrics(horizonSeconds: Double) -> [(metric: String, value: Double, unit: String)] {
+    public func metrics(horizonSeconds: Double) -> [MetricValue] {
         func q(_ xs: [Double], _ p: Double) -> Double { xs.isEmpty ? 0 : Quantiles.type7(xs, p) }
         func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
         let ms = 1000.0
         return [
-            ("invocations", Double(invocations), "count"),
-            ("cold_starts", Double(coldStarts), "count"),
-            ("cold_start_percent", invocations == 0 ? 0 : 100 * Double(coldStarts) / Double(invocations), "percent"),
-            ("response_ms_mean", mean(responseSeconds) * ms, "ms"),
-            ("response_ms_p50", q(responseSeconds, 0.5) * ms, "ms"),
-            ("response_ms_p99", q(responseSeconds, 0.99) * ms, "ms"),
-            ("cold_start_delay_ms_mean", mean(coldStartDelaySeconds) * ms, "ms"),
-            ("cold_start_delay_ms_p99", q(coldStartDelaySeconds, 0.99) * ms, "ms"),
-            ("queued_for_capacity", Double(queuedForCapacity), "count"),
-            ("sandboxes_evicted", Double(sandboxesEvicted), "count"),
-            ("sandboxes_peak", Double(peakSandboxes), "count"),
-            ("sandbox_memory_gb_mean", memoryMBSeconds / horizonSeconds / 1024, "GB"),
-            ("idle_memory_gb_hours", idleMemoryMBSeconds / 1024 / 3600, "GB·h"),
-            ("image_fetched_gb", imageFetchedMB / 1024, "GB"),
+            MetricValue(.invocations, Double(invocations)),
+            MetricValue(.coldStarts, Double(coldStarts)),
+            MetricValue(.coldStartPercent, invocations == 0 ? 0 : 100 * Double(coldStarts) / Double(invocations)),
+            MetricValue(.responseMsMean, mean(responseSeconds) * ms),
+            MetricValue(.responseMsP50, q(responseSeconds, 0.5) * ms),
+            MetricValue(.responseMsP99, q(responseSeconds, 0.99) * ms),
+            MetricValue(.coldStartDelayMsMean, mean(coldStartDelaySeconds) * ms),
+            MetricValue(.coldStartDelayMsP99, q(coldStartDelaySeconds, 0.99) * ms),
+            MetricValue(.queuedForCapacity, Double(queuedForCapacity)),
+            MetricValue(.sandboxesEvicted, Double(sandboxesEvicted)),
+            MetricValue(.sandboxesPeak, Double(peakSandboxes)),
+            MetricValue(.sandboxMemoryGBMean, memoryMBSeconds / horizonSeconds / 1024),
+            MetricValue(.idleMemoryGBHours, idleMemoryMBSeconds / 1024 / 3600),
+            MetricValue(.imageFetchedGB, imageFetchedMB / 1024),
         ]
     }
 }

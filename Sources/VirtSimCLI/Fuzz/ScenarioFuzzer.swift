@@ -1,4 +1,5 @@
 import Foundation
+import MetricCatalogue
 import Reports
 import Scenario
 
@@ -167,7 +168,7 @@ public struct ScenarioFuzzer {
             if cells[9] != "0" { migrating[String(cells[0]), default: 0] += 1 }
         }
         var waiting: [String: Int] = [:]
-        for cells in (summaryCSV.flatMap { try? CSVTable.parse($0) }?.rows ?? []) where cells.count == 5 && cells[2] == "guests_waiting_max" {
+        for cells in (summaryCSV.flatMap { try? CSVTable.parse($0) }?.rows ?? []) where cells.count == 5 && cells[2] == Metric.guestsWaitingMax.name {
             waiting[cells[1]] = Int(cells[3])
         }
         for key in order {
