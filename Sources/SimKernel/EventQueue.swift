@@ -52,7 +52,7 @@ extension Event: Sendable where Payload: Sendable {}
 /// One heap node: the event's full key, stored inline so comparisons never leave the heap array,
 /// plus the slot that holds its payload. 24 bytes; payloads never move while sifting.
 @usableFromInline
-struct HeapEntry {
+struct HeapEntry: HeapOrdered {
     @usableFromInline var time: Double
     @usableFromInline var priority: Int32
     @usableFromInline var slot: Int32
@@ -107,9 +107,9 @@ struct SlotState {
 
 /// A priority queue of value-type events with O(log n) schedule, cancel, re-time and pop.
 ///
-/// Storage is struct-of-arrays: a 4-ary heap of (key, slot) entries, per slot the payload and a
-/// `SlotState`. Keys live in the heap itself so sifting compares neighbouring memory; payloads
-/// stay in their slots and never move. Sifting moves a "hole" instead of swapping.
+/// Storage is struct-of-arrays: a 4-ary heap (`QuaternaryHeap`, the kernel's one sift code) of
+/// (key, slot) entries, per slot the payload and a `SlotState`. Keys live in the heap itself so
+/// sifting compares neighbouring memory; payloads stay in their slots and never move.
 ///
 /// Cancel and reschedule are lazy: they do not search the heap, they make the event's entry
 /// stale (its sequence no longer matches its slot's), and stale entries are dropped when they
@@ -129,13 +129,10 @@ struct SlotState {
 /// determined by the keys of the pending events: the heap's shape, its arity, stale entries and
 /// rebuilds cannot change a simulation's results.
 public struct EventQueue<Payload> {
-    /// Children per heap node. Four halves the depth of a binary heap and keeps siblings in one
-    /// or two cache lines; measured faster than two (and than eight below 100k events).
-    @usableFromInline static var arity: Int { 4 }
     /// Stale entries tolerated before a rebuild, whatever the number of live events.
     @usableFromInline static var staleSlack: Int { 64 }
 
-    @usableFromInline var heap: [HeapEntry] = []
+    @usableFromInline var heap = QuaternaryHeap<HeapEntry>()
     @usableFromInline var payloads: [Payload?] = []
     @usableFromInline var slots: [SlotState] = []
     @usableFromInline var freeSlots: [Int32] = []
@@ -173,7 +170,7 @@ public struct EventQueue<Payload> {
             return slots[Int(slot)].generation
         }
         live += 1
-        push(HeapEntry(time: time, priority: priority, slot: slot, sequence: sequence))
+        heap.push(HeapEntry(time: time, priority: priority, slot: slot, sequence: sequence))
         return EventID(slot: slot, generation: generation)
     }
 
@@ -218,7 +215,7 @@ public struct EventQueue<Payload> {
         slots[s].time = time
         slots[s].priority = newPriority
         slots[s].entries &+= 1
-        push(HeapEntry(time: time, priority: newPriority, slot: Int32(s), sequence: sequence))
+        heap.push(HeapEntry(time: time, priority: newPriority, slot: Int32(s), sequence: sequence))
         dropStaleTop()
         compactIfMostlyStale()
         return true
@@ -227,14 +224,14 @@ public struct EventQueue<Payload> {
     /// The earliest pending event's key and handle, without removing it. O(1).
     @inlinable
     public var first: (key: EventKey, id: EventID)? {
-        guard let entry = heap.first else { return nil }  // the top entry is always live
+        guard let entry = heap.top else { return nil }  // the top entry is always live
         return (entry.key, EventID(slot: entry.slot, generation: slots[Int(entry.slot)].generation))
     }
 
     /// Removes and returns the earliest event. O(log n) amortized.
     @inlinable
     public mutating func popFirst() -> Event<Payload>? {
-        guard let entry = heap.first else { return nil }
+        guard let entry = heap.top else { return nil }
         let s = Int(entry.slot)
         let payload = payloads[s]!
         payloads[s] = nil
@@ -248,8 +245,7 @@ public struct EventQueue<Payload> {
             return (generation, slots[s].entries == 0)
         }
         if free { freeSlots.append(Int32(s)) }
-        let last = heap.removeLast()
-        if !heap.isEmpty { siftDown(last, from: 0) }
+        heap.removeTop()
         dropStaleTop()
         return Event(key: entry.key, id: EventID(slot: entry.slot, generation: generation), payload: payload)
     }
@@ -280,12 +276,11 @@ public struct EventQueue<Payload> {
     @inlinable
     func isStale(_ entry: HeapEntry) -> Bool { slots[Int(entry.slot)].liveSequence != entry.sequence }
 
-    /// Removes the top entry, refilling the hole with the last one.
+    /// Removes the top entry (stale) and accounts for it leaving.
     @inlinable
-    mutating func removeTop() {
-        let top = heap[0]
-        let last = heap.removeLast()
-        if !heap.isEmpty { siftDown(last, from: 0) }
+    mutating func dropTop() {
+        let top = heap.unsafeTop
+        heap.removeTop()
         entryLeft(Int(top.slot))
     }
 
@@ -293,7 +288,7 @@ public struct EventQueue<Payload> {
     @inlinable
     mutating func dropStaleTop() {
         guard heap.count != live else { return }
-        while let top = heap.first, isStale(top) { removeTop() }
+        while let top = heap.top, isStale(top) { dropTop() }
     }
 
     /// Rebuilds the heap from its live entries once stale ones outnumber them: O(n), and at
@@ -304,78 +299,9 @@ public struct EventQueue<Payload> {
         guard stale >= Self.staleSlack && stale > live else { return }
         var kept: [HeapEntry] = []
         kept.reserveCapacity(live)
-        for entry in heap {
+        for entry in heap.elements {
             if isStale(entry) { entryLeft(Int(entry.slot)) } else { kept.append(entry) }
         }
-        heap = kept
-        // Floyd's bottom-up heap construction.
-        if heap.count > 1 {
-            var node = (heap.count - 2) / Self.arity
-            while node >= 0 {
-                siftDown(heap[node], from: node)
-                node -= 1
-            }
-        }
-    }
-
-    @inlinable
-    mutating func push(_ entry: HeapEntry) {
-        heap.append(entry)
-        siftUp(entry, from: heap.count - 1)
-    }
-
-    // The two sift loops work on unsafe buffers: every index is in range by construction
-    // (holes < heap.count), and dropping the checked subscripts made the 1k and 10k hold model
-    // about 13% faster. Debug builds still check the bounds.
-
-    /// Places `entry` at the hole `start` or above it, moving larger parents down.
-    @inlinable
-    mutating func siftUp(_ entry: HeapEntry, from start: Int) {
-        heap.withUnsafeMutableBufferPointer { heap in
-            var hole = start
-            while hole > 0 {
-                let parent = (hole &- 1) / Self.arity
-                let above = heap[parent]
-                guard entry.precedes(above) else { break }
-                heap[hole] = above
-                hole = parent
-            }
-            heap[hole] = entry
-        }
-    }
-
-    /// Places `entry` at the hole `start` or below it, moving the smallest child up each level.
-    @inlinable
-    mutating func siftDown(_ entry: HeapEntry, from start: Int) {
-        heap.withUnsafeMutableBufferPointer { heap in
-            var hole = start
-            let n = heap.count
-            while true {
-                let firstChild = hole &* Self.arity &+ 1
-                if firstChild >= n { break }
-                let best: Int
-                if firstChild &+ 3 < n {
-                    // A full family: a two-round tournament. The two first-round comparisons
-                    // are independent, and each pick is a select rather than a branch (which
-                    // sibling is smallest is a coin toss the branch predictor keeps losing).
-                    let left = heap[firstChild &+ 1].precedes(heap[firstChild]) ? firstChild &+ 1 : firstChild
-                    let right = heap[firstChild &+ 3].precedes(heap[firstChild &+ 2]) ? firstChild &+ 3 : firstChild &+ 2
-                    best = heap[right].precedes(heap[left]) ? right : left
-                } else {
-                    var smallest = firstChild
-                    var child = firstChild &+ 1
-                    while child < n {
-                        if heap[child].precedes(heap[smallest]) { smallest = child }
-                        child &+= 1
-                    }
-                    best = smallest
-                }
-                let bestEntry = heap[best]
-                guard bestEntry.precedes(entry) else { break }
-                heap[hole] = bestEntry
-                hole = best
-            }
-            heap[hole] = entry
-        }
+        heap.rebuild(kept)
     }
 }

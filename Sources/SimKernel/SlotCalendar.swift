@@ -5,8 +5,8 @@
 /// total order with a single priority class, so runs are reproducible and ties resolve
 /// first-scheduled-first.
 ///
-/// Used by IOModel's request pipeline; it lives beside `EventQueue` so both orders are tested
-/// together (SimKernelTests `QueueOrderTests`).
+/// Used by IOModel's request pipeline. Its heap is `EventQueue`'s (`QuaternaryHeap`, the
+/// kernel's one sift code); SimKernelTests `QueueOrderTests` checks both queues' pop order.
 ///
 /// Why not `EventQueue` itself: in the request pipeline every slot has exactly one pending
 /// wake-up, and handling the earliest one almost always re-times that same slot. `replaceTop`
@@ -15,12 +15,18 @@
 public struct SlotCalendar {
     /// One heap node: 16 bytes, so a node's four children share one 64-byte cache line.
     @usableFromInline
-    struct Entry {
+    struct Entry: HeapOrdered {
         @usableFromInline var time: Double
         @usableFromInline var tag: UInt64
         @inlinable init(time: Double, tag: UInt64) {
             self.time = time
             self.tag = tag
+        }
+
+        /// Time, then the tag, whose high bits are the insertion sequence (unique per calendar).
+        @inlinable @inline(__always)
+        func precedes(_ other: Entry) -> Bool {
+            time != other.time ? time < other.time : tag < other.tag
         }
     }
 
@@ -30,20 +36,20 @@ public struct SlotCalendar {
     /// Most slots a calendar can hold.
     public static let maxSlots = Int(slotMask)
 
-    @usableFromInline var heap: [Entry] = []
+    @usableFromInline var heap: QuaternaryHeap<Entry>
     @usableFromInline var nextSequence: UInt64 = 0
 
     public init(capacity: Int) {
-        heap.reserveCapacity(capacity)
+        heap = QuaternaryHeap(capacity: capacity)
     }
 
     @inlinable public var isEmpty: Bool { heap.isEmpty }
     @inlinable public var count: Int { heap.count }
 
     /// Time of the earliest wake-up. Precondition: not empty. O(1).
-    @inlinable @inline(__always) public var topTime: Double { heap[0].time }
+    @inlinable @inline(__always) public var topTime: Double { heap.unsafeTop.time }
     /// Slot of the earliest wake-up. Precondition: not empty. O(1).
-    @inlinable @inline(__always) public var topSlot: Int { Int(heap[0].tag & Self.slotMask) }
+    @inlinable @inline(__always) public var topSlot: Int { Int(heap.unsafeTop.tag & Self.slotMask) }
 
     @inlinable @inline(__always)
     mutating func tag(_ slot: Int) -> UInt64 {
@@ -56,58 +62,18 @@ public struct SlotCalendar {
     /// Adds a wake-up for `slot` at `time`. O(log n).
     @inlinable
     public mutating func push(slot: Int, at time: Double) {
-        let entry = Entry(time: time, tag: tag(slot))
-        heap.append(entry)
-        var hole = heap.count - 1
-        while hole > 0 {
-            let parent = (hole - 1) >> 2
-            guard Self.precedes(entry, heap[parent]) else { break }
-            heap[hole] = heap[parent]
-            hole = parent
-        }
-        heap[hole] = entry
+        heap.push(Entry(time: time, tag: tag(slot)))
     }
 
     /// Re-times the earliest wake-up: it becomes `slot` at `time` (≥ the current top time). O(log n).
     @inlinable @inline(__always)
     public mutating func replaceTop(slot: Int, at time: Double) {
-        siftDown(Entry(time: time, tag: tag(slot)), from: 0)
+        heap.replaceTop(Entry(time: time, tag: tag(slot)))
     }
 
-    /// Removes the earliest wake-up. O(log n).
+    /// Removes the earliest wake-up. Precondition: not empty. O(log n).
     @inlinable
     public mutating func popTop() {
-        let last = heap.removeLast()
-        if !heap.isEmpty { siftDown(last, from: 0) }
-    }
-
-    @inlinable @inline(__always)
-    static func precedes(_ a: Entry, _ b: Entry) -> Bool {
-        a.time != b.time ? a.time < b.time : a.tag < b.tag
-    }
-
-    @inlinable @inline(__always)
-    mutating func siftDown(_ entry: Entry, from start: Int) {
-        heap.withUnsafeMutableBufferPointer { heap in
-            let n = heap.count
-            var hole = start
-            while true {
-                let first = hole << 2 + 1
-                if first >= n { break }
-                var best = first
-                var bestEntry = heap[first]
-                let end = min(first + 4, n)
-                var child = first + 1
-                while child < end {
-                    let candidate = heap[child]
-                    if Self.precedes(candidate, bestEntry) { best = child; bestEntry = candidate }
-                    child += 1
-                }
-                guard Self.precedes(bestEntry, entry) else { break }
-                heap[hole] = bestEntry
-                hole = best
-            }
-            heap[hole] = entry
-        }
+        heap.removeTop()
     }
 }
