@@ -80,8 +80,9 @@ public struct Semantics: Sendable, Hashable {
     /// CloudSim's `Helper` reads it. Off: active means at least one guest listed, and a shutdown
     /// is counted only for an on → off transition.
     public var activeMeansNonZeroAllocation: Bool
-    /// The non-migrating baselines (npa, dvfs) place first-fit in id order (§3.5).
-    /// Off: they use the configured placement (power-aware best fit decreasing in VirtSim).
+    /// The non-migrating baselines (overload `none`, no under-load step: npa, dvfs) place
+    /// first-fit in id order (§3.5; `PolicySpec.resolvingBaselinePlacement`). Off: they use the
+    /// configured placement (power-aware best fit decreasing in the shipped files).
     public var baselinesPlaceFirstFit: Bool
     /// A guest that finds no host when it is created is dropped for the whole run and counted
     /// (`rejected_guests`), as CloudSim's datacenter fails a VM creation. Off: it waits, and is

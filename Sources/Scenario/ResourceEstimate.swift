@@ -115,8 +115,7 @@ extension ResourceEstimate {
     /// The estimate of one run of `scenario` (no sweep).
     public static func of(_ scenario: Scenario) -> ResourceEstimate {
         switch scenario.study {
-        case .consolidation(let c): return consolidation(c)
-        case .planetLab: return planetLab()
+        case .consolidation(let c): return c.traceGuests != nil ? traceGuests(c) : consolidation(c)
         case .io(let io): return self.io(io)
         case .migration(let m): return migration(m)
         case .serverless(let s): return serverless(s)
@@ -202,15 +201,19 @@ extension ResourceEstimate {
             memoryDetail: "\(format(servers * samples)) samples, \(format(variants * servers * reports)) host-interval rows")
     }
 
-    static func planetLab() -> ResourceEstimate {
-        let steps = PlanetLabExperiment.horizon / PlanetLabExperiment.schedulingInterval
+    /// One PlanetLab trace day: at most `planetLabMaxGuests` guests and the pools' hosts (an
+    /// elastic pool counted as one host per guest) over the horizon's consolidation steps.
+    static func traceGuests(_ c: ConsolidationStudy) -> ResourceEstimate {
+        let steps = max(1, (c.horizonHours * 60 / c.consolidationMinutes).rounded(.up))
         let guests = UnitCost.planetLabMaxGuests
-        let hosts = Double(PlanetLabExperiment.hostCount)
+        let hosts = c.hostPools.reduce(0.0) { $0 + Double($1.count.map(Double.init) ?? guests) }
+        let reports = max(1, (c.horizonHours * 60 / c.reportMinutes).rounded(.up))
+        let path = "$.consolidation.traceGuests.trace.day"
         return ResourceEstimate(
-            work: (guests + hosts) * (steps + 1) * 2, workPath: "$.planetlab.day",
+            work: (guests + hosts) * (steps + 1) * 2, workPath: path,
             workDetail: "at most \(Int(guests)) VMs and \(Int(hosts)) hosts × \(Int(steps)) steps",
-            memoryBytes: guests * steps * 8 + (guests + hosts) * UnitCost.engineBytesPerGuest + hosts * 24 * UnitCost.hostIntervalRowBytes,
-            memoryPath: "$.planetlab.day", memoryDetail: "one day of traces")
+            memoryBytes: guests * steps * 8 + (guests + hosts) * UnitCost.engineBytesPerGuest + hosts * reports * UnitCost.hostIntervalRowBytes,
+            memoryPath: path, memoryDetail: "one day of traces")
     }
 
     /// Invocations expected over the horizon × kinds, plus the boot storms; memory: one record

@@ -1,3 +1,4 @@
+import Consolidation
 import Continuity
 import Scheduling
 import VirtModel
@@ -15,7 +16,6 @@ public struct Scenario: Sendable {
     public enum Study: Sendable {
         case consolidation(ConsolidationStudy)
         case io(IOStudy)
-        case planetLab(PlanetLabStudy)
         case migration(MigrationStudy)
         case serverless(ServerlessStudy)
         case timeSharing(TimeSharingStudy)
@@ -23,7 +23,7 @@ public struct Scenario: Sendable {
     }
 
     /// The value of the `study` key for each kind.
-    public static let studyNames = ["consolidation", "io", "planetlab", "migration", "serverless", "timesharing", "availability"]
+    public static let studyNames = ["consolidation", "io", "migration", "serverless", "timesharing", "availability"]
 }
 
 /// A server type: cores × per-core speed, memory, network, power table.
@@ -153,6 +153,8 @@ public struct PolicyConfig: Sendable, Hashable {
     /// step; nil = every host, least utilized first (CloudSim's rule).
     public var underloadThreshold: Double?
     public var migration: String
+    /// false: hosts draw full power whatever their load (CloudSim's NonPowerAware baseline, npa).
+    public var powerAware: Bool = true
 }
 
 /// The seed consolidation study (figure S1) and its kin.
@@ -179,8 +181,29 @@ public struct ConsolidationStudy: Sendable {
     public var guestTypes: [GuestTypeConfig] = []
     public var variants: [VariantConfig]
     public var policies: PolicyConfig
-    /// Engine behaviour switches overriding the VirtSim preset (see `Semantics`), in file order.
+    /// Engine behaviour switches overriding the `semantics` preset (see `Semantics`), in file order.
     public var switches: [SemanticSwitch]
+    /// The engine's preset: `virtsim` (intended behaviour, the default) or `cloudsim` (every
+    /// CloudSim 3.0.3 quirk, for parity with its PlanetLab experiment).
+    public var semantics: String = "virtsim"
+    /// The order of the pools' hosts (their ids), `pools` by default.
+    public var hostOrder: HostOrder = .pools
+    /// One guest per file of a PlanetLab trace day (`traceGuests`), instead of `fleet` / `guests`.
+    public var traceGuests: TraceGuestsConfig?
+}
+
+/// `traceGuests`: one guest per file of a PlanetLab trace day, each dealt one of `types` by
+/// `assignment` (CloudSim's experiment: four EC2-like types in blocks). The trace is each guest's
+/// whole demand, a fraction of its vCPUs; no cost-model overhead is added.
+public struct TraceGuestsConfig: Sendable {
+    /// Trace format; `planetlab` (a day folder of CoMon files under the trace root).
+    public var format: String
+    /// The day folder (`yyyymmdd`) under the trace root (`--traces` / `VIRTSIM_TRACES`).
+    public var day: String
+    public var assignment: TraceGuests.Assignment
+    /// Where the assignment rule comes from.
+    public var assignmentSource: String
+    public var types: [TraceGuests.GuestType]
 }
 
 /// One engine behaviour switch set by a scenario (`"switches": {"deleteIdleGuests": true}`).
@@ -232,16 +255,4 @@ public struct TimeSharingStudy: Sendable {
 public struct AvailabilityStudy: Sendable {
     public var raw: JSONValue
     public var path: String
-}
-
-/// The CloudSim PlanetLab experiment for one day and one policy combination.
-public struct PlanetLabStudy: Sendable {
-    /// One of the CloudSim experiment names (`lr-mmt-1.2`, …).
-    public var policy: String
-    /// Trace day folder name, e.g. `20110303`.
-    public var day: String
-    /// `cloudsim` (CloudSim 3.0.3 semantics) or `virtsim` (intended semantics).
-    public var mode: String
-    /// Switches overriding the mode's preset, in file order.
-    public var switches: [SemanticSwitch]
 }

@@ -114,6 +114,11 @@ public enum ScenarioKeys {
     public static let guestCount = KeyRange("$.consolidation.guests[].count", .integer, 1, 1_000_000, unit: "guests", note: "also bounded by the work and memory limits")
     public static let guestVcpus = KeyRange("$.consolidation.guests[].vcpus", .integer, 1, 1024, unit: "vCPUs")
     public static let guestMemoryMB = KeyRange("$.consolidation.guests[].memoryMB", .number, 0, exclusiveMinimum: true, 100_000_000, unit: "MB")
+    // Trace guests: one per trace file, typed by `traceGuests.assign`.
+    public static let traceGuestVcpus = KeyRange("$.consolidation.traceGuests.types[].vcpus", .integer, 1, 1024, unit: "vCPUs")
+    public static let traceGuestVcpuMips = KeyRange("$.consolidation.traceGuests.types[].vcpuMips", .number, 1, 1_000_000, unit: "MIPS",
+                                                    note: "per vCPU; the trace's percentages are of this")
+    public static let traceGuestMemoryMB = KeyRange("$.consolidation.traceGuests.types[].memoryMB", .number, 0, exclusiveMinimum: true, 100_000_000, unit: "MB")
     public static let guestVcpuMips = KeyRange("$.consolidation.guests[].vcpuMips", .number, 1, 1_000_000, unit: "MIPS", note: "absent: the first host pool's MIPS per core")
     public static let servers = KeyRange("$.consolidation.fleet.servers", .integer, 1, 1_000_000, unit: "workloads", note: "also bounded by the work and memory limits")
     public static let meanUtilizationValue = KeyRange("$.consolidation.fleet.meanUtilization.cdf[][0]", .number, 0, 1, unit: "fraction of one server")
@@ -269,7 +274,7 @@ public enum ScenarioKeys {
         horizonHours, sampleMinutes, consolidationMinutes, reportMinutes, hostCores, mipsPerCore, hostRamMB, bandwidthMbps,
         hostClockGHz, hostMemoryOvercommit, poolCount, poolCores, poolMipsPerCore, poolClockGHz, poolRamMB, poolBandwidthMbps,
         poolMemoryOvercommit,
-        guestCount, guestVcpus, guestMemoryMB, guestVcpuMips,
+        guestCount, guestVcpus, guestMemoryMB, guestVcpuMips, traceGuestVcpus, traceGuestVcpuMips, traceGuestMemoryMB,
     ] + guestWorkload.all + [
         servers, meanUtilizationValue, meanUtilizationProbability, appMemoryValue, appMemoryProbability,
         diurnalAmplitude, diurnalPeakHour, burstRatePerHour, burstMeanMinutes, burstMultiplier, heavyTailAlpha,

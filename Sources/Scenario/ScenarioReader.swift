@@ -1,3 +1,4 @@
+import Consolidation
 import Continuity
 import Scheduling
 import VirtModel
@@ -12,15 +13,12 @@ public struct ScenarioVocabulary: Sendable {
     public var hardwareProfiles: [String]
     public var operationProfiles: [String]
     public var powerModels: [String]
-    public var planetLabPolicies: [String]
-    public var planetLabModes: [String]
     /// Engine behaviour switch names (`Semantics.switchNames`).
     public var semanticSwitches: [String] = []
 
     public init(placements: [String], overloadDetectors: [String], selections: [String],
                 migrationModels: [String], hardwareProfiles: [String], operationProfiles: [String],
-                powerModels: [String], planetLabPolicies: [String], planetLabModes: [String],
-                semanticSwitches: [String] = []) {
+                powerModels: [String], semanticSwitches: [String] = []) {
         self.semanticSwitches = semanticSwitches
         self.placements = placements
         self.overloadDetectors = overloadDetectors
@@ -29,8 +27,6 @@ public struct ScenarioVocabulary: Sendable {
         self.hardwareProfiles = hardwareProfiles
         self.operationProfiles = operationProfiles
         self.powerModels = powerModels
-        self.planetLabPolicies = planetLabPolicies
-        self.planetLabModes = planetLabModes
     }
 }
 
@@ -102,7 +98,7 @@ public struct ScenarioReader: Sendable {
                     if AvailabilityStudyReader.read(availability, log: log) != nil { study = .availability(availability) }
                 }
             default:
-                if var r = top.object(section, required: required) { study = readPlanetLab(&r).map { .planetLab($0) } }
+                break
             }
         }
         // Sections of other study kinds are not allowed: they would be silently ignored.
@@ -116,25 +112,19 @@ public struct ScenarioReader: Sendable {
         return Scenario(name: name, description: description, seed: UInt64(seed), study: study)
     }
 
-    func readPlanetLab(_ r: inout ObjectReader) -> PlanetLabStudy? {
-        let policy = r.string("policy", required: true, oneOf: vocabulary.planetLabPolicies)
-        let day = r.string("day") ?? "20110303"
-        if day.count != 8 || !day.allSatisfy(\.isNumber) {
-            r.log.add(r.childPath("day"), "found \"\(day)\"; expected a trace day folder name such as \"20110303\"")
-        }
-        let mode = r.string("mode", oneOf: vocabulary.planetLabModes) ?? "cloudsim"
-        let switches = readSwitches(&r)
-        r.finish()
-        guard let policy else { return nil }
-        return PlanetLabStudy(policy: policy, day: day, mode: mode, switches: switches)
-    }
-
     func readConsolidation(_ r: inout ObjectReader) -> ConsolidationStudy? {
         let log = r.log
         // A built-in profile by name, or a hardware document inline (see `HardwareDocument`).
         var profile: String?
         var inlineHardware: HardwareProfile?
-        if let v = r.raw("hardwareProfile", required: true, expected: "a hardware profile name or a hardware document object") {
+        // Trace guests carry no cost-model overhead: no hardware profile is read for them.
+        let traceForm = r.has("traceGuests")
+        if traceForm {
+            if r.has("hardwareProfile") {
+                log.add(r.childPath("hardwareProfile"), "present with \"traceGuests\": trace guests take the trace as their whole demand, no hypervisor cost is added; remove it")
+            }
+            profile = ""
+        } else if let v = r.raw("hardwareProfile", required: true, expected: "a hardware profile name or a hardware document object") {
             if case .object = v {
                 inlineHardware = HardwareDocument.read(v, path: r.childPath("hardwareProfile"), log: log)
                 profile = inlineHardware?.name
@@ -148,11 +138,38 @@ public struct ScenarioReader: Sendable {
         let report = r.number(K.reportMinutes) ?? 60
         // Hosts: one elastic pool (`hostType`, as before pools existed) or pools (`hosts`).
         let pools = readPools(&r, hardwarePower: inlineHardware?.power)
+        let hostOrder = r.string("hostOrder", oneOf: HostOrder.allCases.map(\.rawValue)).flatMap(HostOrder.init(rawValue:)) ?? .pools
+        if hostOrder == .interleaved, let pools, pools.contains(where: { $0.count == nil }) {
+            log.add(r.childPath("hostOrder"), "\"interleaved\" needs a fixed pool (\"count\") for every type; an elastic pool has no end to take turns with")
+        }
+        let semantics = r.string("semantics", oneOf: ScenarioReader.semanticsPresets) ?? "virtsim"
         // Workloads: a fleet (one workload per former server, guests sized like the host) or sized guests.
         var fleet: FleetConfig?
         var guestTypes: [GuestTypeConfig] = []
         var guestsOK = true
-        if r.has("guests") {
+        var traceGuests: TraceGuestsConfig?
+        if traceForm {
+            for key in ["fleet", "guests"] where r.has(key) {
+                log.add(r.childPath(key), "present with \"traceGuests\"; give one of fleet, guests, traceGuests")
+            }
+            if var t = r.object("traceGuests", required: true) { traceGuests = readTraceGuests(&t) }
+            guestsOK = traceGuests != nil
+            if let tg = traceGuests {
+                fleet = FleetConfig(servers: 0, meanDistribution: nil, meanSource: "", components: [], appMemoryMB: nil,
+                                    trace: nil, operations: "", memoryWrites: nil)
+                if let h = horizon, h > 24 {
+                    log.add(r.childPath("horizonHours"), "found \(formatBound(h)); a PlanetLab trace day holds 24 hours of samples, expected at most 24 with \"traceGuests\"")
+                }
+                if sample != 5 {
+                    log.add(r.childPath("sampleMinutes"), "found \(formatBound(sample)); PlanetLab traces are sampled every 5 minutes, expected 5 (or leave it out) with \"traceGuests\"")
+                }
+                if let pools {
+                    for (i, g) in tg.types.enumerated() where !pools.contains(where: { $0.type.cores >= g.vcpus && $0.type.admittedRamMB >= g.ramMB }) {
+                        log.add(r.childPath("traceGuests") + ".types[\(i)]", "a guest of \(g.vcpus) vCPUs and \(formatBound(g.ramMB)) MB fits on no host type: every pool's hosts have fewer cores or less memory")
+                    }
+                }
+            }
+        } else if r.has("guests") {
             if r.has("fleet") { log.add(r.childPath("fleet"), "present with \"guests\"; give one of them") }
             (guestTypes, guestsOK) = readGuestTypes(&r)
             if guestsOK {
@@ -163,12 +180,15 @@ public struct ScenarioReader: Sendable {
         } else if var f = r.object("fleet", required: true) { fleet = readFleet(&f) }
         var variants: [VariantConfig] = []
         var variantsOK = true
-        if !guestTypes.isEmpty || !guestsOK {
-            // Each guest type names its kind: one variant, the datacenter as described.
-            if r.has("variants") { log.add(r.childPath("variants"), "present with \"guests\": each guest type names its kind; remove \"variants\"") }
+        if !guestTypes.isEmpty || !guestsOK || traceForm {
+            // Each guest type names its kind: one variant, the datacenter as described (for trace
+            // guests named after the engine's preset, as CloudSim's experiment reports it).
+            let form = traceForm ? "traceGuests" : "guests"
+            if r.has("variants") { log.add(r.childPath("variants"), "present with \"\(form)\": each guest type names its kind; remove \"variants\"") }
             if let first = guestTypes.first { variants = [VariantConfig(name: "planned", kind: first.kind, dedicated: false)] }
+            if let first = traceGuests?.types.first { variants = [VariantConfig(name: semantics, kind: first.kind, dedicated: false)] }
         }
-        for (value, path) in (guestTypes.isEmpty && guestsOK ? r.array("variants", required: true, nonEmpty: true) ?? [] : []) {
+        for (value, path) in (guestTypes.isEmpty && guestsOK && !traceForm ? r.array("variants", required: true, nonEmpty: true) ?? [] : []) {
             guard var v = ObjectReader(value, path: path, log: log) else { variantsOK = false; continue }
             let name = v.string("name", required: true)
             let kind = v.string("kind", required: true, oneOf: GuestKind.scenarioNames).flatMap(GuestKind.init(rawValue:))
@@ -212,7 +232,52 @@ public struct ScenarioReader: Sendable {
         guard let profile, let horizon, let pools, let fleet, let policies, variantsOK, guestsOK else { return nil }
         return ConsolidationStudy(hardwareProfile: profile, inlineHardware: inlineHardware, horizonHours: horizon, sampleMinutes: sample,
                                   consolidationMinutes: interval, reportMinutes: report, hostPools: pools,
-                                  fleet: fleet, guestTypes: guestTypes, variants: variants, policies: policies, switches: switches)
+                                  fleet: fleet, guestTypes: guestTypes, variants: variants, policies: policies, switches: switches,
+                                  semantics: semantics, hostOrder: hostOrder, traceGuests: traceGuests)
+    }
+
+    /// The engine presets a consolidation study may start from (`semantics`).
+    public static let semanticsPresets = ["virtsim", "cloudsim"]
+
+    /// `traceGuests: {trace: {format, day}, assign, source, types: [{type, kind, vcpus, vcpuMips, memoryMB, source?}]}`.
+    func readTraceGuests(_ t: inout ObjectReader) -> TraceGuestsConfig? {
+        let log = t.log
+        var format: String?
+        var day: String?
+        if var tr = t.object("trace", required: true) {
+            format = tr.string("format", required: true, oneOf: ["planetlab"])
+            day = tr.string("day", required: true)
+            if let d = day, !PlanetLabTrace.isDayName(d) {
+                log.add(tr.childPath("day"), "found \"\(d)\"; expected a trace day folder name, eight digits (yyyymmdd) such as \"20110303\"")
+                day = nil
+            }
+            tr.finish()
+        }
+        let assignment = t.string("assign", required: true, oneOf: TraceGuests.Assignment.allCases.map(\.rawValue))
+            .flatMap(TraceGuests.Assignment.init(rawValue:))
+        let source = t.string("source", required: true)
+        if let s = source, s.allSatisfy(\.isWhitespace) { log.add(t.childPath("source"), "empty; expected where the assignment rule comes from") }
+        var types: [TraceGuests.GuestType] = []
+        var ok = true
+        for (value, path) in t.array("types", required: true, nonEmpty: true) ?? [] {
+            guard var g = ObjectReader(value, path: path, log: log) else { ok = false; continue }
+            let name = g.string("type", required: true)
+            if let n = name, n.isEmpty || n.contains(",") || n.contains("\"") {
+                log.add(g.childPath("type"), "found \"\(n)\"; expected a non-empty name without commas or quotes")
+            }
+            let kind = g.string("kind", required: true, oneOf: GuestKind.scenarioNames).flatMap(GuestKind.init(rawValue:))
+            let vcpus = g.integer(K.traceGuestVcpus, required: true)
+            let mips = g.number(K.traceGuestVcpuMips, required: true)
+            let memory = g.number(K.traceGuestMemoryMB, required: true)
+            _ = g.string("source")
+            g.finish()
+            guard let name, let kind, let vcpus, let mips, let memory else { ok = false; continue }
+            if types.contains(where: { $0.name == name }) { log.add(path + ".type", "duplicate guest type \"\(name)\"") }
+            types.append(TraceGuests.GuestType(name: name, kind: kind, vcpus: vcpus, mipsPerVcpu: mips, ramMB: memory))
+        }
+        t.finish()
+        guard ok, !types.isEmpty, let format, let day, let assignment, source != nil else { return nil }
+        return TraceGuestsConfig(format: format, day: day, assignment: assignment, assignmentSource: source ?? "", types: types)
     }
 
     /// `hostType` (one elastic pool) or `hosts: [{type, count?, rack?}]`; exactly one of them.
@@ -345,6 +410,8 @@ public struct ScenarioReader: Sendable {
         let ram = h.number(keys.ramMB, required: true)
         let bw = h.number(keys.bandwidthMbps) ?? 1000
         let overcommit = h.number(keys.memoryOvercommit) ?? 1
+        // Where the type's numbers come from (a datasheet, a simulator's constants): documentation.
+        _ = h.string("source")
         // A built-in table by name, a power table document inline, or the hardware profile's table.
         var power: SpecPowerModel?
         if let v = h.raw("power", required: hardwarePower == nil, expected: "a power table name or a power table object") {
@@ -515,6 +582,7 @@ public struct ScenarioReader: Sendable {
         let underload = p.bool("underload") ?? true
         let underloadThreshold = p.number(K.underloadThreshold)
         let migration = p.string("migration", oneOf: vocabulary.migrationModels) ?? "cloudsim"
+        let powerAware = p.bool("powerAware") ?? true
         p.finish()
         guard let placement, let overload, let selection else { return nil }
         // The one typed value the engine receives. The checks above reported what it would refuse
@@ -529,6 +597,6 @@ public struct ScenarioReader: Sendable {
         }
         return PolicyConfig(placement: placement, overloadPolicy: policy,
                             selection: selection, underload: underload, underloadThreshold: underloadThreshold,
-                            migration: migration)
+                            migration: migration, powerAware: powerAware)
     }
 }

@@ -80,14 +80,13 @@ struct ConsolidationStudyRunner {
     func engineConfig(for variant: VariantConfig, workloads: Workloads) throws -> EngineConfig {
         let guests = study.guestTypes.isEmpty ? try fleetGuests(variant, workloads) : try sizedGuests(workloads)
         let p = study.policies
+        let semantics = Semantics.preset(study.semantics, switches: study.switches)
         let policies = variant.dedicated
             ? PolicySpec(placement: "first-fit", overloadPolicy: .none, selection: p.selection, underload: false,
                          migrationModel: p.migration)
-            : PolicySpec(placement: p.placement, overloadPolicy: p.overloadPolicy,
-                         selection: p.selection, underload: p.underload, underloadThreshold: p.underloadThreshold,
-                         migrationModel: p.migration)
+            : p.engineSpec(semantics)
         var config = EngineConfig(hostTypes: hostTypes(guests: guests.count, dedicated: variant.dedicated), guests: guests, policies: policies,
-                                  semantics: Semantics.preset("virtsim", switches: study.switches),
+                                  semantics: semantics,
                                   horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,
                                   seed: scenario.seed, recordHostIntervals: true, reportInterval: study.reportMinutes * 60)
         config.tenantExclusiveHosts = !variant.dedicated && variant.isolation.requiresExclusiveHosts(kind: variant.kind)
@@ -149,6 +148,7 @@ struct ConsolidationStudyRunner {
     }
 
     func run(context: RunContext) throws -> StudyOutput {
+        if study.traceGuests != nil { return try TraceGuestsStudyRunner.run(scenario, study: study, context: context) }
         let workloads = try makeWorkloads()
         var summary: [SummaryRow] = []
         var hosts = CSVTable(header: HostIntervalCSV.header)
@@ -232,5 +232,15 @@ struct ConsolidationStudyRunner {
         if study.hostPools.contains(where: { $0.rack != nil }) { tables.append(("hosts_inventory.csv", inventory)) }
         return StudyOutput(summary: summary, tables: tables,
                            display: header + "\n" + TextTable.render(display))
+    }
+}
+
+extension PolicyConfig {
+    /// The engine's policies as the scenario states them, the placement of non-migrating
+    /// baselines resolved under `semantics` (`PolicySpec.resolvingBaselinePlacement`).
+    func engineSpec(_ semantics: Semantics) -> PolicySpec {
+        PolicySpec(placement: placement, overloadPolicy: overloadPolicy, selection: selection, underload: underload,
+                   underloadThreshold: underloadThreshold, migrationModel: migration, powerAware: powerAware)
+            .resolvingBaselinePlacement(semantics)
     }
 }

@@ -15,6 +15,10 @@ enum ExplainRunner {
         var config: EngineConfig
         var label: String
         switch scenario.study {
+        case .consolidation(let study) where study.traceGuests != nil:
+            let day = try TraceGuestsStudyRunner.readDay(study, context: context)
+            config = TraceGuestsStudyRunner.engineConfig(scenario, study: study, day: day)
+            label = "\(study.semantics) mode, day \(day.day)"
         case .consolidation(let study):
             let runner = ConsolidationStudyRunner(scenario: scenario, study: study)
             let candidates = study.variants.filter { variant == nil ? !$0.dedicated : $0.name == variant }
@@ -23,13 +27,6 @@ enum ExplainRunner {
             }
             config = try runner.engineConfig(for: v, workloads: try runner.makeWorkloads())
             label = "variant \(v.name)"
-        case .planetLab(let study):
-            guard let root = context.traceRoot else { throw InputError(message: "PlanetLab scenarios need --traces DIR or VIRTSIM_TRACES") }
-            let day = try PlanetLabTrace.readDay(root: root, day: study.day)
-            config = try PlanetLabExperiment.config(policy: study.policy, day: day,
-                                                    semantics: Semantics.preset(study.mode, switches: study.switches),
-                                                    seed: scenario.seed)
-            label = "\(study.policy), \(study.mode) mode, day \(study.day)"
         case .io, .migration, .serverless, .timeSharing, .availability:
             throw InputError(message: "explain applies to consolidation and PlanetLab scenarios (placement decisions)")
         }

@@ -120,7 +120,7 @@ struct K8sManifests {
     }
 
     private var traceArgs: [String] {
-        if case .planetLab = job.loaded.base.study { return ["--traces", "/traces"] }
+        if job.loaded.base.isPlanetLab { return ["--traces", "/traces"] }
         return []
     }
 

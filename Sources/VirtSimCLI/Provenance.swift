@@ -157,7 +157,7 @@ struct RunProvenance: Equatable, Sendable {
     static func traceDigest(for scenario: LoadedScenario, traceRoot: String?) throws -> TraceDigest? {
         var days: [String] = []
         for s in [scenario.base] + scenario.points.map(\.scenario) {
-            if case .planetLab(let p) = s.study, !days.contains(p.day) { days.append(p.day) }
+            if let day = s.traceDay, !days.contains(day) { days.append(day) }
         }
         guard !days.isEmpty, let traceRoot else { return nil }
         days.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }

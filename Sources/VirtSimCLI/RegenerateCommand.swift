@@ -24,7 +24,7 @@ enum RegenerateCommand {
         let traceRoot = resolveTraceRoot(parsed)
         for file in ScenarioLoader.scenarioFiles(in: parsed.options["dir"] ?? "scenarios") {
             let scenario = try? ScenarioLoader.load(file, traceRoot: nil, day: nil, checkTraces: false)
-            if traceRoot == nil, scenario.map({ if case .planetLab = $0.study { return true } else { return false } }) == true {
+            if traceRoot == nil, scenario?.isPlanetLab == true {
                 console.err("skipped \(file): no PlanetLab traces (--traces or VIRTSIM_TRACES)")
                 continue
             }

@@ -29,9 +29,9 @@ enum ScenarioLoader {
     struct Overrides {
         /// `$.seed` (a sweep's default seed too).
         var seed: UInt64?
-        /// `$.planetlab.day`; - Throws: `UsageError` for other studies.
+        /// `$.consolidation.traceGuests.trace.day`; - Throws: `UsageError` for other studies.
         var day: String?
-        /// `$.planetlab.mode`; - Throws: `UsageError` for other studies.
+        /// `$.consolidation.semantics` of a PlanetLab trace study; - Throws: `UsageError` for other studies.
         var mode: String?
     }
 
@@ -76,24 +76,25 @@ enum ScenarioLoader {
         do { root = try JSONParser.parse(text) } catch {
             throw ScenarioError(file: label, diagnostics: [Diagnostic(path: error.path, message: "not valid JSON: \(error)")])
         }
-        let isPlanetLab = root.value(at: "$.study") == .string("planetlab") && root.value(at: "$.planetlab") != nil
+        // `--day` and `--mode` apply to a study whose guests read a PlanetLab trace day.
+        let isPlanetLab = root.value(at: "$.study") == .string("consolidation") && root.value(at: TraceCheck.dayPath) != nil
         if let seed = overrides.seed { root = root.setting("$.seed", to: .number(Double(seed), text: String(seed))) ?? root }
         if let day = overrides.day {
             guard isPlanetLab else { throw UsageError(message: "'--day' applies to PlanetLab scenarios only") }
-            root = root.setting("$.planetlab.day", to: .string(day)) ?? root
+            root = root.setting(TraceCheck.dayPath, to: .string(day)) ?? root
         }
         if let mode = overrides.mode {
             guard isPlanetLab else { throw UsageError(message: "'--mode' applies to PlanetLab scenarios only") }
             guard ["cloudsim", "virtsim"].contains(mode) else {
                 throw UsageError(message: "'--mode' expects cloudsim or virtsim, found '\(mode)'")
             }
-            root = root.setting("$.planetlab.mode", to: .string(mode)) ?? root
+            root = root.setting("$.consolidation.semantics", to: .string(mode)) ?? root
         }
         let (base, sweep, points) = try ScenarioReader(vocabulary: Vocabulary.current).readWithSweep(root, file: label)
         var problems: [Diagnostic] = []
         if checkTraces {
             phases.measure("traceCheck") {
-                if case .planetLab(let study) = base.study { problems += TraceCheck.problems(root: traceRoot, day: study.day) }
+                if let day = base.traceDay { problems += TraceCheck.problems(root: traceRoot, day: day) }
                 problems += TraceCheck.sweepProblems(sweep: sweep, points: points, base: base, root: traceRoot)
             }
         }

@@ -16,8 +16,6 @@ enum Vocabulary {
             hardwareProfiles: HardwareProfile.catalogueNames,
             operationProfiles: OperationProfile.catalogueNames,
             powerModels: SpecPowerModel.catalogue.map(\.name),
-            planetLabPolicies: PlanetLabExperiment.policyNames,
-            planetLabModes: ["cloudsim", "virtsim"],
             semanticSwitches: Semantics.acceptedSwitchNames)
     }
 }
@@ -30,8 +28,6 @@ enum StudyRunner {
             return try ConsolidationStudyRunner(scenario: scenario, study: study).run(context: context)
         case .io(let study):
             return try IOStudyRunner.run(scenario, study: study, context: context)
-        case .planetLab(let study):
-            return try PlanetLabStudyRunner.run(scenario, study: study, context: context)
         case .migration(let study):
             return try MigrationStudyRunner.run(scenario, study: study, context: context)
         case .serverless(let study):
@@ -41,14 +37,5 @@ enum StudyRunner {
         case .availability(let study):
             return try AvailabilityStudyRunner.run(scenario, study: study, context: context)
         }
-    }
-}
-
-
-extension Scenario {
-    /// Whether the study is CloudSim's PlanetLab experiment (the only one with `--day` and `--mode`).
-    var isPlanetLab: Bool {
-        if case .planetLab = study { return true }
-        return false
     }
 }

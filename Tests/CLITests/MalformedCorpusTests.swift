@@ -42,6 +42,7 @@ struct MalformedCorpusTests {
             ])
         }
         if path.hasPrefix("$.consolidation.fleet.tenants") { return shipped("labs/isolation.json") }
+        if path.hasPrefix("$.consolidation.traceGuests") { return shipped("planetlab/lr-mmt-1.2.json") }
         if path.hasPrefix("$.consolidation") {
             return edit("seed-consolidation.json", [
                 ("\"operations\": \"web-server\"", "\"operations\": \"web-server\", \"memoryWrites\": {\"dirtyRateMBps\": 1, \"writableWorkingSetFraction\": 0.1, \"source\": \"s\"}"),
@@ -249,14 +250,28 @@ struct MalformedCorpusTests {
         ("labs/live-migration.json", "\"parameters\": [|||\"repeat\": 2, \"parameters\": [", ["$.sweep.repeat"]),
         ("labs/overload-threshold.json", "0.95\n        ]|||1.5\n        ]", ["$.consolidation.policies.overloadParameter"]),
         ("labs/overload-threshold.json", "2,\n      3\n|||2,\n      2.5\n", ["$.sweep.seeds[2]"]),
-        // PlanetLab
-        ("planetlab/lr-mmt-1.2.json", "\"policy\": \"lr-mmt-1.2\"|||\"policy\": \"lr-mmt-9\"", ["$.planetlab.policy"]),
-        ("planetlab/lr-mmt-1.2.json", "\"day\": \"20110303\"|||\"day\": \"2011-03-03\"", ["$.planetlab.day"]),
-        ("planetlab/lr-mmt-1.2.json", "\"day\": \"20110303\"|||\"day\": \"../../../../etc\"", ["$.planetlab.day"]),
-        ("planetlab/lr-mmt-1.2.json", "\"day\": \"20110303\"|||\"day\": 20110303", ["$.planetlab.day"]),
-        ("planetlab/lr-mmt-1.2.json", "\"mode\": \"cloudsim\"|||\"mode\": \"xen\"", ["$.planetlab.mode"]),
-        ("planetlab/lr-mmt-1.2.json", "\"mode\": \"cloudsim\"|||\"mode\": \"cloudsim\", \"hosts\": 10", ["$.planetlab.hosts"]),
-        ("planetlab/lr-mmt-1.2.json", "\"planetlab\": {|||\"planetlab\": 5, \"x\": {", ["$.planetlab", "$.x"]),
+        // PlanetLab: a consolidation study with trace guests
+        ("planetlab/lr-mmt-1.2.json", "\"assign\": \"blocks\"|||\"assign\": \"random\"", ["$.consolidation.traceGuests.assign"]),
+        ("planetlab/lr-mmt-1.2.json", "\"day\": \"20110303\"|||\"day\": \"2011-03-03\"", ["$.consolidation.traceGuests.trace.day"]),
+        ("planetlab/lr-mmt-1.2.json", "\"day\": \"20110303\"|||\"day\": \"../../../../etc\"", ["$.consolidation.traceGuests.trace.day"]),
+        ("planetlab/lr-mmt-1.2.json", "\"day\": \"20110303\"|||\"day\": 20110303", ["$.consolidation.traceGuests.trace.day"]),
+        ("planetlab/lr-mmt-1.2.json", "\"format\": \"planetlab\"|||\"format\": \"azure\"", ["$.consolidation.traceGuests.trace.format"]),
+        ("planetlab/lr-mmt-1.2.json", "\"semantics\": \"cloudsim\"|||\"semantics\": \"xen\"", ["$.consolidation.semantics"]),
+        ("planetlab/lr-mmt-1.2.json", "\"hostOrder\": \"interleaved\"|||\"hostOrder\": \"zigzag\"", ["$.consolidation.hostOrder"]),
+        ("planetlab/lr-mmt-1.2.json", "\"count\": 400}|||\"rack\": \"r1\"}", ["$.consolidation.hostOrder"]),
+        ("planetlab/lr-mmt-1.2.json", "\"semantics\": \"cloudsim\",|||\"semantics\": \"cloudsim\", \"hardwareProfile\": \"dell2650-2003\",", ["$.consolidation.hardwareProfile"]),
+        ("planetlab/lr-mmt-1.2.json", "\"sampleMinutes\": 5|||\"sampleMinutes\": 10", ["$.consolidation.sampleMinutes"]),
+        ("planetlab/lr-mmt-1.2.json", "\"horizonHours\": 24|||\"horizonHours\": 48", ["$.consolidation.horizonHours"]),
+        ("planetlab/lr-mmt-1.2.json", "\"kind\": \"para\"|||\"kind\": \"vm\"", ["$.consolidation.traceGuests.types[0].kind"]),
+        ("planetlab/lr-mmt-1.2.json", "\"memoryMB\": 870|||\"memoryMB\": 5000", ["$.consolidation.traceGuests.types[0]"]),
+        ("planetlab/lr-mmt-1.2.json", "\"vcpus\": 1, \"vcpuMips\": 2500|||\"vcpus\": 4, \"vcpuMips\": 2500", ["$.consolidation.traceGuests.types[0]"]),
+        ("planetlab/lr-mmt-1.2.json", "\"type\": \"extra-large\"|||\"type\": \"high-cpu-medium\"", ["$.consolidation.traceGuests.types[1].type"]),
+        ("planetlab/lr-mmt-1.2.json", "\"traceGuests\": {|||\"variants\": [], \"traceGuests\": {", ["$.consolidation.variants"]),
+        ("planetlab/lr-mmt-1.2.json", "\"traceGuests\": {|||\"fleet\": {}, \"traceGuests\": {", ["$.consolidation.fleet"]),
+        ("planetlab/lr-mmt-1.2.json", "\"assign\": \"blocks\",|||\"assign\": \"blocks\", \"sauce\": 1,", ["$.consolidation.traceGuests.sauce"]),
+        ("planetlab/lr-mmt-1.2.json", "\"migration\": \"cloudsim\"}|||\"migration\": \"cloudsim\", \"powerAware\": \"no\"}", ["$.consolidation.policies.powerAware"]),
+        ("planetlab/lr-mmt-1.2.json", "\"trace\": {\"format\": \"planetlab\", \"day\": \"20110303\"},|||", ["$.consolidation.traceGuests.trace"]),
+        ("planetlab/lr-mmt-1.2.json", "\"study\": \"consolidation\"|||\"study\": \"planetlab\"", ["$.study"]),
     ]
 
     @Test("Hand-written malformed scenarios fail at the expected paths (every problem at once)",
@@ -289,6 +304,6 @@ struct MalformedCorpusTests {
     func missingDay(day: String) {
         let text = shipped("planetlab/lr-mmt-1.2.json").replacingFirst("\"day\": \"20110303\"", with: "\"day\": \"\(day)\"")
         let found = validationProblems(text, traces: traceRoot)
-        #expect(found.map(\.path) == ["$.planetlab.day"], "\(found)")
+        #expect(found.map(\.path) == ["$.consolidation.traceGuests.trace.day"], "\(found)")
     }
 }

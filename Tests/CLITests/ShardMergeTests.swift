@@ -236,10 +236,10 @@ struct ShardMergeTests {
     func dayOverride() throws {
         let loaded = try ScenarioLoader.loadResolved(packageRoot + "/scenarios/planetlab/npa.json",
                                                      overrides: .init(day: "20110306", mode: "virtsim"), traceRoot: nil, checkTraces: false)
-        #expect(loaded.root.value(at: "$.planetlab.day") == .string("20110306"))
-        #expect(loaded.root.value(at: "$.planetlab.mode") == .string("virtsim"))
-        guard case .planetLab(let s) = loaded.base.study else { Issue.record("not PlanetLab"); return }
-        #expect(s.day == "20110306" && s.mode == "virtsim")
+        #expect(loaded.root.value(at: "$.consolidation.traceGuests.trace.day") == .string("20110306"))
+        #expect(loaded.root.value(at: "$.consolidation.semantics") == .string("virtsim"))
+        guard case .consolidation(let s) = loaded.base.study else { Issue.record("not a consolidation study"); return }
+        #expect(s.traceGuests?.day == "20110306" && s.semantics == "virtsim" && s.variants.map(\.name) == ["virtsim"])
     }
 }
 

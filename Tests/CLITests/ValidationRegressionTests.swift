@@ -84,7 +84,7 @@ struct ValidationRegressionTests {
     @Test("A swept PlanetLab day with no traces is an error at the sweep value", .enabled(if: traceRoot != nil))
     func sweptDayChecked() {
         let text = shipped("planetlab/lr-mmt-1.2.json").replacingFirst("\"seed\": 1,",
-            with: #""seed": 1, "sweep": {"parameters": [{"path": "$.planetlab.day", "values": ["20110303", "20990101"]}]},"#)
+            with: #""seed": 1, "sweep": {"parameters": [{"path": "$.consolidation.traceGuests.trace.day", "values": ["20110303", "20990101"]}]},"#)
         let found = validationProblems(text, traces: traceRoot)
         #expect(found.map(\.path) == ["$.sweep.parameters[0].values[1]"], "\(found)")
     }

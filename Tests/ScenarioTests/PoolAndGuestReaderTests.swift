@@ -138,3 +138,74 @@ struct PoolAndGuestReaderTests {
         #expect(found.map(\.path) == [path], "\(found)")
     }
 }
+
+/// `traceGuests`, `hostOrder` and `semantics`: CloudSim's PlanetLab experiment as data.
+@Suite("Trace guests in scenario files")
+struct TraceGuestsReaderTests {
+    static let text = """
+    {"name": "pl", "study": "consolidation",
+     "consolidation": {"semantics": "cloudsim", "horizonHours": 24, "hostOrder": "interleaved",
+       "hosts": [{"type": {"name": "g4", "cores": 2, "mipsPerCore": 1860, "ramMB": 4096, "power": "hp-ml110-g5", "source": "s"}, "count": 3},
+                 {"type": {"name": "g5", "cores": 2, "mipsPerCore": 2660, "ramMB": 4096, "power": "hp-ml110-g5"}, "count": 3}],
+       "traceGuests": {"trace": {"format": "planetlab", "day": "20110303"}, "assign": "blocks", "source": "createVmList",
+         "types": [{"type": "a", "kind": "para", "vcpus": 1, "vcpuMips": 2500, "memoryMB": 870},
+                   {"type": "b", "kind": "para", "vcpus": 2, "vcpuMips": 500, "memoryMB": 613, "source": "s"}]},
+       "policies": {"placement": "first-fit", "overload": "none", "selection": "mmt", "underload": false, "powerAware": false}}}
+    """
+
+    @Test("A trace-guest study reads into typed values: one variant named after its semantics")
+    func reads() throws {
+        let s = try ScenarioReader(vocabulary: vocabulary).read(Self.text, file: "pl.json")
+        guard case .consolidation(let c) = s.study, let tg = c.traceGuests else { Issue.record("no trace guests"); return }
+        #expect(tg.day == "20110303" && tg.format == "planetlab" && tg.assignment == .blocks)
+        #expect(tg.types.map(\.name) == ["a", "b"] && tg.types.map(\.mipsPerVcpu) == [2500, 500] && tg.types[1].vcpus == 2)
+        #expect(c.semantics == "cloudsim" && c.hostOrder == .interleaved)
+        #expect(c.variants.map(\.name) == ["cloudsim"])
+        #expect(c.policies.powerAware == false)
+        #expect(c.hostPools.map(\.count) == [3, 3])
+    }
+
+    @Test("Defaults: semantics virtsim, host order by pools, power-aware policies")
+    func defaults() throws {
+        let text = Self.text.replacingOccurrences(of: #""semantics": "cloudsim", "#, with: "")
+            .replacingOccurrences(of: #", "hostOrder": "interleaved""#, with: "")
+            .replacingOccurrences(of: #", "powerAware": false"#, with: "")
+        let s = try ScenarioReader(vocabulary: vocabulary).read(text, file: "pl.json")
+        guard case .consolidation(let c) = s.study else { Issue.record("wrong study"); return }
+        #expect(c.semantics == "virtsim" && c.hostOrder == .pools && c.policies.powerAware && c.variants.map(\.name) == ["virtsim"])
+    }
+
+    @Test("Every mistake in the new keys is reported at once, each at its JSON path")
+    func everyMistake() {
+        let bad = Self.text
+            .replacingOccurrences(of: #""semantics": "cloudsim""#, with: #""semantics": "java""#)
+            .replacingOccurrences(of: #""hostOrder": "interleaved""#, with: #""hostOrder": "zigzag""#)
+            .replacingOccurrences(of: #""day": "20110303""#, with: #""day": "March""#)
+            .replacingOccurrences(of: #""assign": "blocks""#, with: #""assign": "random""#)
+            .replacingOccurrences(of: #""vcpus": 1, "vcpuMips": 2500"#, with: #""vcpus": 0, "vcpuMips": 2500"#)
+            .replacingOccurrences(of: #""vcpuMips": 500, "memoryMB": 613"#, with: #""vcpuMips": 500, "memoryMB": -1"#)
+            .replacingOccurrences(of: #""horizonHours": 24"#, with: #""horizonHours": 25, "sampleMinutes": 1, "hardwareProfile": "p1""#)
+            .replacingOccurrences(of: #""powerAware": false"#, with: #""powerAware": 0"#)
+        var paths: [String] = []
+        do { _ = try ScenarioReader(vocabulary: vocabulary).read(bad, file: "pl.json") } catch { paths = error.diagnostics.map(\.path) }
+        let expected = ["$.consolidation.semantics", "$.consolidation.hostOrder", "$.consolidation.traceGuests.trace.day",
+                        "$.consolidation.traceGuests.assign", "$.consolidation.traceGuests.types[0].vcpus",
+                        "$.consolidation.traceGuests.types[1].memoryMB", "$.consolidation.hardwareProfile",
+                        "$.consolidation.policies.powerAware"]
+        #expect(Set(paths) == Set(expected), "\(paths)")
+    }
+
+    @Test("The horizon, sample step, fit and interleaving rules of trace guests")
+    func rules() {
+        func paths(_ edits: [(String, String)]) -> [String] {
+            var t = Self.text
+            for (a, b) in edits { t = t.replacingOccurrences(of: a, with: b) }
+            do { _ = try ScenarioReader(vocabulary: vocabulary).read(t, file: "pl.json"); return [] } catch { return error.diagnostics.map(\.path) }
+        }
+        #expect(paths([(#""horizonHours": 24"#, #""horizonHours": 25"#)]) == ["$.consolidation.horizonHours"])
+        #expect(paths([(#""horizonHours": 24"#, #""horizonHours": 24, "sampleMinutes": 1"#)]) == ["$.consolidation.sampleMinutes"])
+        #expect(paths([(#""memoryMB": 870"#, #""memoryMB": 8192"#)]) == ["$.consolidation.traceGuests.types[0]"])
+        #expect(paths([(#""count": 3}]"#, #""rack": "r"}]"#)]) == ["$.consolidation.hostOrder"])
+        #expect(paths([(#""traceGuests": {"#, #""variants": [], "traceGuests": {"#)]) == ["$.consolidation.variants"])
+    }
+}

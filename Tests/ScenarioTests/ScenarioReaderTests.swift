@@ -6,7 +6,7 @@ import Scheduling
 let vocabulary = ScenarioVocabulary(
     placements: ["first-fit", "power-aware-best-fit-decreasing"], overloadDetectors: ["thr", "none"],
     selections: ["mmt"], migrationModels: ["cloudsim"], hardwareProfiles: ["p1"], operationProfiles: ["web-server"],
-    powerModels: ["hp-ml110-g5"], planetLabPolicies: ["lr-mmt-1.2"], planetLabModes: ["cloudsim", "virtsim"])
+    powerModels: ["hp-ml110-g5"])
 
 let validConsolidation = """
 {"name": "t", "description": "d", "seed": 3, "study": "consolidation",
@@ -106,8 +106,7 @@ struct ScenarioReaderTests {
         let sustained = validConsolidation.replacingFirst("\"overload\": \"thr\"", with: "\"overload\": \"thr-sustained\", \"overloadWindow\": 4")
         let r = ScenarioReader(vocabulary: ScenarioVocabulary(
             placements: ["first-fit"], overloadDetectors: ["thr", "thr-sustained"], selections: ["mmt"], migrationModels: ["cloudsim"],
-            hardwareProfiles: ["p1"], operationProfiles: ["web-server"], powerModels: ["hp-ml110-g5"],
-            planetLabPolicies: [], planetLabModes: ["cloudsim", "virtsim"]))
+            hardwareProfiles: ["p1"], operationProfiles: ["web-server"], powerModels: ["hp-ml110-g5"]))
         guard case .consolidation(let c) = try r.read(sustained, file: "w.json").study else { Issue.record("wrong study"); return }
         #expect(c.policies.overloadPolicy == .sustainedThreshold(0.8, window: 4))
         for (text, path) in [
@@ -126,10 +125,12 @@ struct ScenarioReaderTests {
     @Test("Missing required keys are named with what was expected")
     func missingKeys() {
         do {
-            _ = try reader.read(#"{"study": "planetlab", "planetlab": {}}"#, file: "m.json")
+            _ = try reader.read(#"{"study": "consolidation", "consolidation": {"traceGuests": {}}}"#, file: "m.json")
             Issue.record("expected an error")
         } catch {
-            #expect(error.diagnostics.map(\.path).sorted() == ["$.name", "$.planetlab.policy"])
+            #expect(error.diagnostics.map(\.path).sorted() == ["$.consolidation.horizonHours", "$.consolidation.hostType", "$.consolidation.policies",
+                                                              "$.consolidation.traceGuests.assign", "$.consolidation.traceGuests.source",
+                                                              "$.consolidation.traceGuests.trace", "$.consolidation.traceGuests.types", "$.name"])
         }
     }
 

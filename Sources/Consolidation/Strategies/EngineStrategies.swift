@@ -17,7 +17,7 @@
 /// the overload detector's and the selection policy's types. `PowerReading` gives the power
 /// formula as a type (`PowerArithmetic` in Scheduling is generic over it). One switch is not an
 /// engine strategy: `baselinesPlaceFirstFit` is resolved into the baselines' placement policy
-/// (`PlanetLabExperiment`).
+/// (`PolicySpec.resolvingBaselinePlacement`).
 protocol EngineStrategies: UpdateClock, BootPhase, DemandReading, PlacementSuitability, CPUAllocationRule, HostUpdatePolicy,
     UnderloadRule, EnergyMetering, PowerReading, MetricFormulas, StatisticsFlavour, GuestWeighting, Sendable {
     /// The switches these strategies stand for.

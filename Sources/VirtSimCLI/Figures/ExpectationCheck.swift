@@ -70,7 +70,7 @@ enum ExpectationCheck {
             throw InputError(message: "\(origin): scenario \(path) does not exist; expected a scenario file relative to the expectations file, or built-in:ID")
         }
         let unchecked = try ScenarioLoader.load(path, traceRoot: context.traceRoot, day: nil, checkTraces: false)
-        if case .planetLab = unchecked.study, context.traceRoot?.isEmpty ?? true {
+        if unchecked.isPlanetLab, context.traceRoot?.isEmpty ?? true {
             out.skipped = "skipped: needs the PlanetLab traces (--traces or VIRTSIM_TRACES)"
             return out
         }
