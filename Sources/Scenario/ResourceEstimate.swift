@@ -202,17 +202,19 @@ extension ResourceEstimate {
     }
 
     /// One PlanetLab trace day: at most `planetLabMaxGuests` guests and the pools' hosts (an
-    /// elastic pool counted as one host per guest) over the horizon's consolidation steps.
+    /// elastic pool counted as one host per guest) over the horizon's consolidation steps, plus
+    /// reading the whole day (every guest's 288 samples, whatever the horizon).
     static func traceGuests(_ c: ConsolidationStudy) -> ResourceEstimate {
         let steps = max(1, (c.horizonHours * 60 / c.consolidationMinutes).rounded(.up))
         let guests = UnitCost.planetLabMaxGuests
         let hosts = c.hostPools.reduce(0.0) { $0 + Double($1.count.map(Double.init) ?? guests) }
         let reports = max(1, (c.horizonHours * 60 / c.reportMinutes).rounded(.up))
+        let samples = guests * Double(PlanetLabTrace.samplesPerFile)
         let path = "$.consolidation.traceGuests.trace.day"
         return ResourceEstimate(
-            work: (guests + hosts) * (steps + 1) * 2, workPath: path,
-            workDetail: "at most \(Int(guests)) VMs and \(Int(hosts)) hosts × \(Int(steps)) steps",
-            memoryBytes: guests * steps * 8 + (guests + hosts) * UnitCost.engineBytesPerGuest + hosts * reports * UnitCost.hostIntervalRowBytes,
+            work: (guests + hosts) * (steps + 1) * 2 + samples, workPath: path,
+            workDetail: "at most \(Int(guests)) VMs and \(Int(hosts)) hosts × \(Int(steps)) steps, and the day's \(Int(samples)) samples read",
+            memoryBytes: samples * 8 + (guests + hosts) * UnitCost.engineBytesPerGuest + hosts * reports * UnitCost.hostIntervalRowBytes,
             memoryPath: path, memoryDetail: "one day of traces")
     }
 
