@@ -60,7 +60,9 @@ struct SweepView {
     /// Small multiples: for every metric that varies over the sweep and every axis, the metric
     /// against the axis, one line per variant (and per value of the other axes), each point the
     /// mean over seeds; with several seeds, two more lines per series give the seeds' minimum
-    /// and maximum (the spread). Numeric axes are drawn as lines, others as grouped bars.
+    /// and maximum (the spread). A variant whose lines are the same at every value of the other
+    /// axes (they do not act on it) is drawn once, named by the variant alone. Numeric axes are
+    /// drawn as lines, others as grouped bars.
     func charts(scenarioName: String) -> [RunCharts.Chart] {
         var charts: [RunCharts.Chart] = []
         let seeded = Set(rows.map(\.seed)).count > 1
@@ -77,10 +79,43 @@ struct SweepView {
                     return ([r.variant] + others).joined(separator: ", ")
                 }
                 for r in rows where !seriesKeys.contains(seriesKey(r)) { seriesKeys.append(seriesKey(r)) }
-                func stats(_ key: String, _ x: String) -> (mean: Double, lo: Double, hi: Double) {
+                func rawStats(_ key: String, _ x: String) -> (mean: Double, lo: Double, hi: Double) {
                     let vs = rows.filter { seriesKey($0) == key && $0.axisValues[a] == x }.compactMap { $0.values[metric.name] }
                     guard !vs.isEmpty else { return (.nan, .nan, .nan) }
                     return (vs.reduce(0, +) / Double(vs.count), vs.min()!, vs.max()!)
+                }
+                // One line for a variant the other axes do not move: its series, compared at every x.
+                var alias: [String: String] = [:]
+                if axes.count > 1 {
+                    var variants: [String] = []
+                    for r in rows where !variants.contains(r.variant) { variants.append(r.variant) }
+                    for variant in variants {
+                        var keys: [String] = []
+                        for r in rows where r.variant == variant && !keys.contains(seriesKey(r)) { keys.append(seriesKey(r)) }
+                        guard keys.count > 1 else { continue }
+                        let first = xLabels.map { rawStats(keys[0], $0) }
+                        func same(_ p: (mean: Double, lo: Double, hi: Double), _ q: (mean: Double, lo: Double, hi: Double)) -> Bool {
+                            (p.mean == q.mean || (p.mean.isNaN && q.mean.isNaN)) && (p.lo == q.lo || (p.lo.isNaN && q.lo.isNaN))
+                                && (p.hi == q.hi || (p.hi.isNaN && q.hi.isNaN))
+                        }
+                        guard keys.dropFirst().allSatisfy({ k in zip(xLabels.map { rawStats(k, $0) }, first).allSatisfy(same) }) else { continue }
+                        seriesKeys.removeAll { keys.contains($0) && $0 != keys[0] }
+                        if let i = seriesKeys.firstIndex(of: keys[0]) { seriesKeys[i] = variant }
+                        alias[variant] = keys[0]
+                    }
+                }
+                func stats(_ key: String, _ x: String) -> (mean: Double, lo: Double, hi: Double) { rawStats(alias[key] ?? key, x) }
+                // Too many lines to read: leave out those this axis does not move (flat), if some move.
+                var flatLeftOut = 0
+                if seriesKeys.count > Self.maximumLines {
+                    let moving = seriesKeys.filter { key in
+                        let means = xLabels.map { stats(key, $0).mean }
+                        return means.contains { $0 != means[0] && !($0.isNaN && means[0].isNaN) }
+                    }
+                    if !moving.isEmpty && moving.count < seriesKeys.count {
+                        flatLeftOut = seriesKeys.count - moving.count
+                        seriesKeys = moving
+                    }
                 }
                 let title = "\(metric.name) against \(Self.label(axis))"
                 let file = "sweep_\(m)_\(RunCharts.fileSafe(Self.label(axis))).svg"
@@ -110,11 +145,15 @@ struct SweepView {
                     + (seeded ? "; the mean over seeds, with the seeds' minimum and maximum as their own lines" : "")
                     + ". From \(Self.label(axis)) = \(xLabels.first!) to \(xLabels.last!): " + ends.joined(separator: "; ")
                     + (seriesKeys.count > 6 ? "; …" : "") + "."
+                    + (flatLeftOut > 0 ? " \(flatLeftOut) lines that \(Self.label(axis)) does not move are left out (sweep.csv has them)." : "")
                 charts.append(RunCharts.Chart(file: file, heading: title, text: text, svg: svg))
             }
         }
         return charts
     }
+
+    /// Lines in one chart beyond which the flat ones are left out.
+    static let maximumLines = 12
 
     private func distinct(_ values: [String]) -> [String] {
         var out: [String] = []
