@@ -159,7 +159,7 @@ extension Engine {
                 s.guests.phase[g] = config.guests[g].bootSeconds > 0 && !rules.skipsBootDelays ? .booting : .running
             } else if rejectsUnplaced {
                 s.guests.phase[g] = .rejected
-                counts.rejectedGuests += 1
+                s.recorder.guestRejected()
             } else {
                 s.guests.phase[g] = .waiting
                 waiting.add(g, at: 0)
@@ -184,7 +184,7 @@ extension Engine {
             s.guests.creating[g] = false
             if rejectsUnplaced {
                 s.guests.phase[g] = .rejected
-                counts.rejectedGuests += 1
+                s.recorder.guestRejected()
             } else {
                 s.guests.phase[g] = .waiting
                 waiting.add(g, at: t)
@@ -260,7 +260,7 @@ extension Engine {
         s.guests.inMigration[g] = false
         s.guests.finalHost[g] = Int32(h)
         s.guests.host[g] = -1
-        s.guestHist.commit(g)
+        s.recorder.guests.commit(g)
         for x in touched { s.updateHost(x, at: t, powerAware: powerAware) }
     }
 
@@ -295,8 +295,7 @@ extension Engine {
                 deferUpdate(m.target, at: t)
                 if source >= 0 { deferUpdate(source, at: t) }
             }
-            counts.migrationsStarted += 1
-            counts.migrationDowntimeTotal += plan.downtimeSeconds
+            s.recorder.migrationStarted(downtime: plan.downtimeSeconds)
             s.guests.migrations[g] += 1
             let seconds = migrationModel.isCloudSim
                 ? migrationModel.seconds(ramMB: s.guests.ramMB[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target]) : plan.totalSeconds
@@ -349,13 +348,11 @@ extension Engine {
         for h in 0..<s.hostCount {
             s.integrateEnergy(h, to: t, powerAware: powerAware)
             let state = s.hosts.listed[h] > 0 || !powerAware ? "on" : "sleeping"
+            let row = s.energy.reportIntervalEnds(h)
             hostRows.append(HostIntervalRow(time: clock.lastReportTime, host: h, state: state,
-                                            meanUtilization: length > 0 ? s.energy.intervalUtilSeconds[h] / length : 0,
-                                            energyKWh: s.energy.intervalJoules[h] / 3.6e6, guests: Int(s.hosts.listed[h]),
-                                            length: length, onSeconds: s.energy.intervalOnSeconds[h]))
-            s.energy.intervalJoules[h] = 0
-            s.energy.intervalOnSeconds[h] = 0
-            s.energy.intervalUtilSeconds[h] = 0
+                                            meanUtilization: length > 0 ? row.utilSeconds / length : 0,
+                                            energyKWh: row.joules / 3.6e6, guests: Int(s.hosts.listed[h]),
+                                            length: length, onSeconds: row.onSeconds))
         }
         clock.lastReportTime = t
     }
@@ -389,8 +386,7 @@ extension Engine {
     mutating func closeAccounts(at horizon: Double) {
         if rules.integratesAtEvents {
             for h in 0..<s.hostCount { s.integrateEnergy(h, to: horizon, powerAware: powerAware) }
-            s.energyJoules = 0
-            for h in 0..<s.hostCount { s.energyJoules += s.energy.joules[h] }
+            s.energy.horizonReached()
         }
         if config.recordHostIntervals && clock.lastReportTime < horizon { closeReportInterval(at: horizon) }
         // VirtSim: the last interval runs to the horizon (a closing entry for everyone).
@@ -398,70 +394,27 @@ extension Engine {
             for h in 0..<s.hostCount { s.updateHost(h, at: horizon, powerAware: powerAware) }
         }
         for h in 0..<s.hostCount {
-            s.hostHist.commit(h, capacity: s.hosts.totalMips[h], cloudSimViolation: rules.cloudSimSlaFormulas)
+            s.recorder.hosts.commit(h, capacity: s.hosts.totalMips[h], cloudSimViolation: rules.cloudSimSlaFormulas)
         }
-        for g in 0..<s.guestCount { s.guestHist.commit(g) }
+        for g in 0..<s.guestCount { s.recorder.guests.commit(g) }
     }
 
-    /// The run's metrics from the closed accounts and the counters. O(hosts + guests).
+    /// The run's metrics: the recorder's, with the energy meter's total, the span the clock
+    /// measured and the guests still alive. O(hosts + guests).
     func metrics(at horizon: Double) -> Metrics {
-        var m = Metrics()
-        m.energyKWh = s.energyJoules / 3.6e6
-        m.vmMigrations = counts.migrationsStarted
-        if !migrationModel.isCloudSim {
-            m.migrationDowntimeSecondsMean = counts.migrationsStarted > 0 ? counts.migrationDowntimeTotal / Double(counts.migrationsStarted) : 0
-        }
-        let hh = s.hostHist
-        let slatah = hh.activeTime > 0 ? hh.violationTime / hh.activeTime : 0
-        let gh = s.guestHist
-        var totalReq = 0.0, totalAlloc = 0.0, totalMig = 0.0
-        var perGuestPdm = 0.0
-        var pdmGuests = 0
-        for acc in gh.accounts {
-            totalReq += acc.totalRequested
-            totalAlloc += acc.totalAllocated
-            totalMig += acc.underAllocatedDueToMigration
-            if acc.totalRequested > 0 {
-                perGuestPdm += acc.underAllocatedDueToMigration / acc.totalRequested
-                pdmGuests += 1
-            }
-        }
-        let pdm = rules.pdm(requested: totalReq, lostToMigration: totalMig, perGuestSum: perGuestPdm, guests: pdmGuests)
-        m.slatahPercent = slatah * 100
-        m.pdmPercent = pdm * 100
-        m.slav = slatah * pdm
-        m.esv = m.energyKWh * m.slav
-        m.hostShutdowns = hh.shutdownCount
-        (m.meanTimeBeforeHostShutdown, m.stdDevTimeBeforeHostShutdown) = meanAndSampleStdDev(hh.shutdownTimes)
-        (m.meanTimeBeforeVMMigration, m.stdDevTimeBeforeVMMigration) = meanAndSampleStdDev(gh.migrationDurations)
-        let measured = rules.measuredSeconds(lastUpdate: s.lastProcessTime, tickInterval: clock.tickInterval, horizon: horizon)
-        m.activeHostsMean = measured > 0 ? hh.activeTime / measured : 0
-        m.meanActiveHostCpuUtilization = hh.activeTime > 0 ? hh.activeUtilIntegral / hh.activeTime * 100 : 0
-        m.slaOverloadTimeFraction = hh.activeTime > 0 ? hh.overloadTime / hh.activeTime : 0
-        m.guestsPerActiveHostMean = hh.activeTime > 0 ? hh.activeGuestIntegral / hh.activeTime : 0
-        m.overallSlaViolationPercent = totalReq > 0 ? (totalReq - totalAlloc) / totalReq * 100 : 0
-        m.averageSlaViolationPercent = gh.shortfallCount > 0 ? gh.shortfallRatioSum / Double(gh.shortfallCount) * 100 : 0
-        m.deletedGuests = counts.deletedGuests
-        m.rejectedGuests = counts.rejectedGuests
         var alive = 0
         for g in 0..<s.guestCount {
             let p = s.guests.phase[g]
             if p == .running || p == .booting { alive += 1 }
         }
-        m.guestsAliveAtEnd = alive
-        let r = Double(max(counts.rounds, 1))
-        m.executionTimeHostSelectionMean = counts.timeHostSelection / r
-        m.executionTimeVmSelectionMean = counts.timeVmSelection / r
-        m.executionTimeVmReallocationMean = counts.timeReallocation / r
-        m.executionTimeTotalMean = counts.timeTotal / r
-        m.consolidationRounds = counts.rounds
-        m.totalSimulationTime = horizon
-        return m
+        let measured = rules.measuredSeconds(lastUpdate: s.lastProcessTime, tickInterval: clock.tickInterval, horizon: horizon)
+        return s.recorder.metrics(rules, energyJoules: s.energy.totalJoules, horizon: horizon, measuredSeconds: measured,
+                                  guestsAlive: alive, reportsDowntime: !migrationModel.isCloudSim)
     }
 
     /// One row per guest: where it started and ended, its migrations and CPU accounts. O(guests).
     func guestRows() -> [GuestRow] {
-        let gh = s.guestHist
+        let gh = s.recorder.guests
         var rows: [GuestRow] = []
         rows.reserveCapacity(s.guestCount)
         for (g, spec) in config.guests.enumerated() {
@@ -570,7 +523,7 @@ extension ConsolidationEngine {
                 -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
                 engine.deferHostUpdates = !immediate
                 let result = engine.run(progress: nil, policies)
-                return (result, engine.s.guestHist.migrationDurations, engine.s.guestHist.shortfallRatioSum)
+                return (result, engine.s.recorder.guests.migrationDurations, engine.s.recorder.guests.shortfallRatioSum)
             }
         }
         return try withEngine(config, Immediate(immediate: immediate))

@@ -143,7 +143,6 @@ extension Engine {
     mutating func planRound<D: OverloadDetector, S: VmSelectionPolicy>(_ policies: RoundPolicies<D, S>) -> [PlannedMigration] {
         let detector = policies.detector
         tentative.current &+= 1
-        counts.rounds += 1
         let t0 = wallSeconds()
         let H = s.hostCount
 
@@ -184,10 +183,7 @@ extension Engine {
         restoreRound()
         ffIndex?.unmaskAll()
         let t4 = wallSeconds()
-        counts.timeHostSelection += t1 - t0
-        counts.timeVmSelection += t2 - t1
-        counts.timeReallocation += t3 - t2
-        counts.timeTotal += t4 - t0
+        s.recorder.roundPlanned(hostSelection: t1 - t0, vmSelection: t2 - t1, reallocation: t3 - t2, total: t4 - t0)
         return migrations
     }
 

@@ -48,9 +48,9 @@ extension EngineState {
             if lists.kind[i] != .incoming { commitGuestBeforeRecord(Int(lists.guest[i]), at: t) }
             n = lists.next[i]
         }
-        let pend = hostHist.pendTime[h]
+        let pend = recorder.hosts.pendTime[h]
         if pend != t && pend >= 0 {
-            hostHist.commit(h, capacity: hosts.totalMips[h], cloudSimViolation: rules.cloudSimSlaFormulas)
+            recorder.hosts.commit(h, capacity: hosts.totalMips[h], cloudSimViolation: rules.cloudSimSlaFormulas)
         }
     }
 
@@ -58,8 +58,8 @@ extension EngineState {
     @inline(__always)
     mutating func commitGuestBeforeRecord(_ g: Int, at t: Double) {
         guard guests.phase[g] == .running else { return }
-        let pend = guestHist.accounts[g].pendTime
-        if pend != t && pend >= 0 { guestHist.commit(g) }
+        let pend = recorder.guests.accounts[g].pendTime
+        if pend != t && pend >= 0 { recorder.guests.commit(g) }
     }
 }
 

@@ -54,7 +54,6 @@ struct Engine<Q: EngineStrategies> {
 
     /// `EngineConfig.decisionTrace`'s decision and what the engine is doing now.
     var trace = DecisionTracing()
-    var counts = EngineCounters()
     var clock: EngineClock
     var hostRows: [HostIntervalRow] = []
     /// Tentative state of the consolidation round being planned.
@@ -127,7 +126,7 @@ struct Engine<Q: EngineStrategies> {
         clock = EngineClock(tickInterval: rules.tickInterval(consolidationInterval: config.consolidationInterval, guests: config.guests))
         if !rules.activeMeansNonZeroAllocation {
             // VirtSim counts a shutdown only for an on → off transition.
-            for h in 0..<H { s.hostHist.trackActive[h] = false }
+            for h in 0..<H { s.recorder.hosts.trackActive[h] = false }
         }
     }
 
@@ -178,7 +177,7 @@ struct Engine<Q: EngineStrategies> {
             s.guests.phase[g] = .deleted
             s.guests.finalHost[g] = Int32(h)
             s.guests.host[g] = -1
-            counts.deletedGuests += 1
+            s.recorder.guestDeleted()
         }
     }
 

@@ -42,7 +42,7 @@ struct EngineState<Q: EngineStrategies> {
     var dirtyFlag: [Bool]
     /// Only when a placement index reads `dirtyHosts`.
     var trackDirty = false
-    /// Energy and report-interval accumulators per host.
+    /// The energy meter (an observer of the hosts' changes and of full updates).
     var energy: EnergyMeter
 
     // MARK: guests and lists
@@ -59,9 +59,8 @@ struct EngineState<Q: EngineStrategies> {
     var histCount: [UInt8]
 
     // MARK: metrics
-    var hostHist: HostHistoryAccumulator
-    var guestHist: GuestHistoryAccumulator
-    var energyJoules = 0.0
+    /// The metrics recorder (an observer of host and guest updates, migrations and rounds).
+    var recorder: MetricsRecorder
     var lastProcessTime = 0.0
 
     /// O(hosts + guests).
@@ -100,8 +99,7 @@ struct EngineState<Q: EngineStrategies> {
         histValues = keepHistory ? Array(repeating: 0, count: G * GuestHistory.length) : []
         histHead = keepHistory ? Array(repeating: 0, count: G) : []
         histCount = keepHistory ? Array(repeating: 0, count: G) : []
-        hostHist = HostHistoryAccumulator(hosts: H)
-        guestHist = GuestHistoryAccumulator(guests: G)
+        recorder = MetricsRecorder(hosts: H, guests: G)
     }
 
     /// Marks host `h` changed: its cache entry is stale and the placement index must re-read it. O(1).
@@ -338,7 +336,7 @@ struct EngineState<Q: EngineStrategies> {
                 residents += 1
                 demand += lists.request[i]
                 if guests.phase[g] == .running {
-                    guestHist.record(g, time: t, alloc: a / (1 + guests.overhead[g]), req: guestRequest(g),
+                    recorder.guests.record(g, time: t, alloc: a / (1 + guests.overhead[g]), req: guestRequest(g),
                                      inMigration: guests.inMigration[g])
                 }
                 // The source is charged the full request (CloudSim divides by 0.9); a guest that is
@@ -362,7 +360,7 @@ struct EngineState<Q: EngineStrategies> {
         if rules.cloudSimSlaFormulas { demand = req }
         // Demand at or above capacity: the paper's "100 % utilization".
         overload = demand >= cap && demand > 0
-        hostHist.record(h, time: t, alloc: util, req: req, active: active, overload: overload,
+        recorder.hosts.record(h, time: t, alloc: util, req: req, active: active, overload: overload,
                         guests: residents, capacity: cap, cloudSimViolation: rules.cloudSimSlaFormulas)
         bump(h)
     }
@@ -390,14 +388,11 @@ struct EngineState<Q: EngineStrategies> {
     @inline(__always)
     mutating func integrateEnergy(_ h: Int, to t: Double, powerAware: Bool) {
         guard rules.integratesAtEvents else { return }
-        let dt = t - energy.integratedTo[h]
+        let dt = energy.unmeteredSeconds(h, until: t)
         if dt <= 0 { return }
-        let w = currentWatts(h, powerAware: powerAware)
-        energy.joules[h] += w * dt
-        energy.intervalJoules[h] += w * dt
-        energy.intervalUtilSeconds[h] += (hosts.listed[h] > 0 ? min(measuredUtilization(h), 1) : 0) * dt
-        if hosts.listed[h] > 0 { energy.intervalOnSeconds[h] += dt }
-        energy.integratedTo[h] = t
+        let on = hosts.listed[h] > 0
+        energy.hostChanges(h, at: t, seconds: dt, watts: currentWatts(h, powerAware: powerAware),
+                           utilization: on ? min(measuredUtilization(h), 1) : 0, on: on)
     }
 
     /// CloudSim's trapezoid energy (`PowerHost.getEnergyLinearInterpolation`, §3.9) over every
@@ -421,11 +416,9 @@ struct EngineState<Q: EngineStrategies> {
                 e = arith.trapezoid(type: type, from: from, to: to, seconds: dt, zeroAfterIdle: rules.zeroEnergyAfterIdleUpdate)
             }
             frame += e
-            energy.joules[h] += e
-            energy.intervalJoules[h] += e
-            energy.intervalUtilSeconds[h] += min(measuredUtilization(h), 1) * dt
-            if hosts.listed[h] > 0 || hostPrevUtilMips[h] > 0 { energy.intervalOnSeconds[h] += dt }
+            energy.updateFrame(h, joules: e, seconds: dt, utilization: min(measuredUtilization(h), 1),
+                               on: hosts.listed[h] > 0 || hostPrevUtilMips[h] > 0)
         }
-        energyJoules += frame
+        energy.frameEnds(joules: frame)
     }
 }
