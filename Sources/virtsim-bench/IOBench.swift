@@ -14,9 +14,9 @@ enum IOBench {
         warmupSeconds: 0.01, durationSeconds: 2.0, seed: 1)
 
     static let backendSpec: IOExperimentSpec = {
-        var s = IOExperimentSpec(
-            hardware: "xeon-sandybridge-2012", kinds: ["native"], workload: "fio", blockSizeBytes: 4096, readFraction: 0.7,
-            queueDepth: 32, guestCPUs: 4, warmupSeconds: 0.01, durationSeconds: 2.0, seed: 1)
+        var s = spec   // the same workload, on the native variant plus the back-ends, with 4 vCPUs for the queues
+        s.kinds = ["native"]
+        s.guestCPUs = 4
         s.backends = [
             IOBackend(name: "iothread+aio-pool", path: "para-user-backend",
                       pools: [BackendThreadPool(kind: .iothread, cpuMicrosPerRequest: 1),
