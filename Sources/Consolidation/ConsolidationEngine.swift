@@ -20,15 +20,18 @@ public enum ConsolidationEngine {
     /// `run` to the horizon.
     struct PlainRun: EngineRun {
         let progress: ((Double) -> Void)?
-        func run<Q: EngineStrategies, D: OverloadDetector, S: VmSelectionPolicy>(_ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>) -> EngineResult {
-            engine.run(progress: progress, policies)
+        func run<Q: EngineStrategies, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+            _ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>, _ migration: M) -> EngineResult {
+            engine.run(progress: progress, policies, migration)
         }
     }
 }
 
 extension Engine {
-    /// Runs to the horizon with the run's detector and selection policy (`withEngine` resolved them).
-    mutating func run<D: OverloadDetector, S: VmSelectionPolicy>(progress: ((Double) -> Void)?, _ policies: RoundPolicies<D, S>) -> EngineResult {
+    /// Runs to the horizon with the run's detector, selection policy and migration model
+    /// (`withEngine` resolved them).
+    mutating func run<D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+        progress: ((Double) -> Void)?, _ policies: RoundPolicies<D, S>, _ migration: M) -> EngineResult {
         var sched = Scheduler<EngineEvent>()
         let horizon = config.horizon
 
@@ -68,7 +71,7 @@ extension Engine {
         while let first = sched.nextEventTime, first < horizon {
             if stopWhenRecorded && trace.decision != nil { break }
             sched.step { event, sched in
-                handle(event.payload, at: event.time, sched: &sched, policies)
+                handle(event.payload, at: event.time, sched: &sched, policies, migration)
             }
             if checks.enabled && checks.violations.count < InvariantChecks.limit {
                 flushDeferredUpdates()  // the invariants describe the state with every update done
@@ -81,11 +84,11 @@ extension Engine {
         }
         flushDeferredUpdates()
         progress?(1)
-        return finish(at: horizon)
+        return finish(at: horizon, reportsDowntime: migration.reportsDowntime)
     }
 
-    mutating func handle<D: OverloadDetector, S: VmSelectionPolicy>(_ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>,
-                                                                    _ policies: RoundPolicies<D, S>) {
+    mutating func handle<D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+        _ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>, _ policies: RoundPolicies<D, S>, _ migration: M) {
         trace.now = t
         // Completions at one instant share one update per host; anything else sees them done.
         if !deferred.isEmpty {
@@ -98,12 +101,12 @@ extension Engine {
             if !waiting.queue.isEmpty { placeWaiting(at: t, sched: &sched, policies.detector) }
             capacity.sample(s, waiting: waiting.queue.count)
             if rules.consolidatesOnTicks && consolidates {
-                startMigrations(planRound(policies), at: t, sched: &sched)
+                startMigrations(planRound(policies), at: t, sched: &sched, migration)
             }
             clock.nextTick = rules.nextTick(after: t, index: clock.tickIndex, interval: clock.tickInterval)
             if clock.nextTick < config.horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
         case .consolidate:
-            startMigrations(planRound(policies), at: t, sched: &sched)
+            startMigrations(planRound(policies), at: t, sched: &sched, migration)
             clock.consolidationIndex += 1
             let next = Double(clock.consolidationIndex + 1) * config.consolidationInterval
             if next < config.horizon {
@@ -137,7 +140,7 @@ extension Engine {
     /// Places the guests present at t = 0. CloudSim: in id order, each requesting its full MIPS
     /// (§3.5). VirtSim: by decreasing current demand when the placement policy says so.
     /// Returns the guests that are booting.
-    mutating func createInitialGuests<D: OverloadDetector>(_ guests: [Int], _ detector: D) -> [Int] {
+    mutating func createInitialGuests<D: EngineOverloadDetector>(_ guests: [Int], _ detector: D) -> [Int] {
         var order = guests
         if !rules.requestsFullMipsAtCreation {
             for g in guests {
@@ -173,7 +176,7 @@ extension Engine {
         return order.filter { s.guests.phase[$0] == .booting }
     }
 
-    mutating func arrive<D: OverloadDetector>(_ g: Int, at t: Double, sched: inout Scheduler<EngineEvent>, _ detector: D) {
+    mutating func arrive<D: EngineOverloadDetector>(_ g: Int, at t: Double, sched: inout Scheduler<EngineEvent>, _ detector: D) {
         let u = rules.utilization(s.demand, g, at: t)
         s.guests.utilization[g] = u
         s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
@@ -196,7 +199,7 @@ extension Engine {
 
     /// Tries every waiting guest again, first come first served, at its demand at `t`; those a
     /// host takes start (and boot) like an arrival. O(waiting · hosts).
-    mutating func placeWaiting<D: OverloadDetector>(at t: Double, sched: inout Scheduler<EngineEvent>, _ detector: D) {
+    mutating func placeWaiting<D: EngineOverloadDetector>(at t: Double, sched: inout Scheduler<EngineEvent>, _ detector: D) {
         let none = [Bool](repeating: false, count: s.hostCount)
         trace.phase = "waiting guest"
         for g in waiting.queue {
@@ -266,15 +269,17 @@ extension Engine {
 
     // MARK: - Migrations
 
-    /// Starts the planned migrations in order (§2 step 4, `addMigratingInVm`).
-    mutating func startMigrations(_ plan: [PlannedMigration], at t: Double, sched: inout Scheduler<EngineEvent>) {
+    /// Starts the planned migrations in order (§2 step 4, `addMigratingInVm`), each timed and
+    /// shared out by `migration`'s plan.
+    mutating func startMigrations<M: EngineMigrationModel>(_ plan: [PlannedMigration], at t: Double, sched: inout Scheduler<EngineEvent>,
+                                                           _ migration: M) {
         for m in plan {
             let g = m.guest
             guard s.guests.phase[g] == .running else { continue }
             let source = Int(s.guests.host[g])
             s.integrateEnergy(m.target, to: t, powerAware: powerAware)
             if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
-            let plan = migrationModel.plan(for: config.guests[g], ramMB: s.guests.ramMB[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target])
+            let plan = migration.plan(for: config.guests[g], ramMB: s.guests.ramMB[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target])
             if !s.guests.inMigration[g] {
                 s.guests.sourceShare[g] = plan.sourceCpuShare
                 s.guests.targetShare[g] = plan.targetReservationShare
@@ -297,9 +302,7 @@ extension Engine {
             }
             s.recorder.migrationStarted(downtime: plan.downtimeSeconds)
             s.guests.migrations[g] += 1
-            let seconds = migrationModel.isCloudSim
-                ? migrationModel.seconds(ramMB: s.guests.ramMB[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target]) : plan.totalSeconds
-            sched.schedule(.migrationDone(node: Int32(node)), at: t + seconds, priority: EnginePriority.migration)
+            sched.schedule(.migrationDone(node: Int32(node)), at: t + plan.totalSeconds, priority: EnginePriority.migration)
         }
         flushDeferredUpdates()
     }
@@ -357,9 +360,9 @@ extension Engine {
         clock.lastReportTime = t
     }
 
-    mutating func finish(at horizon: Double) -> EngineResult {
+    mutating func finish(at horizon: Double, reportsDowntime: Bool) -> EngineResult {
         closeAccounts(at: horizon)
-        var result = EngineResult(metrics: metrics(at: horizon), hostIntervals: hostRows, guests: guestRows(), decision: trace.decision)
+        var result = EngineResult(metrics: metrics(at: horizon, reportsDowntime: reportsDowntime), hostIntervals: hostRows, guests: guestRows(), decision: trace.decision)
         result.capacity = capacityMetrics(at: horizon)
         return result
     }
@@ -400,8 +403,8 @@ extension Engine {
     }
 
     /// The run's metrics: the recorder's, with the energy meter's total, the span the clock
-    /// measured and the guests still alive. O(hosts + guests).
-    func metrics(at horizon: Double) -> Metrics {
+    /// measured and the guests still alive; `reportsDowntime`: the migration model's. O(hosts + guests).
+    func metrics(at horizon: Double, reportsDowntime: Bool) -> Metrics {
         var alive = 0
         for g in 0..<s.guestCount {
             let p = s.guests.phase[g]
@@ -409,7 +412,7 @@ extension Engine {
         }
         let measured = rules.measuredSeconds(lastUpdate: s.lastProcessTime, tickInterval: clock.tickInterval, horizon: horizon)
         return s.recorder.metrics(rules, energyJoules: s.energy.totalJoules, horizon: horizon, measuredSeconds: measured,
-                                  guestsAlive: alive, reportsDowntime: !migrationModel.isCloudSim)
+                                  guestsAlive: alive, reportsDowntime: reportsDowntime)
     }
 
     /// One row per guest: where it started and ended, its migrations and CPU accounts. O(guests).
@@ -501,10 +504,10 @@ extension ConsolidationEngine {
     /// Runs like `run` and checks the invariants after every event (tests; O(state) per event).
     static func runChecked(_ config: EngineConfig) throws -> (result: EngineResult, violations: [String]) {
         struct Checked: EngineRun {
-            func run<Q: EngineStrategies, D: OverloadDetector, S: VmSelectionPolicy>(_ engine: inout Engine<Q>,
-                                                                                     _ policies: RoundPolicies<D, S>) -> (result: EngineResult, violations: [String]) {
+            func run<Q: EngineStrategies, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+                _ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>, _ migration: M) -> (result: EngineResult, violations: [String]) {
                 engine.checks.enabled = true
-                let result = engine.run(progress: nil, policies)
+                let result = engine.run(progress: nil, policies, migration)
                 return (result, engine.checks.violations)
             }
         }
@@ -519,10 +522,11 @@ extension ConsolidationEngine {
         -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
         struct Immediate: EngineRun {
             let immediate: Bool
-            func run<Q: EngineStrategies, D: OverloadDetector, S: VmSelectionPolicy>(_ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>)
+            func run<Q: EngineStrategies, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+                _ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>, _ migration: M)
                 -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
                 engine.deferHostUpdates = !immediate
-                let result = engine.run(progress: nil, policies)
+                let result = engine.run(progress: nil, policies, migration)
                 return (result, engine.s.recorder.guests.migrationDurations, engine.s.recorder.guests.shortfallRatioSum)
             }
         }

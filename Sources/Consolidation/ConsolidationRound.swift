@@ -140,7 +140,7 @@ extension Engine {
     // MARK: - The round (`optimizeAllocation`, §3.8)
 
     /// Plans one consolidation round and returns the migrations, overload moves first.
-    mutating func planRound<D: OverloadDetector, S: VmSelectionPolicy>(_ policies: RoundPolicies<D, S>) -> [PlannedMigration] {
+    mutating func planRound<D: EngineOverloadDetector, S: VmSelectionPolicy>(_ policies: RoundPolicies<D, S>) -> [PlannedMigration] {
         let detector = policies.detector
         tentative.current &+= 1
         let t0 = wallSeconds()
@@ -189,7 +189,7 @@ extension Engine {
 
     /// The hosts the overload detector flags, in index order: THR as one SIMD compare
     /// (`ThresholdRule`), the other detectors (and the scalar reference) host by host. O(hosts).
-    mutating func overloadedHosts<D: OverloadDetector>(_ detector: D) -> [Int] {
+    mutating func overloadedHosts<D: EngineOverloadDetector>(_ detector: D) -> [Int] {
         if simdScans, let threshold = staticThreshold { return overloadedHostsTHR(threshold: threshold, detector) }
         var overloaded: [Int] = []
         for h in 0..<s.hostCount where s.hosts.listed[h] > 0 && isOverloaded(h, detector) { overloaded.append(h) }
@@ -198,7 +198,7 @@ extension Engine {
 
     /// VM selection on overloaded host `h`: the policy picks guests (not migrating, running) one at a
     /// time, each tentatively removed, until the host is no longer overloaded. O(k²) for k guests.
-    mutating func selectGuests<D: OverloadDetector, S: VmSelectionPolicy>(from h: Int, into toMigrate: inout [Int],
+    mutating func selectGuests<D: EngineOverloadDetector, S: VmSelectionPolicy>(from h: Int, into toMigrate: inout [Int],
                                                                           _ policies: RoundPolicies<D, S>) {
         let selection = policies.selection
         var candidates: [SelectionCandidate] = []
@@ -258,7 +258,7 @@ extension Engine {
     }
 
     /// §3.8 step 5: evacuate hosts from the least loaded up, one at a time.
-    mutating func underloadPhase<D: OverloadDetector>(overloaded: [Int], overloadTargets: [Int], _ detector: D) -> [PlannedMigration] {
+    mutating func underloadPhase<D: EngineOverloadDetector>(overloaded: [Int], overloadTargets: [Int], _ detector: D) -> [PlannedMigration] {
         let H = s.hostCount
         var excludedUnder = [Bool](repeating: false, count: H)
         var excludedPlace = [Bool](repeating: false, count: H)
@@ -310,7 +310,7 @@ extension Engine {
     /// Tries to move every guest of host `h` (not migrating, running) elsewhere, by decreasing CPU,
     /// skipping `excluded` hosts. All or nothing: when one guest finds no host, the tentative moves
     /// are undone and nil is returned. O(k · placement).
-    mutating func evacuate<D: OverloadDetector>(_ h: Int, excluded: [Bool], _ detector: D) -> [PlannedMigration]? {
+    mutating func evacuate<D: EngineOverloadDetector>(_ h: Int, excluded: [Bool], _ detector: D) -> [PlannedMigration]? {
         var guests: [Int] = []
         var n = s.lists.head[h]
         while n >= 0 {

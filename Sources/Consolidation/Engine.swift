@@ -50,7 +50,6 @@ struct Engine<Q: EngineStrategies> {
     var random: Xoshiro256StarStar
     let placement: PlacementRule
     let powerAware: Bool
-    let migrationModel: MigrationTimeModel
 
     /// `EngineConfig.decisionTrace`'s decision and what the engine is doing now.
     var trace = DecisionTracing()
@@ -101,10 +100,6 @@ struct Engine<Q: EngineStrategies> {
         staticThreshold = overloadPolicy.staticThreshold
         guard let rule = PlacementRule(name: p.placement) else { throw EngineError.unknownPolicy(kind: "placement", name: p.placement) }
         placement = rule
-        guard let model = MigrationTimeModel(name: p.migrationModel) else {
-            throw EngineError.unknownPolicy(kind: "migration", name: p.migrationModel)
-        }
-        migrationModel = model
         powerAware = p.powerAware
         guard config.horizon > 0, config.consolidationInterval > 0, config.reportInterval > 0 else {
             throw EngineError.invalidConfig("horizon, consolidation and report intervals must be positive")
@@ -185,7 +180,7 @@ struct Engine<Q: EngineStrategies> {
 
     /// Brings host `h`'s cached sums (requested MIPS, largest RAM, planner MIPS, and the history
     /// when `detector` reads one) up to date with its list. O(k · 30) when stale, O(1) otherwise.
-    mutating func refreshCache<D: OverloadDetector>(_ h: Int, _ detector: D) {
+    mutating func refreshCache<D: EngineOverloadDetector>(_ h: Int, _ detector: D) {
         if load.version[h] == s.hostVersion[h] && load.valid[h] { return }
         var req = 0.0, maxRam = 0.0, planned = 0.0
         let L = GuestHistory.length
@@ -233,7 +228,7 @@ struct Engine<Q: EngineStrategies> {
     }
 
     /// `detector`'s input for host `h`, optionally with guest `extra` added.
-    mutating func overloadInput<D: OverloadDetector>(_ h: Int, extra: Int = -1, _ detector: D) -> OverloadInput {
+    mutating func overloadInput<D: EngineOverloadDetector>(_ h: Int, extra: Int = -1, _ detector: D) -> OverloadInput {
         refreshCache(h, detector)
         let cap = s.hosts.totalMips[h]
         var req = load.requested[h]
@@ -259,14 +254,14 @@ struct Engine<Q: EngineStrategies> {
             if !rules.padsHistoryWithZeros { history.removeLast(L - longest) }
         }
         return OverloadInput(requestedUtilization: req / cap, history: history,
-                             maxGuestMigrationSeconds: migrationModel.seconds(ramMB: maxRam, bandwidthMbps: s.hosts.bandwidthMbps[h]),
+                             maxGuestMigrationSeconds: detector.longestMigrationSeconds(ramMB: maxRam, bandwidthMbps: s.hosts.bandwidthMbps[h]),
                              intervalSeconds: config.consolidationInterval)
     }
 
     /// CloudSim's planner MIPS (cached): Σ allocations on the host, migrating-in reservations
     /// counted at 10× (their full request).
     @inline(__always)
-    mutating func plannerMips<D: OverloadDetector>(_ h: Int, _ detector: D) -> Double {
+    mutating func plannerMips<D: EngineOverloadDetector>(_ h: Int, _ detector: D) -> Double {
         refreshCache(h, detector)
         return load.planned[h]
     }
@@ -274,49 +269,8 @@ struct Engine<Q: EngineStrategies> {
     /// `detector`'s verdict on host `h` (with guest `extra` added). A direct call: `D` is the
     /// detector's concrete type.
     @inline(__always)
-    mutating func isOverloaded<D: OverloadDetector>(_ h: Int, extra: Int = -1, _ detector: D) -> Bool {
+    mutating func isOverloaded<D: EngineOverloadDetector>(_ h: Int, extra: Int = -1, _ detector: D) -> Bool {
         detector.isOverloaded(overloadInput(h, extra: extra, detector))
-    }
-}
-
-/// Migration duration and CPU shares from VirtModel's migration models (docs/published-figures.md M2 for "cloudsim").
-struct MigrationTimeModel {
-    let model: any MigrationModel
-    let isCloudSim: Bool
-
-    init?(name: String) {
-        let canonical = name == "m2" ? "cloudsim" : (name == "precopy" ? "pre-copy" : name)
-        guard let m = MigrationModels.named(canonical) else { return nil }
-        model = m
-        isCloudSim = canonical == CloudSimMigrationModel.registryName
-    }
-
-    /// Seconds to move `ramMB` over a link of `bandwidthMbps` (CloudSim: RAM / (BW / 16), §2).
-    func seconds(ramMB: Double, bandwidthMbps: Double) -> Double {
-        if isCloudSim { return CloudSimMigrationModel.seconds(memoryMB: ramMB, bandwidthMbps: bandwidthMbps) }
-        return model.plan(MigrationRequest(memoryMB: ramMB, linkBandwidthMbps: bandwidthMbps)).totalSeconds
-    }
-
-    /// The full plan (duration and CPU shares) for migrating `guest`. Cold migration reboots the
-    /// guest on the target, so it takes the guest's own boot time (from the cost model via
-    /// `GuestSpec.bootSeconds`); shutdown is taken as instantaneous. Pre-copy uses the guest's
-    /// dirtying rate and writable working set.
-    ///
-    /// A guest does not run during its downtime. The engine gives a migrating guest one constant
-    /// share of its request on the source for the whole migration, so that share is scaled by
-    /// the fraction of the migration the guest runs, 1 − downtime / total: the CPU it loses is its
-    /// demand × downtime (counted in PDM), spread over the migration instead of at its end.
-    func plan(for guest: GuestSpec, ramMB: Double, bandwidthMbps: Double) -> MigrationPlan {
-        let request = MigrationRequest(memoryMB: ramMB, linkBandwidthMbps: bandwidthMbps, dirtyRateMBps: guest.dirtyRateMBps,
-                                       writableWorkingSetMB: guest.writableWorkingSetMB)
-        if model is ColdMigrationModel {
-            return ColdMigrationModel(shutdownSeconds: 0, bootSeconds: guest.bootSeconds).plan(request)
-        }
-        var plan = model.plan(request)
-        if model is PreCopyMigrationModel, plan.downtimeSeconds > 0, plan.totalSeconds > 0 {
-            plan.sourceCpuShare *= 1 - plan.downtimeSeconds / plan.totalSeconds
-        }
-        return plan
     }
 }
 

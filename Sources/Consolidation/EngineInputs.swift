@@ -191,15 +191,15 @@ public struct PolicySpec: Sendable, Hashable {
     public var underloadThreshold: Double?
     /// At most this many under-load evacuation attempts per round (nil: no limit, as CloudSim).
     public var maxUnderloadAttemptsPerRound: Int?
-    /// Migration model: "cloudsim" (M2), "pre-copy", "cold".
-    public var migrationModel: String
+    /// Migration model (the engine's migration type is picked from it once, at start).
+    public var migrationModel: MigrationModelKind
     /// false: hosts draw full power whatever their load (CloudSim's NonPowerAware baseline).
     public var powerAware: Bool
 
     public init(placement: String = "power-aware-best-fit-decreasing", overload: String = "thr",
                 overloadParameter: Double? = nil, selection: String = "mmt", underload: Bool = true,
                 underloadThreshold: Double? = nil, maxUnderloadAttemptsPerRound: Int? = nil,
-                migrationModel: String = "cloudsim", powerAware: Bool = true, overloadWindow: Int? = nil) {
+                migrationModel: MigrationModelKind = .cloudSim, powerAware: Bool = true, overloadWindow: Int? = nil) {
         let policy = Result { () throws(PolicyLookupError) in
             try OverloadPolicy(name: overload, parameter: overloadParameter, window: overloadWindow)
         }
@@ -212,14 +212,14 @@ public struct PolicySpec: Sendable, Hashable {
     /// reader's, or a table's): nothing is parsed again on the way to the engine.
     public init(placement: String = "power-aware-best-fit-decreasing", overloadPolicy: OverloadPolicy,
                 selection: String = "mmt", underload: Bool = true, underloadThreshold: Double? = nil,
-                maxUnderloadAttemptsPerRound: Int? = nil, migrationModel: String = "cloudsim", powerAware: Bool = true) {
+                maxUnderloadAttemptsPerRound: Int? = nil, migrationModel: MigrationModelKind = .cloudSim, powerAware: Bool = true) {
         self.init(placement: placement, overloadPolicy: .success(overloadPolicy), selection: selection, underload: underload,
                   underloadThreshold: underloadThreshold, maxUnderloadAttemptsPerRound: maxUnderloadAttemptsPerRound,
                   migrationModel: migrationModel, powerAware: powerAware)
     }
 
     private init(placement: String, overloadPolicy: Result<OverloadPolicy, PolicyLookupError>, selection: String, underload: Bool,
-                 underloadThreshold: Double?, maxUnderloadAttemptsPerRound: Int?, migrationModel: String, powerAware: Bool) {
+                 underloadThreshold: Double?, maxUnderloadAttemptsPerRound: Int?, migrationModel: MigrationModelKind, powerAware: Bool) {
         self.placement = placement
         self.overloadPolicy = overloadPolicy
         self.selection = selection

@@ -18,7 +18,7 @@ extension Engine {
     }
 
     /// Chooses a host for guest `g` (`findHostForVm`), skipping hosts with `excluded[h]`.
-    mutating func findHost<D: OverloadDetector>(for g: Int, excluded: [Bool], skipEmpty: Bool = false, _ detector: D) -> Int? {
+    mutating func findHost<D: EngineOverloadDetector>(for g: Int, excluded: [Bool], skipEmpty: Bool = false, _ detector: D) -> Int? {
         var none = NoRecorder()
         return findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, recorder: &none, detector)
     }
@@ -26,7 +26,7 @@ extension Engine {
     /// `findHost` telling `recorder` every host's verdict. A recording recorder runs the scalar
     /// reference (every host visited); `NoRecorder` takes the fast paths (first-fit index, SIMD
     /// scans), which choose the same host (tested).
-    mutating func findHost<D: OverloadDetector, R: PlacementRecorder>(for g: Int, excluded given: [Bool], skipEmpty: Bool,
+    mutating func findHost<D: EngineOverloadDetector, R: PlacementRecorder>(for g: Int, excluded given: [Bool], skipEmpty: Bool,
                                                                        recorder: inout R, _ detector: D) -> Int? {
         // The isolation constraint, the one place it is enforced: hosts holding another tenant's
         // guests are excluded for every placement rule below.
@@ -47,7 +47,7 @@ extension Engine {
     /// evaluation per suitable host.
     /// `given` is the round's exclusion before the tenant constraint (hosts only `excluded` by it
     /// are reported as holding another tenant).
-    mutating func findHostScalar<D: OverloadDetector, R: PlacementRecorder>(for g: Int, _ request: PlacementRequest, excluded: [Bool],
+    mutating func findHostScalar<D: EngineOverloadDetector, R: PlacementRecorder>(for g: Int, _ request: PlacementRequest, excluded: [Bool],
                                                                             given: [Bool], recorder: inout R, _ detector: D) -> Int? {
         let useDetector = consolidates
         let powerAware = placement == .powerAwareBestFitDecreasing
@@ -108,7 +108,7 @@ extension Engine {
     }
 
     /// Brings the first-fit index up to date with every host changed since the last query.
-    mutating func flushIndex<D: OverloadDetector>(_ detector: D) {
+    mutating func flushIndex<D: EngineOverloadDetector>(_ detector: D) {
         guard var index = ffIndex else { return }
         ffIndex = nil
         let dirty = s.dirtyHosts
@@ -130,7 +130,7 @@ extension Engine {
     }
 
     /// First fit through the index; the same host as the linear scan.
-    mutating func indexedFirstFit<D: OverloadDetector>(_ g: Int, _ request: PlacementRequest, excluded: [Bool], skipEmpty: Bool,
+    mutating func indexedFirstFit<D: EngineOverloadDetector>(_ g: Int, _ request: PlacementRequest, excluded: [Bool], skipEmpty: Bool,
                                                        _ detector: D) -> Int? {
         flushIndex(detector)
         var index = ffIndex!

@@ -94,7 +94,7 @@ extension Engine {
     /// `findHost`, recording the decision when it is the one `EngineConfig.decisionTrace` asks for:
     /// the verdicts come from the engine's own placement code (its scalar reference, which visits
     /// every host), the choice from the path the run takes.
-    mutating func tracedFindHost<D: OverloadDetector>(for g: Int, excluded: [Bool], skipEmpty: Bool = false, _ detector: D) -> Int? {
+    mutating func tracedFindHost<D: EngineOverloadDetector>(for g: Int, excluded: [Bool], skipEmpty: Bool = false, _ detector: D) -> Int? {
         guard let request = config.decisionTrace, trace.decision == nil, g == request.guest, trace.now >= request.notBefore else {
             return findHost(for: g, excluded: excluded, skipEmpty: skipEmpty, detector)
         }

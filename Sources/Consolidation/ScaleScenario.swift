@@ -37,7 +37,7 @@ public enum ScaleScenario {
         }
         let policies = PolicySpec(placement: "first-fit-decreasing", overload: "thr", overloadParameter: 0.8,
                                   selection: "mmt", underload: true, underloadThreshold: 0.3,
-                                  maxUnderloadAttemptsPerRound: max(16, hosts / 1000), migrationModel: "cloudsim")
+                                  maxUnderloadAttemptsPerRound: max(16, hosts / 1000), migrationModel: .cloudSim)
         return EngineConfig(hostTypes: [type], guests: specs, policies: policies, semantics: .virtSim,
                             horizon: horizon, consolidationInterval: 300, seed: seed)
     }

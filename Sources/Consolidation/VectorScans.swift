@@ -16,7 +16,7 @@ extension Engine {
     /// hosts; THR and "none" then take one arg-min, the history detectors up to 8 arg-min picks and
     /// then O(c log c), with one overload evaluation per candidate visited (the scalar loop runs
     /// one per suitable host).
-    mutating func findHostSIMD<D: OverloadDetector>(for g: Int, _ request: PlacementRequest, excluded: [Bool], _ detector: D) -> Int? {
+    mutating func findHostSIMD<D: EngineOverloadDetector>(for g: Int, _ request: PlacementRequest, excluded: [Bool], _ detector: D) -> Int? {
         let demand = request.demandMips
         let useDetector = consolidates
         var scores = scan.scores
@@ -80,7 +80,7 @@ extension Engine {
     /// candidate for what needs the host's guest list (the planner cache, THR's U_req with the
     /// guest added), which packs the survivors; then `PowerIncrease.deltas` on 4 packed hosts per
     /// step. O(c) for c candidates.
-    mutating func powerIncreaseScores<D: OverloadDetector>(demand: Double, candidates cands: inout [Int], scores: inout [Double],
+    mutating func powerIncreaseScores<D: EngineOverloadDetector>(demand: Double, candidates cands: inout [Int], scores: inout [Double],
                                                            threshold thr: Double?, cloudSimEmpty: Bool, _ detector: D) {
         var batch = PowerIncrease.Batch(capacity: cands.count)
         var kept = 0
@@ -116,7 +116,7 @@ extension Engine {
 
     /// The overload part of the placement test for a suitable candidate `h`.
     @inline(__always)
-    mutating func acceptsPlacement<D: OverloadDetector>(_ h: Int, guest g: Int, powerAware: Bool, cloudSimEmpty: Bool,
+    mutating func acceptsPlacement<D: EngineOverloadDetector>(_ h: Int, guest g: Int, powerAware: Bool, cloudSimEmpty: Bool,
                                                         _ detector: D) -> Bool {
         // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the test.
         if powerAware && cloudSimEmpty && plannerMips(h, detector) == 0 { return true }
@@ -125,7 +125,7 @@ extension Engine {
 
     /// THR overload scan: hosts with guests whose requested utilization exceeds `threshold`, in
     /// index order (`ThresholdRule.overloadedHosts` over the cached requests). O(hosts).
-    mutating func overloadedHostsTHR<D: OverloadDetector>(threshold: Double, _ detector: D) -> [Int] {
+    mutating func overloadedHostsTHR<D: EngineOverloadDetector>(threshold: Double, _ detector: D) -> [Int] {
         for h in 0..<s.hostCount where s.hosts.listed[h] > 0 { refreshCache(h, detector) }
         return ThresholdRule.overloadedHosts(requested: load.requested, in: s.hosts, threshold: threshold)
     }

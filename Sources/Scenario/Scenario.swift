@@ -152,7 +152,8 @@ public struct PolicyConfig: Sendable, Hashable {
     /// Only hosts whose measured utilization is below this (0, 1] are evacuated by the under-load
     /// step; nil = every host, least utilized first (CloudSim's rule).
     public var underloadThreshold: Double?
-    public var migration: String
+    /// The migration model, typed by the reader.
+    public var migration: MigrationModelKind
     /// false: hosts draw full power whatever their load (CloudSim's NonPowerAware baseline, npa).
     public var powerAware: Bool = true
 }

@@ -581,7 +581,7 @@ public struct ScenarioReader: Sendable {
         let selection = p.string("selection", required: true, oneOf: vocabulary.selections)
         let underload = p.bool("underload") ?? true
         let underloadThreshold = p.number(K.underloadThreshold)
-        let migration = p.string("migration", oneOf: vocabulary.migrationModels) ?? "cloudsim"
+        let migration = p.string("migration", oneOf: vocabulary.migrationModels).flatMap(MigrationModelKind.init(rawValue:)) ?? .cloudSim
         let powerAware = p.bool("powerAware") ?? true
         p.finish()
         guard let placement, let overload, let selection else { return nil }

@@ -8,7 +8,7 @@ import VirtModel
 struct PreCopyEngineTests {
     /// Two G5 hosts, two guests at a constant 30 % of 2500 MIPS placed apart (CloudSim's placement
     /// reading); the first consolidation round evacuates one host, so exactly one guest migrates.
-    static func run(model: String, dirtyRateMBps: Double = 0, writableWorkingSetMB: Double? = nil) throws -> EngineResult {
+    static func run(model: MigrationModelKind, dirtyRateMBps: Double = 0, writableWorkingSetMB: Double? = nil) throws -> EngineResult {
         let host = HostTypeSpec(name: "g5", cores: 2, mipsPerCore: 2660, ramMB: 4096, bandwidthMbps: 1000,
                                 power: .hpProLiantML110G5, count: 2)
         let guests = (0..<2).map {
@@ -31,7 +31,7 @@ struct PreCopyEngineTests {
 
     @Test("A guest that writes nothing moves in one round, loses no CPU, and its migration takes memory / rate")
     func silentGuest() throws {
-        let r = try Self.run(model: "pre-copy")
+        let r = try Self.run(model: .preCopy)
         let g = try Self.movedGuest(r)
         #expect(r.metrics.migrationDowntimeSecondsMean == 0)
         #expect(g.requestedCpuSeconds == g.allocatedCpuSeconds)
@@ -42,7 +42,7 @@ struct PreCopyEngineTests {
     @Test("A guest rewriting its working set faster than the link loses demand × downtime of CPU",
           arguments: [16.0, 64.0, 256.0])
     func downtimeCostsCpu(workingSetMB: Double) throws {
-        let r = try Self.run(model: "pre-copy", dirtyRateMBps: 10_000, writableWorkingSetMB: workingSetMB)
+        let r = try Self.run(model: .preCopy, dirtyRateMBps: 10_000, writableWorkingSetMB: workingSetMB)
         let g = try Self.movedGuest(r)
         // The whole working set is left for the stop-and-copy, at the 1 Gb/s link rate.
         let downtime = workingSetMB * 8 / 1000
@@ -55,9 +55,9 @@ struct PreCopyEngineTests {
 
     @Test("CloudSim's model has no downtime metric, so CloudSim's metric set is unchanged")
     func cloudSimHasNoDowntime() throws {
-        let r = try Self.run(model: "cloudsim", dirtyRateMBps: 10_000, writableWorkingSetMB: 64)
+        let r = try Self.run(model: .cloudSim, dirtyRateMBps: 10_000, writableWorkingSetMB: 64)
         #expect(r.metrics.migrationDowntimeSecondsMean == nil)
         #expect(!r.metrics.rows.contains { $0.name == "migration_downtime_seconds_mean" })
-        #expect(try Self.run(model: "pre-copy").metrics.rows.contains { $0.name == "migration_downtime_seconds_mean" })
+        #expect(try Self.run(model: .preCopy).metrics.rows.contains { $0.name == "migration_downtime_seconds_mean" })
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Consolidation
+import VirtModel
 
 @Suite("Semantics switches")
 struct SemanticsTests {
@@ -36,8 +37,8 @@ struct SemanticsTests {
     }
 
     @Test("live, pre-copy and cold migration models all complete their migrations",
-          arguments: ["cloudsim", "pre-copy", "cold"])
-    func migrationModels(model: String) throws {
+          arguments: MigrationModelKind.allCases)
+    func migrationModels(model: MigrationModelKind) throws {
         let policies = PolicySpec(placement: "pabfd", overload: "thr", overloadParameter: 0.7, selection: "mmt",
                                   migrationModel: model)
         var config = Fixture.config(hosts: 10, guests: 24, policies: policies)
@@ -46,13 +47,12 @@ struct SemanticsTests {
         #expect(violations.isEmpty, "\(violations.prefix(3))")
         #expect(result.metrics.vmMigrations > 0)
         #expect(result.metrics.meanTimeBeforeVMMigration > 0)
-        if model == "cold" { #expect(result.metrics.pdmPercent > 0) }  // the guest is down while it moves
+        if model == .cold { #expect(result.metrics.pdmPercent > 0) }  // the guest is down while it moves
     }
 
     @Test("unknown policy names are reported, not crashed on")
     func unknownPolicies() {
-        for p in [PolicySpec(placement: "nope"), PolicySpec(overload: "nope"), PolicySpec(selection: "nope"),
-                  PolicySpec(migrationModel: "nope")] {
+        for p in [PolicySpec(placement: "nope"), PolicySpec(overload: "nope"), PolicySpec(selection: "nope")] {
             #expect(throws: EngineError.self) { try ConsolidationEngine.run(Fixture.config(policies: p)) }
         }
     }

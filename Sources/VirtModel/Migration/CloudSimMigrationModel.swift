@@ -7,7 +7,7 @@
 /// the expression below performs the same double operations (e.g. 1740 / 62.5 for 1 Gb/s), so the
 /// completion times are bit-identical to CloudSim's.
 public struct CloudSimMigrationModel: MigrationModel {
-    public static let registryName = "cloudsim"
+    public static let registryName = MigrationModelKind.cloudSim.registryName
     public var name: String { Self.registryName }
     /// CloudSim `PowerVm`/scheduler: 10 % CPU lost by the migrating guest.
     public var sourceCpuShare: Double

@@ -2,7 +2,7 @@
 /// suspended rather than shut down, its memory image, then boot (or resume) it on the target. The guest
 /// is down for the whole migration; no CPU is used on either host meanwhile.
 public struct ColdMigrationModel: MigrationModel {
-    public static let registryName = "cold"
+    public static let registryName = MigrationModelKind.cold.registryName
     public var name: String { Self.registryName }
     /// Guest shutdown (or suspend) time (s).
     public var shutdownSeconds: Double

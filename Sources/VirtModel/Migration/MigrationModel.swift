@@ -118,10 +118,23 @@ public protocol MigrationModel: Sendable {
     func plan(_ request: MigrationRequest) -> MigrationPlan
 }
 
+/// Which migration model a scenario names: the typed value the scenario reader produces and the
+/// consolidation engine receives (it picks the engine's migration type once, at start).
+public enum MigrationModelKind: String, CaseIterable, Sendable, Hashable {
+    /// CloudSim's live migration (`CloudSimMigrationModel`, docs/published-figures.md M2).
+    case cloudSim = "cloudsim"
+    /// Iterative pre-copy live migration (`PreCopyMigrationModel`).
+    case preCopy = "pre-copy"
+    /// Shut down, copy, boot (`ColdMigrationModel`).
+    case cold = "cold"
+
+    /// The registry name a scenario writes ("cloudsim", "pre-copy", "cold").
+    public var registryName: String { rawValue }
+}
+
 /// Migration models by scenario name.
 public enum MigrationModels {
-    public static let allNames = [CloudSimMigrationModel.registryName, PreCopyMigrationModel.registryName,
-                                  ColdMigrationModel.registryName]
+    public static let allNames = MigrationModelKind.allCases.map(\.registryName)
 
     /// The model with its default parameters, or nil for an unknown name.
     public static func named(_ name: String) -> (any MigrationModel)? {

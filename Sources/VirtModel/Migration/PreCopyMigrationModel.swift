@@ -18,7 +18,7 @@
 /// (`sourceCpuShare` = `targetReservationShare` = 1 by default: the copy work runs in the control
 /// domain and the target must be able to run the guest when it arrives).
 public struct PreCopyMigrationModel: MigrationModel {
-    public static let registryName = "pre-copy"
+    public static let registryName = MigrationModelKind.preCopy.registryName
     public var name: String { Self.registryName }
 
     /// Rate of the first round (Mb/s). Clark et al. §5.1 give 100 Mb/s as the example minimum.
