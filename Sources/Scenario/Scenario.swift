@@ -184,9 +184,8 @@ public struct ConsolidationStudy: Sendable {
     public var policies: PolicyConfig
     /// Engine behaviour switches overriding the `semantics` preset (see `Semantics`), in file order.
     public var switches: [SemanticSwitch]
-    /// The engine's preset: `virtsim` (intended behaviour, the default) or `cloudsim` (every
-    /// CloudSim 3.0.3 quirk, for parity with its PlanetLab experiment).
-    public var semantics: String = "virtsim"
+    /// The engine's preset (`SemanticsMode`): intended behaviour by default, or CloudSim 3.0.3's.
+    public var semantics: SemanticsMode = .virtsim
     /// The order of the pools' hosts (their ids), `pools` by default.
     public var hostOrder: HostOrder = .pools
     /// One guest per file of a PlanetLab trace day (`traceGuests`), instead of `fleet` / `guests`.

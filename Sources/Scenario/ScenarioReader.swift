@@ -142,7 +142,7 @@ public struct ScenarioReader: Sendable {
         if hostOrder == .interleaved, let pools, pools.contains(where: { $0.count == nil }) {
             log.add(r.childPath("hostOrder"), "\"interleaved\" needs a fixed pool (\"count\") for every type; an elastic pool has no end to take turns with")
         }
-        let semantics = r.string("semantics", oneOf: ScenarioReader.semanticsPresets) ?? "virtsim"
+        let semantics = r.string("semantics", oneOf: ScenarioReader.semanticsPresets).flatMap(SemanticsMode.init(rawValue:)) ?? .virtsim
         // Workloads: a fleet (one workload per former server, guests sized like the host) or sized guests.
         var fleet: FleetConfig?
         var guestTypes: [GuestTypeConfig] = []
@@ -186,7 +186,7 @@ public struct ScenarioReader: Sendable {
             let form = traceForm ? "traceGuests" : "guests"
             if r.has("variants") { log.add(r.childPath("variants"), "present with \"\(form)\": each guest type names its kind; remove \"variants\"") }
             if let first = guestTypes.first { variants = [VariantConfig(name: "planned", kind: first.kind, dedicated: false)] }
-            if let first = traceGuests?.types.first { variants = [VariantConfig(name: semantics, kind: first.kind, dedicated: false)] }
+            if let first = traceGuests?.types.first { variants = [VariantConfig(name: semantics.rawValue, kind: first.kind, dedicated: false)] }
         }
         for (value, path) in (guestTypes.isEmpty && guestsOK && !traceForm ? r.array("variants", required: true, nonEmpty: true) ?? [] : []) {
             guard var v = ObjectReader(value, path: path, log: log) else { variantsOK = false; continue }
@@ -236,8 +236,8 @@ public struct ScenarioReader: Sendable {
                                   semantics: semantics, hostOrder: hostOrder, traceGuests: traceGuests)
     }
 
-    /// The engine presets a consolidation study may start from (`semantics`).
-    public static let semanticsPresets = ["virtsim", "cloudsim"]
+    /// The engine presets a consolidation study may start from (`semantics`): `SemanticsMode`'s names.
+    public static let semanticsPresets = SemanticsMode.names
 
     /// `traceGuests: {trace: {format, day}, assign, source, types: [{type, kind, vcpus, vcpuMips, memoryMB, source?}]}`.
     func readTraceGuests(_ t: inout ObjectReader) -> TraceGuestsConfig? {

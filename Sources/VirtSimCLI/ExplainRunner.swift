@@ -18,7 +18,7 @@ enum ExplainRunner {
         case .consolidation(let study) where study.traceGuests != nil:
             let day = try TraceGuestsStudyRunner.readDay(study, context: context)
             config = TraceGuestsStudyRunner.engineConfig(scenario, study: study, day: day)
-            label = "\(study.semantics) mode, day \(day.day)"
+            label = "\(study.semantics.rawValue) mode, day \(day.day)"
         case .consolidation(let study):
             let runner = ConsolidationStudyRunner(scenario: scenario, study: study)
             let candidates = study.variants.filter { variant == nil ? !$0.dedicated : $0.name == variant }

@@ -85,8 +85,8 @@ enum ScenarioLoader {
         }
         if let mode = overrides.mode {
             guard isPlanetLab else { throw UsageError(message: "'--mode' applies to PlanetLab scenarios only") }
-            guard ["cloudsim", "virtsim"].contains(mode) else {
-                throw UsageError(message: "'--mode' expects cloudsim or virtsim, found '\(mode)'")
+            guard SemanticsMode(rawValue: mode) != nil else {
+                throw UsageError(message: "'--mode' expects one of \(SemanticsMode.names.joined(separator: ", ")), found '\(mode)'")
             }
             root = root.setting("$.consolidation.semantics", to: .string(mode)) ?? root
         }

@@ -115,7 +115,7 @@ enum TraceGuestsStudyRunner {
         let g = { (x: Double) in NumberFormat.format(x, significant: 5) }
         let display = TextTable.render([
             ["day", "mode", "energy kWh", "migrations", "SLATAH %", "PDM %", "SLAV", "ESV", "shutdowns"],
-            [day.day, study.semantics, g(m.energyKWh), String(m.vmMigrations), g(m.slatahPercent), g(m.pdmPercent),
+            [day.day, study.semantics.rawValue, g(m.energyKWh), String(m.vmMigrations), g(m.slatahPercent), g(m.pdmPercent),
              NumberFormat.format(m.slav, significant: 5), NumberFormat.format(m.esv, significant: 5), String(m.hostShutdowns)],
         ])
         return StudyOutput(summary: summary, tables: [("hosts.csv", hosts), ("guests.csv", guests)],
@@ -138,9 +138,13 @@ enum HostIntervalCSV {
 }
 
 extension Semantics {
-    /// A preset by scenario name (`virtsim`, else `cloudsim`) with a scenario's switches applied in order.
-    static func preset(_ mode: String, switches: [SemanticSwitch]) -> Semantics {
-        var s: Semantics = mode == "virtsim" ? .virtSim : .cloudSimCompatible
+    /// A scenario's preset with its switches applied in order.
+    static func preset(_ mode: SemanticsMode, switches: [SemanticSwitch]) -> Semantics {
+        var s: Semantics
+        switch mode {
+        case .virtsim: s = .virtSim
+        case .cloudsim: s = .cloudSimCompatible
+        }
         for sw in switches { s[switchNamed: sw.name] = sw.value }
         return s
     }

@@ -33,6 +33,16 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
 
+    @Test("--mode takes a semantics mode's name; another is refused with the names listed")
+    func modeNames() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = virtsim(["run", packageRoot + "/scenarios/planetlab/lr-mmt-1.2.json", "--mode", "xen", "--out", dir + "/out"])
+        #expect(r.status == .badInput)
+        #expect(r.err.hasPrefix("Error: '--mode' expects one of virtsim, cloudsim, found 'xen'"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
     @Test("Top-level help lists every subcommand")
     func topHelp() {
         let r = virtsim(["--help"])

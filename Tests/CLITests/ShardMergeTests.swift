@@ -239,7 +239,7 @@ struct ShardMergeTests {
         #expect(loaded.root.value(at: "$.consolidation.traceGuests.trace.day") == .string("20110306"))
         #expect(loaded.root.value(at: "$.consolidation.semantics") == .string("virtsim"))
         guard case .consolidation(let s) = loaded.base.study else { Issue.record("not a consolidation study"); return }
-        #expect(s.traceGuests?.day == "20110306" && s.semantics == "virtsim" && s.variants.map(\.name) == ["virtsim"])
+        #expect(s.traceGuests?.day == "20110306" && s.semantics == .virtsim && s.variants.map(\.name) == ["virtsim"])
     }
 }
 

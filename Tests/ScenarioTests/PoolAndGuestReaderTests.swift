@@ -159,7 +159,7 @@ struct TraceGuestsReaderTests {
         guard case .consolidation(let c) = s.study, let tg = c.traceGuests else { Issue.record("no trace guests"); return }
         #expect(tg.day == "20110303" && tg.format == "planetlab" && tg.assignment == .blocks)
         #expect(tg.types.map(\.name) == ["a", "b"] && tg.types.map(\.mipsPerVcpu) == [2500, 500] && tg.types[1].vcpus == 2)
-        #expect(c.semantics == "cloudsim" && c.hostOrder == .interleaved)
+        #expect(c.semantics == .cloudsim && c.hostOrder == .interleaved)
         #expect(c.variants.map(\.name) == ["cloudsim"])
         #expect(c.policies.powerAware == false)
         #expect(c.hostPools.map(\.count) == [3, 3])
@@ -172,7 +172,7 @@ struct TraceGuestsReaderTests {
             .replacingOccurrences(of: #", "powerAware": false"#, with: "")
         let s = try ScenarioReader(vocabulary: vocabulary).read(text, file: "pl.json")
         guard case .consolidation(let c) = s.study else { Issue.record("wrong study"); return }
-        #expect(c.semantics == "virtsim" && c.hostOrder == .pools && c.policies.powerAware && c.variants.map(\.name) == ["virtsim"])
+        #expect(c.semantics == .virtsim && c.hostOrder == .pools && c.policies.powerAware && c.variants.map(\.name) == ["virtsim"])
     }
 
     @Test("Every mistake in the new keys is reported at once, each at its JSON path")
