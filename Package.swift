@@ -45,8 +45,8 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "VirtModel", "SimKernel"]),
         .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Scheduling", "VirtModel", "SimKernel"]),
         .testTarget(name: "ContinuityTests", dependencies: ["Continuity", "VirtModel", "MetricCatalogue"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling"]),
-        .testTarget(name: "CLITests", dependencies: ["VirtSimCLI", "Reports", "Scenario", "Scheduling", "VirtModel", "MetricCatalogue"],
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Scheduling", "IOModel", "VirtModel"]),
+        .testTarget(name: "CLITests", dependencies: ["VirtSimCLI", "Reports", "Scenario", "Scheduling", "VirtModel", "MetricCatalogue", "Consolidation"],
                     exclude: ["FuzzCrashers"]),  // inputs the fuzz test reads by path, not resources
     ]
 )

@@ -15,22 +15,6 @@ func renderCharts(for output: StudyOutput, scenarioName: String) -> [(file: Stri
     RunCharts.render(summary: output.summary, tables: output.tables, scenarioName: scenarioName)
 }
 
-/// The same charts, drawn from a results folder written earlier (`summary.csv` and whichever
-/// of the studies' tables are there), e.g. to redraw old results. Nothing is written.
-/// - Throws: when `summary.csv` is missing, or a table is not valid CSV.
-func renderCharts(resultsDirectory dir: String, scenarioName: String) throws -> [(file: String, text: String)] {
-    func load(_ name: String) throws -> CSVTable? {
-        guard let data = FileManager.default.contents(atPath: dir + "/" + name) else { return nil }
-        return try CSVTable.parse(String(decoding: data, as: UTF8.self))
-    }
-    guard let summary = try load("summary.csv") else { throw InputError(message: "no summary.csv in '\(dir)'") }
-    var tables: [(file: String, table: CSVTable)] = []
-    for name in RunCharts.knownTables {
-        if let t = try load(name) { tables.append((name, t)) }
-    }
-    return RunCharts.render(summary: SummaryRow.rows(from: summary), tables: tables, scenarioName: scenarioName)
-}
-
 /// Builds the charts of a run from its tables (see `renderCharts(for:scenarioName:)`).
 enum RunCharts {
     /// A chart with its file name and the words around it on the page.
@@ -40,11 +24,6 @@ enum RunCharts {
         var text: String
         var svg: String
     }
-
-    /// The tables the study runners write, in the order they write them.
-    static let knownTables = ["hosts.csv", "guests.csv", "io.csv", "io_cpu.csv", "io_pools.csv", "io_sweep.csv", "migration.csv", "migration_rounds.csv",
-                                     "serverless.csv", "startup.csv", "keepalive.csv", "storm.csv",
-                                     "isolation.csv", "availability.csv", "incidents.csv", "availability_guests.csv", "sweep.csv"]
 
     static func render(summary: [SummaryRow], tables: [(file: String, table: CSVTable)], scenarioName: String,
                        provenance: [(label: String, value: String)] = []) -> [(file: String, text: String)] {

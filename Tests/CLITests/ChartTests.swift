@@ -371,20 +371,6 @@ struct RunChartsTests {
         #expect(files.map(\.text) == renderCharts(for: output, scenarioName: "demo").map(\.text), "deterministic")
     }
 
-    @Test("Charts redrawn from a results folder match the ones drawn in memory")
-    func fromFolder() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let output = SampleRuns.io
-        let parts = RunParts(scenarioName: "demo", summary: SummaryRow.table(output.summary), tables: output.tables, sweepHeader: nil)
-        try OutputWriter.write(RunAssembly.files(parts), to: dir)
-        let fromDisk = try renderCharts(resultsDirectory: dir, scenarioName: "demo")
-        let inMemory = renderCharts(for: output, scenarioName: "demo")
-        #expect(fromDisk.map(\.file) == inMemory.map(\.file))
-        #expect(fromDisk.map(\.text) == inMemory.map(\.text))
-        #expect(throws: InputError.self) { try renderCharts(resultsDirectory: dir + "/missing", scenarioName: "x") }
-    }
-
     @Test("Hosts over time: active hosts counted, utilization averaged over the hosts that are on")
     func hostSeries() throws {
         var t = CSVTable(header: ["variant", "time_h", "host", "state", "cpu_utilization_percent", "energy_kwh", "guests"])
