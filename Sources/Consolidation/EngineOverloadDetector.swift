@@ -11,6 +11,13 @@ import Scheduling
 protocol EngineOverloadDetector: OverloadDetector {
     /// The time to migrate the largest guest (`ramMB`) of a host whose link is `bandwidthMbps`.
     func longestMigrationSeconds(ramMB: Double, bandwidthMbps: Double) -> Double
+    /// The run consolidates (tests hosts for overload): every detector but "none". A constant of
+    /// each specialization, so the placement loops test no "consolidates" flag.
+    static var detectsOverloads: Bool { get }
+}
+
+extension EngineOverloadDetector {
+    static var detectsOverloads: Bool { true }
 }
 
 /// A detector that never reads `OverloadInput.maxGuestMigrationSeconds`.
@@ -21,7 +28,9 @@ extension IgnoresMigrationTime {
     func longestMigrationSeconds(ramMB: Double, bandwidthMbps: Double) -> Double { 0 }
 }
 
-extension NoOverloadDetector: IgnoresMigrationTime {}
+extension NoOverloadDetector: IgnoresMigrationTime {
+    static var detectsOverloads: Bool { false }
+}
 extension StaticThresholdDetector: IgnoresMigrationTime {}
 extension SustainedThresholdDetector: IgnoresMigrationTime {}
 extension InterQuartileRangeDetector: IgnoresMigrationTime {}

@@ -25,32 +25,51 @@ extension Engine {
 
     /// `findHost` telling `recorder` every host's verdict. A recording recorder runs the scalar
     /// reference (every host visited); `NoRecorder` takes the fast paths (first-fit index, SIMD
-    /// scans), which choose the same host (tested).
+    /// scans), which choose the same host (tested). The placement rule picks its scoring type
+    /// here, once per placement; the loops below are generic over it.
     mutating func findHost<D: EngineOverloadDetector, R: PlacementRecorder>(for g: Int, excluded given: [Bool], skipEmpty: Bool,
                                                                        recorder: inout R, _ detector: D) -> Int? {
         // The isolation constraint, the one place it is enforced: hosts holding another tenant's
         // guests are excluded for every placement rule below.
         let excluded = exclusiveTenant.isEmpty ? given : tenantExcluded(given, guest: g)
         let request = placementRequest(g)
+        switch placement {
+        case .firstFit, .firstFitDecreasing:
+            return findHost(FirstFitScoring.self, g, request, excluded: excluded, given: given, skipEmpty: skipEmpty, recorder: &recorder, detector)
+        case .bestFit:
+            return findHost(BestFitScoring.self, g, request, excluded: excluded, given: given, skipEmpty: skipEmpty, recorder: &recorder, detector)
+        case .worstFit:
+            return findHost(WorstFitScoring.self, g, request, excluded: excluded, given: given, skipEmpty: skipEmpty, recorder: &recorder, detector)
+        case .powerAwareBestFitDecreasing:
+            return findHost(PowerIncreaseScoring.self, g, request, excluded: excluded, given: given, skipEmpty: skipEmpty,
+                            recorder: &recorder, detector)
+        }
+    }
+
+    /// `findHost` with the placement rule's scoring `P` resolved: the first-fit index or the SIMD
+    /// scan when nothing records, else the scalar reference.
+    @inline(__always)
+    mutating func findHost<D: EngineOverloadDetector, R: PlacementRecorder, P: PlacementScoring>(
+        _ scoring: P.Type, _ g: Int, _ request: PlacementRequest, excluded: [Bool], given: [Bool], skipEmpty: Bool,
+        recorder: inout R, _ detector: D) -> Int? {
         if !R.records {
-            if placement.isFirstFit, ffIndex != nil {
+            if P.takesFirst, ffIndex != nil {
                 return indexedFirstFit(g, request, excluded: excluded, skipEmpty: skipEmpty, detector)
             }
-            if !placement.isFirstFit && simdScans { return findHostSIMD(for: g, request, excluded: excluded, detector) }
+            if !P.takesFirst && simdScans { return findHostSIMD(P.self, for: g, request, excluded: excluded, detector) }
         }
-        return findHostScalar(for: g, request, excluded: excluded, given: given, recorder: &recorder, detector)
+        return findHostScalar(P.self, for: g, request, excluded: excluded, given: given, recorder: &recorder, detector)
     }
 
     /// Scalar reference of every placement policy: hosts in index order, each tested by the rules
     /// (suitability, overload with the guest added, the policy's score); the smallest score wins,
     /// lowest index on ties (first fit: the first acceptable host). O(hosts) plus one overload
-    /// evaluation per suitable host.
+    /// evaluation per suitable host. `P` (the rule's scoring) and `D.detectsOverloads` are
+    /// constants of each specialization: the loop tests no placement flag.
     /// `given` is the round's exclusion before the tenant constraint (hosts only `excluded` by it
     /// are reported as holding another tenant).
-    mutating func findHostScalar<D: EngineOverloadDetector, R: PlacementRecorder>(for g: Int, _ request: PlacementRequest, excluded: [Bool],
-                                                                            given: [Bool], recorder: inout R, _ detector: D) -> Int? {
-        let useDetector = consolidates
-        let powerAware = placement == .powerAwareBestFitDecreasing
+    mutating func findHostScalar<D: EngineOverloadDetector, R: PlacementRecorder, P: PlacementScoring>(
+        _ scoring: P.Type, for g: Int, _ request: PlacementRequest, excluded: [Bool], given: [Bool], recorder: inout R, _ detector: D) -> Int? {
         // §3.7: with CloudSim's empty-host reading, hosts with planner MIPS 0 skip the overload test.
         let cloudSimEmpty = rules.wakingHostsLooksFree
         var best: Int? = nil
@@ -58,8 +77,8 @@ extension Engine {
         for h in 0..<s.hostCount {
             if excluded[h] { recorder.reject(h, given[h] ? .excluded : .otherTenant); continue }
             if let why = Suitability.rejection(h, request, in: s.hosts) { recorder.reject(h, .unsuitable(why)); continue }
-            let planned = powerAware ? plannerMips(h, detector) : 0
-            if useDetector && !(powerAware && cloudSimEmpty && planned == 0) {
+            let planned = P.scoresPowerIncrease ? plannerMips(h, detector) : 0
+            if D.detectsOverloads && !(P.scoresPowerIncrease && cloudSimEmpty && planned == 0) {
                 if R.records {
                     let verdict = detector.evaluate(overloadInput(h, extra: g, detector))
                     if verdict.overloaded { recorder.reject(h, .overloaded(verdict)); continue }
@@ -68,7 +87,7 @@ extension Engine {
                 }
             }
             let score: Double
-            if powerAware {
+            if P.scoresPowerIncrease {
                 let after = PowerIncrease.utilizationAfter(plannedMips: planned, demand: request.demandMips, capacity: s.hosts.totalMips[h])
                 guard PowerIncrease.admits(utilizationAfter: after) else { recorder.reject(h, .aboveFullUtilization(after)); continue }
                 let type = Int(s.hosts.powerType[h])
@@ -79,13 +98,13 @@ extension Engine {
                 recorder.accept(h, score: score, .power(nowWatts: now, afterWatts: now + score, utilization: after, waking: asleep))
             } else {
                 let left = Residual.score(freeMips: s.hosts.freeMips[h], demand: request.demandMips, negated: false)
-                if placement.isFirstFit {
+                if P.takesFirst {
                     recorder.accept(h, score: nil, .leftover(left))
                     if !R.records { return h }
                     if best == nil { best = h }
                     continue
                 }
-                score = Residual.score(freeMips: s.hosts.freeMips[h], demand: request.demandMips, negated: placement == .worstFit)
+                score = Residual.score(freeMips: s.hosts.freeMips[h], demand: request.demandMips, negated: P.negatesLeftover)
                 recorder.accept(h, score: score, .leftover(left))
             }
             if score < bestScore { bestScore = score; best = h }
@@ -136,7 +155,7 @@ extension Engine {
         var index = ffIndex!
         ffIndex = nil
         let thr = indexThreshold
-        let useThr = consolidates && thr.isFinite
+        let useThr = D.detectsOverloads && thr.isFinite
         let demand = request.demandMips
         let found = index.first(mips: demand, ramMB: request.checksRam ? request.ramMB : -.infinity,
                                 headroom: useThr ? demand : -.infinity, coreMips: request.coreMips, busyOnly: skipEmpty) { h in

@@ -16,17 +16,20 @@ extension Engine {
     /// hosts; THR and "none" then take one arg-min, the history detectors up to 8 arg-min picks and
     /// then O(c log c), with one overload evaluation per candidate visited (the scalar loop runs
     /// one per suitable host).
-    mutating func findHostSIMD<D: EngineOverloadDetector>(for g: Int, _ request: PlacementRequest, excluded: [Bool], _ detector: D) -> Int? {
+    /// `P` is the rule's scoring (never first fit) and `D.detectsOverloads` a constant of each
+    /// specialization.
+    mutating func findHostSIMD<D: EngineOverloadDetector, P: PlacementScoring>(_ scoring: P.Type, for g: Int, _ request: PlacementRequest,
+                                                                               excluded: [Bool], _ detector: D) -> Int? {
         let demand = request.demandMips
-        let useDetector = consolidates
+        let useDetector = D.detectsOverloads
         var scores = scan.scores
         var cands = scan.candidates
         scan = ScanBuffers()
         defer {
             scan = ScanBuffers(scores: scores, candidates: cands)
         }
-        let powerAware = placement == .powerAwareBestFitDecreasing
-        Suitability.scan(request, in: s.hosts, excluded: excluded, score: placement.fitScore, scores: &scores, candidates: &cands)
+        let powerAware = P.scoresPowerIncrease
+        Suitability.scan(request, in: s.hosts, excluded: excluded, score: P.fitScore, scores: &scores, candidates: &cands)
         let cloudSimEmpty = rules.wakingHostsLooksFree
         if powerAware {
             powerIncreaseScores(demand: demand, candidates: &cands, scores: &scores,
