@@ -58,4 +58,32 @@ import Testing
             #expect(!text.contains(forbidden), "\(document) points outside the clone (\(forbidden))")
         }
     }
+
+    /// The Swift sources, as paths relative to the package root.
+    static let sources: [String] = {
+        let files = FileManager.default.enumerator(atPath: packageRoot + "/Sources")?.allObjects as? [String] ?? []
+        return files.filter { $0.hasSuffix(".swift") }.sorted().map { "Sources/" + $0 }
+    }()
+
+    /// Source comments cite the clone's own documents: every `docs/NAME.md` a source file names
+    /// exists, and no source file points at a folder beside the project.
+    @Test func sourceCommentsPointInsideTheClone() throws {
+        #expect(Self.sources.count > 100, "the sources were not found")
+        var problems: [String] = []
+        for file in Self.sources {
+            let text = try #require(read(packageRoot + "/" + file), "cannot read \(file)")
+            for forbidden in ["../shared", "FIGURES.md", "DESIGN.md"] where text.contains(forbidden) {
+                problems.append("\(file) points outside the clone (\(forbidden))")
+            }
+            var rest = Substring(text)
+            while let hit = rest.range(of: "docs/") {
+                let name = rest[hit.lowerBound...].prefix { $0.isLetter || $0.isNumber || "/-_.".contains($0) }
+                rest = rest[hit.upperBound...]
+                let document = name.hasSuffix(".") ? String(name.dropLast()) : String(name)
+                guard document.hasSuffix(".md") else { continue }
+                if !FileManager.default.fileExists(atPath: packageRoot + "/" + document) { problems.append("\(file) cites \(document), not in the clone") }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems)")
+    }
 }
