@@ -137,6 +137,12 @@ public struct IOExperimentSpec: Sendable, Hashable {
 
     /// Workload names `workload` accepts.
     public static let workloads = ["fio", "netperf-stream", "netperf-rr", "udp-stream", "udp-rr", "application"]
+    /// Paths a VM's I/O may take (`fullPath`, `paraPath`).
+    public static let vmPaths: [IOPath] = [.emulated, .hosted, .paraKernelBackend, .paraUserBackend, .passthrough, .native]
+    /// Paths a container's I/O may take (`containerPath`).
+    public static let containerPaths: [IOPath] = [.containerBridge, .containerHostNetwork]
+    /// Directions a stream workload may take (`direction`).
+    public static let directions = ["transmit", "receive"]
 
     /// Every problem with the spec, as (property, message); empty when valid.
     public func validate() -> [(property: String, message: String)] {
@@ -148,7 +154,7 @@ public struct IOExperimentSpec: Sendable, Hashable {
         for (i, k) in kinds.enumerated() where GuestKind(rawValue: k) == nil {
             problems.append(("kinds[\(i)]", "unknown guest kind '\(k)'; expected one of \(GuestKind.scenarioNames.joined(separator: ", "))"))
         }
-        let vmPaths: Set<IOPath> = [.emulated, .hosted, .paraKernelBackend, .paraUserBackend, .passthrough, .native]
+        let vmPaths = Self.vmPaths
         for (name, value) in [("fullPath", fullPath), ("paraPath", paraPath)] {
             if let p = IOPath(rawValue: value) {
                 if !vmPaths.contains(p) { problems.append((name, "'\(value)' is a container path; a VM uses emulated, hosted, para-kernel-backend, para-user-backend or passthrough")) }
@@ -162,7 +168,7 @@ public struct IOExperimentSpec: Sendable, Hashable {
         if !fullNetworkDevice.isEmpty && EmulatedNetworkController(rawValue: fullNetworkDevice) == nil {
             problems.append(("fullNetworkDevice", "unknown emulated NIC '\(fullNetworkDevice)'; expected one of \(EmulatedNetworkController.names.joined(separator: ", ")) (or omit for the hardware profile's default)"))
         }
-        if IOPath(rawValue: containerPath) != .containerBridge && IOPath(rawValue: containerPath) != .containerHostNetwork {
+        if !(IOPath(rawValue: containerPath).map { Self.containerPaths.contains($0) } ?? false) {
             problems.append(("containerPath", "expected container-bridge or container-host-network, got '\(containerPath)'"))
         }
         if !IOExperimentSpec.workloads.contains(workload) {
@@ -179,7 +185,7 @@ public struct IOExperimentSpec: Sendable, Hashable {
         if !(arrivalRate >= 0) || !arrivalRate.isFinite { problems.append(("arrivalRate", "must be ≥ 0 (0 = closed loop)")) }
         if !(computeMicrosPerRequest >= 0) { problems.append(("computeMicrosPerRequest", "must be ≥ 0")) }
         if !(mtuBytes > 52 && mtuBytes <= 65_536) { problems.append(("mtuBytes", "must be in (52, 65536]")) }
-        if direction != "transmit" && direction != "receive" { problems.append(("direction", "expected transmit or receive")) }
+        if !Self.directions.contains(direction) { problems.append(("direction", "expected transmit or receive")) }
         if !(socketBufferBytes > 0) { problems.append(("socketBufferBytes", "must be > 0")) }
         if !(requestBytes > 0) { problems.append(("requestBytes", "must be > 0")) }
         if !(responseBytes > 0) { problems.append(("responseBytes", "must be > 0")) }

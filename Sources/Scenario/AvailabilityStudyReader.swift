@@ -36,6 +36,8 @@ public enum AvailabilityStudyReader {
     }
 
     static let priorities = ["lowest", "low", "medium", "high", "highest"]
+    /// `variants[].kernels`: whether placement matches guests' kernel requirements.
+    static let kernelModes = ["match", "ignore"]
     static let distributions = ["none"] + FailureProcess.distributionNames
 
     /// Every problem of the section, with JSON paths.
@@ -302,7 +304,7 @@ public enum AvailabilityStudyReader {
             let memory = v.number(K.avVariantMemoryPercent)
             let sizing = v.string("sizing", oneOf: AvailabilityVariant.Sizing.allCases.map(\.rawValue)).flatMap(AvailabilityVariant.Sizing.init(rawValue:)) ?? .all
             let mode = v.string("maintenance", oneOf: MaintenanceMode.allCases.map(\.rawValue)).flatMap(MaintenanceMode.init(rawValue:)) ?? .rolling
-            let kernels = v.string("kernels", oneOf: ["match", "ignore"]) ?? "match"
+            let kernels = v.string("kernels", oneOf: kernelModes) ?? "match"
             v.finish()
             if k != nil && admissionName != "host-failures" { log.add(path + ".hostFailures", "applies only to \"admission\": \"host-failures\"") }
             if (cpu != nil || memory != nil) && admissionName != "percentage" {

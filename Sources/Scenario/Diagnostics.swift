@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One problem in a scenario file: where (a JSON path such as `$.hostTypes[1].cores`), what was
 /// found, and what was expected.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
@@ -28,7 +30,10 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 /// reading is single-threaded and off every hot path.
 public final class DiagnosticLog {
     public private(set) var items: [Diagnostic] = []
-    public init() {}
+    /// The recorder in scope when the log was made (tests only; nil otherwise, and then every
+    /// record call is one nil check).
+    public let recorder: ReadRecorder?
+    public init() { recorder = ReadRecorder.current }
     public func add(_ path: String, _ message: String) { items.append(Diagnostic(path: path, message: message)) }
     public var isEmpty: Bool { items.isEmpty }
 }
@@ -40,6 +45,8 @@ public struct ObjectReader {
     public let log: DiagnosticLog
     private let members: [(key: String, value: JSONValue)]
     private var known: [String] = []
+    /// Keys asked for with `required: true` (kept only while a recorder listens).
+    private var requiredKeys: [String] = []
 
     /// Returns nil (and logs) when `value` is not an object.
     public init?(_ value: JSONValue, path: String, log: DiagnosticLog) {
@@ -64,6 +71,18 @@ public struct ObjectReader {
 
     /// The raw value of `key`, marking it known; logs when required and missing.
     public mutating func raw(_ key: String, required: Bool = false, expected: String = "a value") -> JSONValue? {
+        record(key, .raw, required: required)
+        return lookup(key, required: required, expected: expected)
+    }
+
+    /// Tells the recorder, if any, that `key` was asked for as `kind`.
+    private mutating func record(_ key: String, _ kind: ReadRecorder.Kind, required: Bool) {
+        guard let recorder = log.recorder else { return }
+        if required { requiredKeys.append(key) }
+        recorder.access(childPath(key), kind)
+    }
+
+    private mutating func lookup(_ key: String, required: Bool, expected: String) -> JSONValue? {
         known.append(key)
         guard let v = members.first(where: { $0.key == key })?.value else {
             if required { log.add(childPath(key), "missing; expected \(expected)") }
@@ -75,7 +94,8 @@ public struct ObjectReader {
     /// A string; when `oneOf` is given the value must be one of those names.
     public mutating func string(_ key: String, required: Bool = false, oneOf: [String]? = nil) -> String? {
         let expected = oneOf.map { "one of " + $0.map { "\"\($0)\"" }.joined(separator: ", ") } ?? "a string"
-        guard let v = raw(key, required: required, expected: expected) else { return nil }
+        record(key, .string(oneOf), required: required)
+        guard let v = lookup(key, required: required, expected: expected) else { return nil }
         guard case .string(let s) = v else {
             log.add(childPath(key), "expected \(expected), found \(v.brief)")
             return nil
@@ -92,8 +112,9 @@ public struct ObjectReader {
     /// integer key, or out of range.
     public mutating func number(_ range: KeyRange, required: Bool = false) -> Double? {
         let key = range.key
-        guard let v = raw(key, required: required, expected: range.expectation) else { return nil }
-        return range.check(v, path: childPath(key), log: log)
+        record(key, .number(range), required: required)
+        guard let v = lookup(key, required: required, expected: range.expectation) else { return nil }
+        return range.check(v, path: childPath(key), log: log, recorded: true)
     }
 
     /// Like `number`, for integer keys.
@@ -103,7 +124,8 @@ public struct ObjectReader {
     }
 
     public mutating func bool(_ key: String, required: Bool = false) -> Bool? {
-        guard let v = raw(key, required: required, expected: "true or false") else { return nil }
+        record(key, .bool, required: required)
+        guard let v = lookup(key, required: required, expected: "true or false") else { return nil }
         guard case .bool(let b) = v else {
             log.add(childPath(key), "expected true or false, found \(v.brief)")
             return nil
@@ -113,13 +135,15 @@ public struct ObjectReader {
 
     /// A nested object reader.
     public mutating func object(_ key: String, required: Bool = false) -> ObjectReader? {
-        guard let v = raw(key, required: required, expected: "an object") else { return nil }
+        record(key, .object, required: required)
+        guard let v = lookup(key, required: required, expected: "an object") else { return nil }
         return ObjectReader(v, path: childPath(key), log: log)
     }
 
     /// An array's elements with their paths.
     public mutating func array(_ key: String, required: Bool = false, nonEmpty: Bool = false) -> [(value: JSONValue, path: String)]? {
-        guard let v = raw(key, required: required, expected: nonEmpty ? "a non-empty array" : "an array") else { return nil }
+        record(key, .array(nonEmpty: nonEmpty), required: required)
+        guard let v = lookup(key, required: required, expected: nonEmpty ? "a non-empty array" : "an array") else { return nil }
         guard case .array(let items) = v else {
             log.add(childPath(key), "expected an array, found \(v.brief)")
             return nil
@@ -135,6 +159,7 @@ public struct ObjectReader {
 
     /// Logs every key that no reader asked for.
     public func finish() {
+        log.recorder?.object(path, accepted: known, required: requiredKeys)
         for m in members where !known.contains(m.key) {
             let suggestion = known.min { editDistance($0, m.key) < editDistance($1, m.key) }
                 .flatMap { editDistance($0, m.key) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
@@ -158,4 +183,41 @@ func editDistance(_ a: String, _ b: String) -> Int {
         prev = cur
     }
     return prev[b.count]
+}
+
+/// Records what the readers ask for while a recorder is in scope (`ReadRecorder.$current`):
+/// every key access with its JSON path and what was asked, and every object's accepted keys.
+/// Tests compare this with the published schema (`ScenarioSchema`), so reader and schema
+/// cannot drift. Never set outside tests.
+public final class ReadRecorder: Sendable {
+    /// What a reader asked for at a path.
+    public enum Kind: Sendable, Equatable {
+        /// A number or integer checked against its range.
+        case number(KeyRange)
+        /// A string, from a vocabulary when `oneOf` is given.
+        case string([String]?)
+        case bool
+        case object
+        case array(nonEmpty: Bool)
+        /// Any value, checked by the reader's own code (a name or an object, a map…).
+        case raw
+    }
+
+    public struct Access: Sendable { public var path: String; public var kind: Kind }
+    /// One object read: its path, the keys it accepts and those it requires.
+    public struct ObjectRead: Sendable { public var path: String; public var accepted: [String]; public var required: [String] }
+
+    @TaskLocal public static var current: ReadRecorder?
+
+    private let state = Mutex<(accesses: [Access], objects: [ObjectRead])>(([], []))
+
+    public init() {}
+
+    public var accesses: [Access] { state.withLock { $0.accesses } }
+    public var objects: [ObjectRead] { state.withLock { $0.objects } }
+
+    func access(_ path: String, _ kind: Kind) { state.withLock { $0.accesses.append(Access(path: path, kind: kind)) } }
+    func object(_ path: String, accepted: [String], required: [String]) {
+        state.withLock { $0.objects.append(ObjectRead(path: path, accepted: accepted, required: required)) }
+    }
 }

@@ -17,6 +17,16 @@ public enum IOStudyReader {
 
     static let stringKeys = ["hardware", "fullPath", "paraPath", "containerPath", "workload", "application", "direction",
                              "fullDiskDevice", "fullNetworkDevice"]
+    /// The names each string key accepts: the model's own lists (`IOExperimentSpec.validate`
+    /// checks the same), read here so a wrong name is reported with the list and `virtsim schema`
+    /// publishes it.
+    static let stringVocabularies: [String: [String]] = [
+        "hardware": HardwareProfile.catalogueNames,
+        "fullPath": IOExperimentSpec.vmPaths.map(\.rawValue), "paraPath": IOExperimentSpec.vmPaths.map(\.rawValue),
+        "containerPath": IOExperimentSpec.containerPaths.map(\.rawValue), "workload": IOExperimentSpec.workloads,
+        "application": OperationProfile.catalogueNames, "direction": IOExperimentSpec.directions,
+        "fullDiskDevice": EmulatedStorageController.names, "fullNetworkDevice": EmulatedNetworkController.names,
+    ]
     static let numberKeys: [KeyRange] = [
         ScenarioKeys.ioBlockSizeBytes, ScenarioKeys.ioReadFraction, ScenarioKeys.ioArrivalRate, ScenarioKeys.ioComputeMicros,
         ScenarioKeys.ioMtuBytes, ScenarioKeys.ioSocketBufferBytes, ScenarioKeys.ioRequestBytes, ScenarioKeys.ioResponseBytes,
@@ -48,7 +58,7 @@ public enum IOStudyReader {
             inlineHardware = HardwareDocument.read(v, path: r.childPath("hardware"), log: log)
         }
         for key in stringKeys where !(key == "hardware" && hardwareIsObject) {
-            guard let v = r.string(key) else { continue }
+            guard let v = r.string(key, oneOf: stringVocabularies[key]) else { continue }
             switch key {
             case "hardware": spec.hardware = v
             case "fullPath": spec.fullPath = v
@@ -162,7 +172,7 @@ public enum IOStudyReader {
     private static func readBackend(_ value: JSONValue, path: String, log: DiagnosticLog) -> IOBackend {
         guard var b = ObjectReader(value, path: path, log: log) else { return IOBackend(name: "", path: "", pools: []) }
         let name = b.string("name", required: true)
-        let ioPath = b.string("path", required: true)
+        let ioPath = b.string("path", required: true, oneOf: IOBackend.paths.map(\.rawValue))
         var pools: [BackendThreadPool] = []
         for (v, p) in b.array("pools", required: true, nonEmpty: true) ?? [] {
             guard var r = ObjectReader(v, path: p, log: log) else {

@@ -24,6 +24,10 @@ public struct Scenario: Sendable {
 
     /// The value of the `study` key for each kind.
     public static let studyNames = ["consolidation", "io", "migration", "serverless", "timesharing", "availability"]
+    /// The top-level key naming the JSON Schema an editor checks a file with: accepted (a
+    /// string) at the root of scenario, hardware and power table files, ignored otherwise, and
+    /// left out of the scenario `run.json` records.
+    public static let schemaKey = "$schema"
 }
 
 /// A server type: cores × per-core speed, memory, network, power table.

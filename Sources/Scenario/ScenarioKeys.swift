@@ -54,7 +54,9 @@ public struct KeyRange: Sendable, Hashable {
 
     /// The value of `v` when it is a number in range; otherwise nil, with one diagnostic at `path`
     /// naming the value found and the range expected.
-    public func check(_ v: JSONValue, path: String, log: DiagnosticLog) -> Double? {
+    /// `recorded`: the caller already told the log's recorder (an `ObjectReader` does).
+    public func check(_ v: JSONValue, path: String, log: DiagnosticLog, recorded: Bool = false) -> Double? {
+        if !recorded { log.recorder?.access(path, .number(self)) }
         guard case .number(let x, _) = v else {
             log.add(path, "expected \(expectation), found \(v.brief)")
             return nil
@@ -165,7 +167,8 @@ public enum ScenarioKeys {
     public static let ioBackendPoolWakeupMicros = KeyRange("$.io.backends[].pools[].wakeupMicros", .number, 0, 1_000_000, unit: "µs")
     public static let ioBackendPoolPollMicros = KeyRange("$.io.backends[].pools[].pollMicros", .number, 0, 1_000_000, unit: "µs")
     /// `$.io.inputs.<name>`: one range for every `HardwareProfile.adjustableInputs` name.
-    public static let ioInput = KeyRange("$.io.inputs.*", .number, 0, 1_000_000, unit: "µs")
+    public static let ioInput = KeyRange("$.io.inputs.*", .number, 0, 1_000_000, unit: "µs",
+                                         note: "the hosted synchronous fractions are narrowed to [0, 1] by IOExperimentSpec.validate")
     /// `$.io.operations.<name>`: one range for every `OperationProfile.adjustableRates` name
     /// (fractions, sizes and the batch are narrowed by `IOExperimentSpec.validate`).
     public static let ioOperation = KeyRange("$.io.operations.*", .number, 0, 67_108_864, unit: "per CPU-second, bytes or fraction")

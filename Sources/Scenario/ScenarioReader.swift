@@ -61,8 +61,17 @@ public struct ScenarioReader: Sendable {
             log.add("$.name", "found \"\(n)\"; expected a non-empty name without '/' (it names the results folder)")
         }
         let description = top.string("description") ?? ""
+        // Editor metadata (`virtsim schema`): a string, never part of the scenario as run.
+        _ = top.string(Scenario.schemaKey)
         let seed = top.integer(K.seed) ?? 1
-        let studyName = top.string("study", required: true, oneOf: Scenario.studyNames)
+        let studyName: String?
+        if case .string(Self.formerPlanetLabStudy)? = top.raw("study") {
+            // The study kind of older files: say where it went rather than only "unknown".
+            log.add("$.study", "found \"\(Self.formerPlanetLabStudy)\", a study kind that no longer exists: PlanetLab runs are consolidation scenarios whose guests read the trace day (\"study\": \"consolidation\" with \"consolidation.traceGuests\"); scenarios/planetlab/ holds CloudSim's ten policy runs as examples")
+            studyName = nil
+        } else {
+            studyName = top.string("study", required: true, oneOf: Scenario.studyNames)
+        }
         // With a missing or unknown "study", every section present is still read and checked as
         // its own kind, so that one mistake does not hide the others.
         let sectionsToRead = studyName.map { [$0] } ?? Scenario.studyNames.filter { top.has($0) }
@@ -236,6 +245,14 @@ public struct ScenarioReader: Sendable {
                                   semantics: semantics, hostOrder: hostOrder, traceGuests: traceGuests)
     }
 
+    /// The `study` of PlanetLab files before trace guests (now a consolidation study).
+    static let formerPlanetLabStudy = "planetlab"
+
+    /// Shapes a synthetic workload's `components` may take.
+    static let componentTypes = ["diurnal", "bursty", "heavy-tailed"]
+    /// Trace formats trace guests read (`traceGuests.trace.format`).
+    static let traceGuestFormats = ["planetlab"]
+
     /// The engine presets a consolidation study may start from (`semantics`): `SemanticsMode`'s names.
     public static let semanticsPresets = SemanticsMode.names
 
@@ -245,7 +262,7 @@ public struct ScenarioReader: Sendable {
         var format: String?
         var day: String?
         if var tr = t.object("trace", required: true) {
-            format = tr.string("format", required: true, oneOf: ["planetlab"])
+            format = tr.string("format", required: true, oneOf: Self.traceGuestFormats)
             day = tr.string("day", required: true)
             if let d = day, !PlanetLabTrace.isDayName(d) {
                 log.add(tr.childPath("day"), "found \"\(d)\"; expected a trace day folder name, eight digits (yyyymmdd) such as \"20110303\"")
@@ -488,7 +505,7 @@ public struct ScenarioReader: Sendable {
         var components: [WorkloadComponent] = []
         for (value, path) in f.array("components") ?? [] {
             guard var c = ObjectReader(value, path: path, log: f.log) else { continue }
-            switch c.string("type", required: true, oneOf: ["diurnal", "bursty", "heavy-tailed"]) {
+            switch c.string("type", required: true, oneOf: Self.componentTypes) {
             case "diurnal":
                 let a = c.number(keys.amplitude, required: true)
                 let p = c.number(keys.peakHour) ?? 14

@@ -4,6 +4,7 @@ enum BuiltInScenarios {
     /// `scenarios/seed-consolidation.json`: the default of `virtsim run` (figure S1).
     static let seedConsolidation = """
 {
+  "$schema": "scenario.schema.json",
   "name": "seed-consolidation",
   "description": "Seed figure S1: 400 one-workload servers at their measured low utilization, then the same workloads consolidated onto virtualized hosts, once per guest kind.",
   "seed": 2025,

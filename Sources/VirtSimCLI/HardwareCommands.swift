@@ -34,10 +34,10 @@ enum ShowCommand {
         do {
             if what == "hardware" {
                 let profile = try HardwareCatalogueFiles.profile(name)
-                console.out(parsed.flags.contains("json") ? HardwareDocument.text(of: profile).dropLast().description : describe(profile))
+                console.out(parsed.flags.contains("json") ? HardwareDocument.text(of: profile, schema: HardwareDocument.schemaReference).dropLast().description : describe(profile))
             } else {
                 let table = try HardwareCatalogueFiles.powerTable(name)
-                console.out(parsed.flags.contains("json") ? PowerTableDocument.text(of: table).dropLast().description : describe(table))
+                console.out(parsed.flags.contains("json") ? PowerTableDocument.text(of: table, schema: PowerTableDocument.schemaReference).dropLast().description : describe(table))
             }
             return .success
         } catch let e as ScenarioError {

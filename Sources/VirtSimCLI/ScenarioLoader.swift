@@ -119,6 +119,8 @@ enum ScenarioLoader {
         // Anything validate accepts, run runs: refuse what would exhaust the machine.
         problems += ResourceEstimate.of(base: scenario, points: resolvedPoints).problems(limits, force: force)
         if !problems.isEmpty { throw ScenarioError(file: label, diagnostics: problems) }
+        // `$schema` is editor metadata, not input: the scenario as run (run.json, its hash) leaves it out.
+        if case .object(let members) = root { root = .object(members.filter { $0.key != Scenario.schemaKey }) }
         return LoadedScenario(file: label, root: root, base: scenario, sweep: sweep, points: resolvedPoints)
     }
 
@@ -140,12 +142,13 @@ enum ScenarioLoader {
     static let hardwareFolder = "hardware"
 
     /// Scenario files under `dir`, recursively, in byte order of their paths; the hardware
-    /// documents in `dir/hardware/` are not scenarios and are left out.
+    /// documents in `dir/hardware/` and the JSON Schemas (`*.schema.json`) are not scenarios
+    /// and are left out.
     static func scenarioFiles(in dir: String) -> [String] {
         guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
         var files: [String] = []
         while let f = e.nextObject() as? String {
-            if f.hasSuffix(".json") && !f.hasPrefix(hardwareFolder + "/") { files.append("\(dir)/\(f)") }
+            if f.hasSuffix(".json") && !f.hasSuffix(".schema.json") && !f.hasPrefix(hardwareFolder + "/") { files.append("\(dir)/\(f)") }
         }
         return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }

@@ -26,7 +26,7 @@ struct HardwareDocumentTests {
     func shippedHardwareEqualsBuiltIn(name: String) throws {
         let builtIn = try #require(HardwareProfile.named(name))
         let text = try shipped("\(name).json")
-        #expect(text == HardwareDocument.text(of: builtIn), "regenerate with: virtsim show hardware \(name) --json > scenarios/hardware/\(name).json")
+        #expect(text == HardwareDocument.text(of: builtIn, schema: HardwareDocument.schemaReference), "regenerate with: virtsim show hardware \(name) --json > scenarios/hardware/\(name).json")
         let read = try HardwareDocument.read(text, file: name)
         #expect(read == builtIn)
         // Bit for bit, not just ==: every cited number keeps its exact Double.
@@ -39,15 +39,16 @@ struct HardwareDocumentTests {
     func shippedPowerEqualsBuiltIn(name: String) throws {
         let builtIn = try #require(SpecPowerModel.named(name))
         let text = try shipped("power/\(name).json")
-        #expect(text == PowerTableDocument.text(of: builtIn))
+        #expect(text == PowerTableDocument.text(of: builtIn, schema: PowerTableDocument.schemaReference))
         #expect(try PowerTableDocument.read(text, file: name) == builtIn)
     }
 
     @Test("Every file in scenarios/hardware/ is a compiled-in document (no orphan the binary would not know)")
     func noOrphanDocuments() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/scenarios/hardware").filter { $0.hasSuffix(".json") }
+        let documents = { (name: String) in name.hasSuffix(".json") && !name.hasSuffix(".schema.json") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/scenarios/hardware").filter(documents)
         #expect(files.sorted() == HardwareProfile.catalogueNames.map { "\($0).json" }.sorted())
-        let power = try FileManager.default.contentsOfDirectory(atPath: root + "/scenarios/hardware/power").filter { $0.hasSuffix(".json") }
+        let power = try FileManager.default.contentsOfDirectory(atPath: root + "/scenarios/hardware/power").filter(documents)
         #expect(power.sorted() == SpecPowerModel.catalogue.map { "\($0.name).json" }.sorted())
     }
 

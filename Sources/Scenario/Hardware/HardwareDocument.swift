@@ -18,8 +18,12 @@ import VirtModel
 /// With `"base": "<built-in name>"` a document starts from that profile and gives only what
 /// differs; without it every section is required.
 public enum HardwareDocument {
-    /// The document of `profile`, deterministic, ending in a newline. O(fields).
-    public static func text(of p: HardwareProfile) -> String {
+    /// What a shipped hardware document's `$schema` names: the schema file beside it.
+    public static let schemaReference = "hardware.schema.json"
+
+    /// The document of `profile`, deterministic, ending in a newline; `schema`, when given, is its
+    /// `$schema` (a file of its own; never inline). O(fields).
+    public static func text(of p: HardwareProfile, schema: String? = nil) -> String {
         var sections: [(String, String)] = []
         func cited(_ c: Cited) -> String { "{\"value\": \(JSONText.number(c.value)), \"source\": \(JSONText.string(c.source))}" }
         func object(_ members: [(String, String)], indent: String) -> String {
@@ -30,6 +34,7 @@ public enum HardwareDocument {
         for f in HardwareProfile.fields { bySection[f.section, default: []].append((f.key, cited(p[keyPath: f.keyPath]))) }
         cpu += bySection["cpu"] ?? []
         for f in HardwareProfile.cpuCountFields { if let c = p[keyPath: f.keyPath] { cpu.append((f.key, cited(c))) } }
+        if let schema { sections.append((Scenario.schemaKey, JSONText.string(schema))) }
         sections.append(("name", JSONText.string(p.name)))
         sections.append(("summary", JSONText.string(p.summary)))
         for s in HardwareProfile.sections {
@@ -67,6 +72,8 @@ public enum HardwareDocument {
     public static func read(_ value: JSONValue, path: String, log: DiagnosticLog) -> HardwareProfile? {
         guard var r = ObjectReader(value, path: path, log: log) else { return nil }
         let before = log.items.count
+        // A document file's root may name its JSON Schema (editor metadata).
+        if path == "$" { _ = r.string(Scenario.schemaKey) }
         var base: HardwareProfile?
         if let b = r.string("base", oneOf: HardwareProfile.catalogueNames) { base = HardwareProfile.named(b) }
         let complete = base == nil

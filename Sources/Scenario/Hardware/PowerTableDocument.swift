@@ -14,9 +14,13 @@ import VirtModel
 /// active idle up to 100 %, copied exactly; they must not decrease. The draws asleep and off are
 /// not part of SPECpower, hence their own source.
 public enum PowerTableDocument {
-    /// The document of `model`, deterministic. `indent` prefixes every line after the first.
-    public static func text(of m: SpecPowerModel, indent: String = "", newline: Bool = true) -> String {
-        let members = [
+    /// What a shipped power table document's `$schema` names: the schema file beside it.
+    public static let schemaReference = "power.schema.json"
+
+    /// The document of `model`, deterministic. `indent` prefixes every line after the first;
+    /// `schema`, when given, is its `$schema` (a file of its own; never inline).
+    public static func text(of m: SpecPowerModel, indent: String = "", newline: Bool = true, schema: String? = nil) -> String {
+        let members = (schema.map { [(Scenario.schemaKey, JSONText.string($0))] } ?? []) + [
             ("name", JSONText.string(m.name)),
             ("source", JSONText.string(m.source)),
             ("watts", "[" + m.watts.map(JSONText.number).joined(separator: ", ") + "]"),
@@ -31,6 +35,8 @@ public enum PowerTableDocument {
     public static func read(_ value: JSONValue, path: String, log: DiagnosticLog) -> SpecPowerModel? {
         guard var r = ObjectReader(value, path: path, log: log) else { return nil }
         let before = log.items.count
+        // A document file's root may name its JSON Schema (editor metadata).
+        if path == "$" { _ = r.string(Scenario.schemaKey) }
         let name = r.string("name", required: true)
         let source = r.string("source", required: true)
         if let s = source, s.allSatisfy(\.isWhitespace) { log.add(r.childPath("source"), "empty; expected the SPECpower result or the publication the table comes from") }
@@ -53,7 +59,7 @@ public enum PowerTableDocument {
                 log.add(r.childPath("watts"), "found \(items.count) values; expected 11 (W at 0, 10, …, 100 % load)")
             }
             for (v, p) in items {
-                guard case .number(let x, _) = v, x.isFinite, x >= 0, x <= 1_000_000 else {
+                guard case .number(let x, _) = v, wattsRange.contains(x) else {
                     log.add(p, "found \(v.brief); expected watts, a number in [0, 1000000]")
                     continue
                 }
@@ -106,6 +112,9 @@ public enum PowerTableDocument {
     public static func folder(of file: String) -> String {
         file.lastIndex(of: "/").map { String(file[...$0]) } ?? ""
     }
+
+    /// The range of each of the 11 `watts`.
+    static let wattsRange = KeyRange("$.watts[]", .number, 0, 1_000_000, unit: "W", note: "at 0, 10, …, 100 % load, non-decreasing")
 
     /// The range of a standby draw (`sleepWatts`, `offWatts`), as the other scenario keys state theirs.
     static func standbyRange(_ key: String) -> KeyRange {
