@@ -246,11 +246,20 @@ struct SchemaTests {
                                                               ("$.availability.kinds[0].source", "\"s\""),
                                                               ("$.availability.guests[0].memoryWrites.source", "\"s\"")]),
             (.scenario, shipped("labs/serverless-cold-start.json"), [("$.serverless.kinds[0].name", "\"c\"")]),
+            // Inline documents, read through the schema's $defs: a hardware profile on a base with
+            // its own power table, a host type's power table, an I/O study's hardware profile.
+            (.scenario, shipped("seed-consolidation.json"), [
+                ("$.consolidation.hardwareProfile", "{\"base\": \"xeon-sandybridge-2012\", \"name\": \"mine\", \"cpu\": {\"clockGHz\": {\"value\": 3, \"source\": \"s\"}}, \"power\": \(inlinePower)}"),
+                ("$.consolidation.hostType.power", inlinePower)]),
+            (.scenario, shipped("seed-io-overhead.json"), [("$.io.hardware", "{\"base\": \"xeon-sandybridge-2012\", \"name\": \"mine\", \"network\": {\"name\": \"nic\"}}")]),
             (.hardware, "{\"base\": \"dell2650-2003\", \"name\": \"mine\", \"power\": \"hp-ml110-g4\"}",
              [("$.cpu", "{\"mipsPerCore\": {\"value\": 3000, \"source\": \"s\"}}")]),
             (.power, "{\"name\": \"t\", \"source\": \"s\", \"table\": \"\(powerCSV)\", \"sleepWatts\": {\"value\": 1, \"source\": \"s\"}, \"offWatts\": {\"value\": 0, \"source\": \"s\"}}", []),
         ]
     }()
+
+    /// A power table document given inline.
+    static let inlinePower = "{\"name\": \"t\", \"source\": \"s\", \"watts\": [100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200], \"sleepWatts\": {\"value\": 1, \"source\": \"s\"}, \"offWatts\": {\"value\": 0, \"source\": \"s\"}}"
 
     /// A power table CSV the extra power witness names.
     static let powerCSV: String = {
@@ -397,6 +406,9 @@ struct SchemaTests {
                 requiredByPattern[pattern] = entry
             }
         }
+        // The inline documents were read, through the schema's $defs.
+        #expect(requiredByPattern["$.consolidation.hardwareProfile.cpu"] != nil && requiredByPattern["$.consolidation.hostType.power"] != nil
+                && requiredByPattern["$.io.hardware"] != nil)
         // A key the reader requires every time it reads the object is required by the schema, or
         // the schema says when (a key required in some forms of the object only).
         for (pattern, entry) in requiredByPattern.sorted(by: { $0.key < $1.key }) {
