@@ -81,7 +81,7 @@ public enum ScenarioSchema {
     static func scenario(_ v: ScenarioVocabulary, summary: String) -> SchemaNode {
         var fields: [F] = [
             schemaKey,
-            F("name", .string("Names the scenario and its results folder: non-empty, without '/', not starting with '.'."), .always),
+            F("name", .string("Names the scenario and its results folder: non-empty, without '/', not starting with '.'.", nonEmpty: true), .always),
             F("description", .string("What the scenario asks (free text, shown in reports).")),
             F("seed", .number(K.seed)),
             F("study", names("The study this file runs; its section (the key of the same name) is required, other studies' sections are not allowed.", Scenario.studyNames), .always),
@@ -123,13 +123,13 @@ public enum ScenarioSchema {
             F("hosts", .array("Host pools, several types in one datacenter; give hostType or hosts.", .object("One pool.", [
                 F("type", hostType(v, keys: .pool, what: "The pool's host type."), .always),
                 F("count", .number(K.poolCount)),
-                F("rack", .string("The pool's rack (non-empty); pools of one type need distinct racks.")),
+                F("rack", .string("The pool's rack (non-empty); pools of one type need distinct racks.", nonEmpty: true)),
             ]), nonEmpty: true)),
             F("hostOrder", names("How hosts of several pools are numbered: pool after pool, or taking turns (fixed pools only).", HostOrder.allCases.map(\.rawValue))),
             F("semantics", names("The engine preset the study starts from (default virtsim).", ScenarioReader.semanticsPresets)),
             F("traceGuests", traceGuests()),
             F("guests", .array("Sized guest types; give one of fleet, guests, traceGuests.", .object("One guest type.", [
-                F("type", .string("The type's name: non-empty, without commas or quotes, unique."), .always),
+                F("type", .string("The type's name: non-empty, without commas or quotes, unique.", nonEmpty: true), .always),
                 F("count", .number(K.guestCount), .always),
                 F("kind", names("How the guests are virtualized.", GuestKind.scenarioNames), .always),
                 F("vcpus", .number(K.guestVcpus), .always),
@@ -162,7 +162,7 @@ public enum ScenarioSchema {
 
     static func hostType(_ v: ScenarioVocabulary, keys: HostTypeKeys, what: String) -> SchemaNode {
         .object(what, [
-            F("name", .string("The type's name (default \"host\"): non-empty, without commas, quotes or '@'.")),
+            F("name", .string("The type's name (default \"host\"): non-empty, without commas, quotes or '@'.", nonEmpty: true)),
             F("cores", .number(keys.cores), .always),
             F("clockGHz", .number(keys.clockGHz)),
             F("mipsPerCore", .number(keys.mipsPerCore), .when("unless clockGHz is given")),
@@ -180,12 +180,12 @@ public enum ScenarioSchema {
         .object("One guest per trace file of a PlanetLab day, typed by an assignment rule (CloudSim's experiment as a scenario).", [
             F("trace", .object("The trace day the guests read.", [
                 F("format", names("The trace layout.", ScenarioReader.traceGuestFormats), .always),
-                F("day", .string("The day's folder: eight digits yyyymmdd, such as \"20110303\"."), .always),
+                F("day", .string("The day's folder: eight digits yyyymmdd, such as \"20110303\".", nonEmpty: true), .always),
             ]), .always),
             F("assign", names("How trace files are given types: consecutive blocks or taking turns.", TraceGuests.Assignment.allCases.map(\.rawValue)), .always),
-            F("source", .string("Where the assignment rule comes from (non-empty)."), .always),
+            F("source", .string("Where the assignment rule comes from (non-empty).", nonEmpty: true), .always),
             F("types", .array("The guest types.", .object("One guest type.", [
-                F("type", .string("The type's name: non-empty, without commas or quotes, unique."), .always),
+                F("type", .string("The type's name: non-empty, without commas or quotes, unique.", nonEmpty: true), .always),
                 F("kind", names("How the guests are virtualized.", GuestKind.scenarioNames), .always),
                 F("vcpus", .number(K.traceGuestVcpus), .always),
                 F("vcpuMips", .number(K.traceGuestVcpuMips), .always),
@@ -198,7 +198,7 @@ public enum ScenarioSchema {
     static func trace() -> SchemaNode {
         .object("A measured workload: utilization read from a trace file or folder (relative to the scenario's folder).", [
             F("format", names("The trace layout.", UtilizationTrace.formats), .always),
-            F("path", .string("The trace file or folder (non-empty); it must exist."), .always),
+            F("path", .string("The trace file or folder (non-empty); it must exist.", nonEmpty: true), .always),
         ])
     }
 
@@ -440,7 +440,7 @@ public enum ScenarioSchema {
                 F("power", .either("The power table: a built-in table by name or a power table document inline.", [
                     names("A built-in power table.", SpecPowerModel.catalogue.map(\.name)), .ref("powerTable"),
                 ]), .always),
-                F("kernel", .string("The host kernel version, major.minor such as \"5.15\".")),
+                F("kernel", .string("The host kernel version, major.minor such as \"5.15\".", nonEmpty: true)),
                 F("failures", failures(host: true)),
             ]), nonEmpty: true), .always),
             F("hosts", .array("The pool, in order.", .object("Hosts of one type in one rack and power domain.", [
@@ -466,8 +466,8 @@ public enum ScenarioSchema {
                 F("utilization", .number(K.avGuestUtilization)),
                 F("restartPriority", names("Restart order after a failure (default medium).", AvailabilityStudyReader.priorities)),
                 F("kernel", .object("Host kernels the guest accepts (kinds that share the host's kernel).", [
-                    F("minimum", .string("Lowest kernel version, major.minor.")),
-                    F("maximum", .string("Highest kernel version, major.minor.")),
+                    F("minimum", .string("Lowest kernel version, major.minor.", nonEmpty: true)),
+                    F("maximum", .string("Highest kernel version, major.minor.", nonEmpty: true)),
                 ])),
                 F("memoryWrites", .object("How fast the guest dirties memory.", [
                     F("dirtyRateMBps", .number(K.avGuestDirtyRateMBps), .always),
@@ -501,7 +501,7 @@ public enum ScenarioSchema {
     static func cited(_ range: KeyRange, what: String) -> SchemaNode {
         .object(what, [
             F("value", .number(range), .always),
-            F("source", .string("Where the value comes from: a citation, or \"assumption: <why>\" (non-empty)."), .always),
+            F("source", .string("Where the value comes from: a citation, or \"assumption: <why>\" (non-empty).", nonEmpty: true), .always),
         ])
     }
 
@@ -511,7 +511,7 @@ public enum ScenarioSchema {
         var fields: [F] = top ? [schemaKey] : []
         fields += [
             F("base", names("A built-in profile this document starts from: then every other key is optional and overrides it.", HardwareProfile.catalogueNames)),
-            F("name", .string("The profile's name: non-empty, without '/'."), .always),
+            F("name", .string("The profile's name: non-empty, without '/'.", nonEmpty: true), .always),
             F("summary", .string("One line saying what hardware this is."), complete),
         ]
         for s in HardwareProfile.sections {
@@ -551,8 +551,8 @@ public enum ScenarioSchema {
         var fields: [F] = top ? [schemaKey] : []
         fields += [
             F("name", .string("The table's name."), .always),
-            F("source", .string("The SPECpower result or the publication the table comes from (non-empty)."), .always),
-            F("table", .string("A CSV file of the table (\(PowerTableCSV.header)), relative to the document's folder; give table or watts."), .when("unless watts is given")),
+            F("source", .string("The SPECpower result or the publication the table comes from (non-empty).", nonEmpty: true), .always),
+            F("table", .string("A CSV file of the table (\(PowerTableCSV.header)), relative to the document's folder; give table or watts.", nonEmpty: true), .when("unless watts is given")),
             F("watts", .array("Watts at 0, 10, …, 100 % load (11 values, non-decreasing); give table or watts.",
                               .number(PowerTableDocument.wattsRange), count: 11), .when("unless table is given")),
             F("sleepWatts", cited(PowerTableDocument.standbyRange("sleepWatts"), what: "Draw when suspended."), .always),

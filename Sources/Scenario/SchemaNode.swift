@@ -5,8 +5,8 @@
 public indirect enum SchemaNode: Sendable {
     /// A number or integer in its range (the description is the range's expectation and note).
     case number(KeyRange)
-    /// A string; from `oneOf` when given.
-    case string(String, oneOf: [String]? = nil)
+    /// A string; from `oneOf` when given; `nonEmpty`: the reader rejects an empty (or blank) one.
+    case string(String, oneOf: [String]? = nil, nonEmpty: Bool = false)
     case bool(String)
     /// An object that accepts exactly `fields` (the readers reject unknown keys).
     case object(String, [SchemaField])
@@ -60,9 +60,10 @@ extension SchemaNode {
             if !range.note.isEmpty { d += "; " + range.note }
             m.append(text(d))
             return .object(m)
-        case .string(let d, let names):
+        case .string(let d, let names, let nonEmpty):
             var m: [(key: String, value: JSONValue)] = [("type", .string("string"))]
             if let names { m.append(("enum", .array(names.map { .string($0) }))) }
+            if nonEmpty { m.append(("minLength", ScenarioSchema.number(1))) }
             m.append(text(d))
             return .object(m)
         case .bool(let d):

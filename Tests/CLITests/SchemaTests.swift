@@ -6,7 +6,7 @@ import VirtModel
 
 /// The problems a JSON Schema finds in `value`, as JSON paths; only the keywords
 /// `ScenarioSchema` emits are implemented: type, properties, required, additionalProperties,
-/// propertyNames (enum), items, prefixItems, minItems, maxItems, uniqueItems, enum, minimum,
+/// propertyNames (enum), items, prefixItems, minItems, maxItems, uniqueItems, enum, minLength, minimum,
 /// exclusiveMinimum, maximum, anyOf and `$ref` to `#/$defs/…` of `root`.
 func schemaProblems(_ value: JSONValue, _ schema: JSONValue, root: JSONValue? = nil, path: String = "$") -> [String] {
     let root = root ?? schema
@@ -59,7 +59,8 @@ func schemaProblems(_ value: JSONValue, _ schema: JSONValue, root: JSONValue? = 
         if case .number(let lo, _)? = get("exclusiveMinimum"), !(x > lo) { return [path] }
         if case .number(let hi, _)? = get("maximum"), !(x <= hi) { return [path] }
     case .string("string")?:
-        guard case .string = value else { return [path] }
+        guard case .string(let text) = value else { return [path] }
+        if case .number(let min, _)? = get("minLength"), Double(text.count) < min { return [path] }
     case .string("boolean")?:
         guard case .bool = value else { return [path] }
     default: break
@@ -427,7 +428,7 @@ struct SchemaTests {
         #expect(problems.isEmpty, Comment(rawValue: "\(problems.count) problems:\n" + problems.prefix(60).joined(separator: "\n")))
     }
 
-    @Test("Schema → reader: every key of the schema is in a document that reads cleanly, and every name of every list reads without a problem at its place")
+    @Test("Schema → reader: every key of the schema is in a document that reads cleanly, every name of every list reads without a problem at its place, every non-empty string is one the reader requires non-empty")
     func schemaToReader() throws {
         var problems: [String] = []
         for kind in ScenarioSchema.Document.allCases {
@@ -452,6 +453,15 @@ struct SchemaTests {
                         problems.append("\(pattern) is in no witness document")
                     }
                     continue
+                }
+                // A string the schema wants non-empty: the reader rejects "" at every place.
+                if SchemaPaths.member(leaf.node, "minLength") != nil {
+                    for place in places.prefix(12) {
+                        let tree = witnesses[place.witness].tree.setting(place.path, to: .string(""))!
+                        if !witnesses[place.witness].read(tree).0.contains(where: { $0.path == place.path }) {
+                            problems.append("\(place.path) = \"\" is accepted by the reader (\(witnesses[place.witness].label)), rejected by the schema")
+                        }
+                    }
                 }
                 guard case .array(let names)? = SchemaPaths.member(leaf.node, "enum") else { continue }
                 for name in names {
