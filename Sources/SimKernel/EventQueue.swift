@@ -69,6 +69,8 @@ struct HeapEntry: HeapOrdered {
     @inlinable
     var key: EventKey { EventKey(time: time, priority: priority, sequence: sequence) }
 
+    @inlinable var lookAheadBits: UInt64 { time.bitPattern }
+
     /// The total order of `EventKey`: time, then priority, then sequence.
     @inlinable @inline(__always)
     func precedes(_ other: HeapEntry) -> Bool {
@@ -78,45 +80,59 @@ struct HeapEntry: HeapOrdered {
     }
 }
 
-/// What the queue knows about one slot: the event it holds (if any) and how many heap entries
-/// still point at it. 32 bytes, so one cache line serves a slot's bookkeeping.
+/// One slot: the pending event it holds (if any), with its payload, so firing an event reads
+/// and writes one record (one cache line for small payloads) besides the heap.
 @usableFromInline
-struct SlotState {
-    /// Sequence of the slot's pending event, or `SlotState.idle` when the slot holds none.
-    /// A heap entry is live exactly when its sequence equals this.
+struct Slot<Payload> {
+    /// Sequence of the slot's pending event, or `Slot.idle` when the slot holds none.
+    /// A heap entry is live exactly when its sequence equals this; sequences are never reused,
+    /// so an entry left behind by cancel or reschedule stays stale even after the slot is reused.
     @usableFromInline var liveSequence: UInt64
     /// The pending event's time and priority (for `key(of:)` and `reschedule`).
     @usableFromInline var time: Double
     @usableFromInline var priority: Int32
     /// Bumped each time the slot's event stops being pending, so old handles go stale.
     @usableFromInline var generation: UInt32
-    /// Heap entries that name this slot (the live one plus stale ones left by cancel and
-    /// reschedule). The slot is recycled only when this is 0 and it holds no event.
-    @usableFromInline var entries: UInt32
+    /// The pending event's payload; nil when the slot is free.
+    @usableFromInline var payload: Payload?
+    /// When the slot is free: the next free slot (the free list runs through the slots), or -1.
+    @usableFromInline var nextFree: Int32
 
     @usableFromInline static var idle: UInt64 { .max }
 
-    @inlinable init() {
-        liveSequence = SlotState.idle
-        time = 0
-        priority = 0
+    @inlinable init(payload: Payload, time: Double, priority: Int32, sequence: UInt64) {
+        liveSequence = sequence
+        self.time = time
+        self.priority = priority
         generation = 0
-        entries = 0
+        self.payload = payload
+        nextFree = -1
     }
 }
 
 /// A priority queue of value-type events with O(log n) schedule, cancel, re-time and pop.
 ///
-/// Storage is struct-of-arrays: a 4-ary heap (`QuaternaryHeap`, the kernel's one sift code) of
-/// (key, slot) entries, per slot the payload and a `SlotState`. Keys live in the heap itself so
-/// sifting compares neighbouring memory; payloads stay in their slots and never move.
+/// Storage is two arrays: a 4-ary heap (`QuaternaryHeap`, the kernel's one sift code) of
+/// (key, slot) entries, and the slots, each holding one pending event's payload and state in one
+/// record (so firing an event touches one slot record: a separate payload array cost a second
+/// cache miss per event, about 12 % of the hold model at 10⁶ events). Keys live in the heap itself
+/// so sifting compares neighbouring memory; payloads stay in their slots and never move. Free
+/// slots form a list threaded through the records, reused last-freed first.
+///
+/// Firing then scheduling (a handler that schedules its event's successor, the commonest step of
+/// a simulation) costs one sift-down: `popFirst` leaves the fired entry on top, and a `schedule`
+/// that follows replaces it (`QuaternaryHeap.replaceTop`); any other operation removes it first.
+/// A removal then an insertion cost about 10–15 % more in the hold model.
 ///
 /// Cancel and reschedule are lazy: they do not search the heap, they make the event's entry
 /// stale (its sequence no longer matches its slot's), and stale entries are dropped when they
-/// reach the top. So no heap position is kept per event and sifting writes nothing but the heap:
-/// a kept position cost one scattered write per heap level and made the hold model run at about
-/// 0.5–0.65× a plain C binary heap (KernelBench in `virtsim-bench`). Two invariants keep this
-/// cheap and bounded: the top entry is always live (so `first` is O(1) and never mutates), and
+/// reach the top; a slot is free again as soon as its event fires or is cancelled, since an entry
+/// left behind keeps its own (never reused) sequence and so stays stale. So no heap position is
+/// kept per event and sifting writes nothing but the heap: a kept position cost one scattered
+/// write per heap level and made the hold model run at about 0.5–0.65× a plain C binary heap
+/// (KernelBench in `virtsim-bench`). Two invariants keep this cheap and bounded: the top entry is
+/// live, or it is the fired one and every other entry is live (so `first` is O(1) and never
+/// mutates), and
 /// when stale entries outnumber live ones (and number at least 64) the heap is rebuilt from the
 /// live ones in O(n), so memory stays within about twice the pending events plus 64 and each
 /// cancel or reschedule costs O(log n) amortized.
@@ -133,11 +149,16 @@ public struct EventQueue<Payload> {
     @usableFromInline static var staleSlack: Int { 64 }
 
     @usableFromInline var heap = QuaternaryHeap<HeapEntry>()
-    @usableFromInline var payloads: [Payload?] = []
-    @usableFromInline var slots: [SlotState] = []
-    @usableFromInline var freeSlots: [Int32] = []
+    @usableFromInline var slots: [Slot<Payload>] = []
+    /// First free slot (the list runs through `Slot.nextFree`, last freed first), or -1.
+    @usableFromInline var freeHead: Int32 = -1
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var live: Int = 0
+    /// True when the top heap entry is the event `popFirst` just returned, left in place so that
+    /// a `schedule` that follows (a fired event's successor: the commonest step of a simulation)
+    /// replaces it with one sift-down instead of a removal and an insertion. Only set when every
+    /// other entry is live, so `first` finds the next event among the top's children.
+    @usableFromInline var firedTop = false
 
     public init() {}
 
@@ -151,34 +172,40 @@ public struct EventQueue<Payload> {
     @inlinable @discardableResult
     public mutating func schedule(_ payload: Payload, at time: Double, priority: Int32 = 0) -> EventID {
         precondition(time.isFinite, "event time must be finite")
-        let slot: Int32
-        if let reused = freeSlots.popLast() {
-            slot = reused
-            payloads[Int(slot)] = payload
-        } else {
-            slot = Int32(payloads.count)
-            payloads.append(payload)
-            slots.append(SlotState())
-        }
         let sequence = nextSequence
         nextSequence &+= 1
-        let generation = slots.withUnsafeMutableBufferPointer { slots in
-            slots[Int(slot)].liveSequence = sequence
-            slots[Int(slot)].time = time
-            slots[Int(slot)].priority = priority
-            slots[Int(slot)].entries &+= 1
-            return slots[Int(slot)].generation
+        let slot = freeHead
+        let generation: UInt32
+        if slot >= 0 {
+            (generation, freeHead) = slots.withUnsafeMutableBufferPointer { slots in
+                let next = slots[Int(slot)].nextFree
+                slots[Int(slot)].liveSequence = sequence
+                slots[Int(slot)].time = time
+                slots[Int(slot)].priority = priority
+                slots[Int(slot)].payload = payload
+                return (slots[Int(slot)].generation, next)
+            }
+        } else {
+            generation = 0
+            slots.append(Slot(payload: payload, time: time, priority: priority, sequence: sequence))
         }
+        let id = EventID(slot: slot >= 0 ? slot : Int32(slots.count - 1), generation: generation)
         live += 1
-        heap.push(HeapEntry(time: time, priority: priority, slot: slot, sequence: sequence))
-        return EventID(slot: slot, generation: generation)
+        let entry = HeapEntry(time: time, priority: priority, slot: id.slot, sequence: sequence)
+        if firedTop {
+            firedTop = false
+            heap.replaceTop(entry)
+        } else {
+            heap.push(entry)
+        }
+        return id
     }
 
     /// True if `id` names an event still pending. O(1).
     @inlinable
     public func isPending(_ id: EventID) -> Bool {
         let s = Int(id.slot)
-        return s >= 0 && s < slots.count && slots[s].generation == id.generation && slots[s].liveSequence != SlotState.idle
+        return s >= 0 && s < slots.count && slots[s].generation == id.generation && slots[s].liveSequence != Slot<Payload>.idle
     }
 
     /// The key of a pending event, or nil. O(1).
@@ -194,6 +221,7 @@ public struct EventQueue<Payload> {
     @inlinable @discardableResult
     public mutating func cancel(_ id: EventID) -> Payload? {
         guard isPending(id) else { return nil }
+        settleFiredTop()
         let payload = retire(Int(id.slot))
         dropStaleTop()
         compactIfMostlyStale()
@@ -207,6 +235,7 @@ public struct EventQueue<Payload> {
     public mutating func reschedule(_ id: EventID, to time: Double, priority: Int32? = nil) -> Bool {
         precondition(time.isFinite, "event time must be finite")
         guard isPending(id) else { return false }
+        settleFiredTop()
         let s = Int(id.slot)
         let sequence = nextSequence
         nextSequence &+= 1
@@ -214,7 +243,6 @@ public struct EventQueue<Payload> {
         slots[s].liveSequence = sequence  // the old entry is stale from now on
         slots[s].time = time
         slots[s].priority = newPriority
-        slots[s].entries &+= 1
         heap.push(HeapEntry(time: time, priority: newPriority, slot: Int32(s), sequence: sequence))
         dropStaleTop()
         compactIfMostlyStale()
@@ -224,84 +252,84 @@ public struct EventQueue<Payload> {
     /// The earliest pending event's key and handle, without removing it. O(1).
     @inlinable
     public var first: (key: EventKey, id: EventID)? {
-        guard let entry = heap.top else { return nil }  // the top entry is always live
+        guard live > 0 else { return nil }
+        // The top entry is live, or it is the fired one and every other entry is live.
+        let entry = firedTop ? heap.earliestChildOfTop : heap.unsafeTop
         return (entry.key, EventID(slot: entry.slot, generation: slots[Int(entry.slot)].generation))
     }
 
     /// Removes and returns the earliest event. O(log n) amortized.
     @inlinable
     public mutating func popFirst() -> Event<Payload>? {
-        guard let entry = heap.top else { return nil }
+        guard live > 0 else { return nil }
+        settleFiredTop()
+        let entry = heap.unsafeTop
         let s = Int(entry.slot)
-        let payload = payloads[s]!
-        payloads[s] = nil
-        live -= 1
-        // retire(s) and entryLeft(s) in one visit of the slot: the hot path of every simulation.
-        let (generation, free) = slots.withUnsafeMutableBufferPointer { slots in
+        let head = freeHead
+        // Retire the slot in one visit: the hot path of every simulation.
+        let (payload, generation) = slots.withUnsafeMutableBufferPointer { slots in
             let generation = slots[s].generation
-            slots[s].liveSequence = SlotState.idle
+            slots[s].liveSequence = Slot<Payload>.idle
             slots[s].generation = generation &+ 1
-            slots[s].entries &-= 1
-            return (generation, slots[s].entries == 0)
+            slots[s].nextFree = head
+            return (slots[s].payload.take()!, generation)
         }
-        if free { freeSlots.append(Int32(s)) }
-        heap.removeTop()
-        dropStaleTop()
+        freeHead = Int32(s)
+        live -= 1
+        if heap.count == live &+ 1 && live > 0 {
+            firedTop = true  // every other entry is live: leave the top for the next schedule
+        } else {
+            heap.removeTop()
+            dropStaleTop()
+        }
         return Event(key: entry.key, id: EventID(slot: entry.slot, generation: generation), payload: payload)
     }
 
     // MARK: - Heap internals
 
-    /// Ends the pending life of slot `s`'s event: takes its payload and makes its handle and its
-    /// heap entry stale. The slot is recycled once no heap entry names it.
-    @inlinable
-    mutating func retire(_ s: Int) -> Payload? {
-        let payload = payloads[s]
-        payloads[s] = nil
-        slots[s].liveSequence = SlotState.idle
-        slots[s].generation &+= 1
-        live -= 1
-        return payload
+    /// Removes the fired top entry left by `popFirst`, if any.
+    @inlinable @inline(__always)
+    mutating func settleFiredTop() {
+        guard firedTop else { return }
+        firedTop = false
+        heap.removeTop()
     }
 
-    /// Accounts for a heap entry of slot `s` leaving the heap.
+    /// Ends the pending life of slot `s`'s event: takes its payload, makes its handle and its
+    /// heap entry stale, and frees the slot (a stale entry naming it stays stale: sequences are
+    /// never reused).
     @inlinable
-    mutating func entryLeft(_ s: Int) {
-        slots[s].entries &-= 1
-        if slots[s].entries == 0 && slots[s].liveSequence == SlotState.idle {
-            freeSlots.append(Int32(s))
-        }
+    mutating func retire(_ s: Int) -> Payload? {
+        let payload = slots[s].payload.take()
+        slots[s].liveSequence = Slot<Payload>.idle
+        slots[s].generation &+= 1
+        slots[s].nextFree = freeHead
+        freeHead = Int32(s)
+        live -= 1
+        return payload
     }
 
     @inlinable
     func isStale(_ entry: HeapEntry) -> Bool { slots[Int(entry.slot)].liveSequence != entry.sequence }
 
-    /// Removes the top entry (stale) and accounts for it leaving.
-    @inlinable
-    mutating func dropTop() {
-        let top = heap.unsafeTop
-        heap.removeTop()
-        entryLeft(Int(top.slot))
-    }
-
     /// Restores "the top entry is live". Free when nothing is stale (the common case).
+    /// Precondition: no fired top.
     @inlinable
     mutating func dropStaleTop() {
         guard heap.count != live else { return }
-        while let top = heap.top, isStale(top) { dropTop() }
+        while let top = heap.top, isStale(top) { heap.removeTop() }
     }
 
     /// Rebuilds the heap from its live entries once stale ones outnumber them: O(n), and at
     /// least n/2 cancels or reschedules happened since the last rebuild, so O(1) amortized.
+    /// Precondition: no fired top.
     @inlinable
     mutating func compactIfMostlyStale() {
         let stale = heap.count - live
         guard stale >= Self.staleSlack && stale > live else { return }
         var kept: [HeapEntry] = []
         kept.reserveCapacity(live)
-        for entry in heap.elements {
-            if isStale(entry) { entryLeft(Int(entry.slot)) } else { kept.append(entry) }
-        }
+        for entry in heap.elements where !isStale(entry) { kept.append(entry) }
         heap.rebuild(kept)
     }
 }

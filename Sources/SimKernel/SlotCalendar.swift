@@ -23,6 +23,8 @@ public struct SlotCalendar {
             self.tag = tag
         }
 
+        @inlinable var lookAheadBits: UInt64 { tag }
+
         /// Time, then the tag, whose high bits are the insertion sequence (unique per calendar).
         @inlinable @inline(__always)
         func precedes(_ other: Entry) -> Bool {

@@ -6,9 +6,11 @@
 
 /// Hold model on a binary min-heap of (time, priority, insertion sequence) keys with an 8-byte
 /// payload, the same work as the Swift benchmark: fill with `size` events at `increments[i & mask]`,
-/// then `operations` times pop the earliest and push one at its time + `increments[op & mask]`
-/// with priority `op & 3`. Returns the seconds the operations took (monotonic clock); the sum of
-/// popped times goes to `checksum`.
-double cheap_hold(size_t size, size_t operations, const double *increments, size_t mask, double *checksum);
+/// then `operations` times take the earliest and schedule one at its time + `increments[op & mask]`
+/// with priority `op & 3`: a pop then a push, or with `fused` non-zero one replace-top (a single
+/// sift-down from the root, as SimKernel's queue does when a fired event's successor is scheduled).
+/// Returns the CPU seconds the operations took (the calling thread's CPU-time clock, so time the
+/// thread spends descheduled does not count); the sum of the fired times goes to `checksum`.
+double cheap_hold(size_t size, size_t operations, const double *increments, size_t mask, int fused, double *checksum);
 
 #endif
