@@ -11,10 +11,12 @@ import VirtModel
 /// requires a key. `SchemaTests` records what the readers ask for and checks it against this
 /// tree both ways, so the two cannot drift.
 ///
-/// Keys that only some forms of an object take (a `bursty` component's keys, a pre-copy
-/// migration's) are a union, optional in the schema: a file the schema rejects is one
-/// `validate` rejects, not the reverse. Rules across keys, files that must exist and resource
-/// limits are left to `validate`.
+/// Objects whose keys depend on one of them (a workload component's `type`, a migration's
+/// `model`, a function arrival's `type`) are one closed form per value (`oneOf`, told apart by
+/// `const`). Other keys that apply to one case only (a failure process's `shape` and `events`,
+/// an admission policy's parameters, one of `hostType` or `hosts`) are a union, optional in the
+/// schema: a file the schema rejects is one `validate` rejects, not the reverse. Rules across
+/// keys, files that must exist and resource limits are left to `validate`.
 public enum ScenarioSchema {
     /// Which document a schema describes.
     public enum Document: String, Sendable, CaseIterable {
@@ -211,16 +213,15 @@ public enum ScenarioSchema {
     }
 
     static func components(_ keys: WorkloadKeys) -> SchemaNode {
-        .array("Shapes of the synthetic demand over time.", .object("One component; its keys depend on its type.", [
-            F("type", names("The component's shape.", ScenarioReader.componentTypes), .always),
-            F("amplitude", .number(keys.amplitude), .when("for diurnal")),
-            F("peakHour", .number(keys.peakHour)),
-            F("ratePerHour", .number(keys.ratePerHour), .when("for bursty")),
-            F("meanMinutes", .number(keys.meanMinutes), .when("for bursty")),
-            F("multiplier", .number(keys.multiplier), .when("for bursty")),
-            F("alpha", .number(keys.alpha), .when("for heavy-tailed")),
-            F("source", source()),
-        ]))
+        let fields: [String: [F]] = [
+            "diurnal": [F("amplitude", .number(keys.amplitude), .always), F("peakHour", .number(keys.peakHour))],
+            "bursty": [F("ratePerHour", .number(keys.ratePerHour), .always), F("meanMinutes", .number(keys.meanMinutes), .always),
+                       F("multiplier", .number(keys.multiplier), .always)],
+            "heavy-tailed": [F("alpha", .number(keys.alpha), .always)],
+        ]
+        return .array("Shapes of the synthetic demand over time.", .forms("One component; its keys depend on its type.", key: "type",
+            what: "The component's shape.", common: [F("source", source())],
+            ScenarioReader.componentTypes.map { ($0, fields[$0] ?? []) }))
     }
 
     static func workload(_ v: ScenarioVocabulary, keys: WorkloadKeys, what: String) -> SchemaNode {
@@ -308,9 +309,7 @@ public enum ScenarioSchema {
     // MARK: Migration
 
     static func migration() -> SchemaNode {
-        .object("A live-migration study: one model, one link, guests each planned independently. Pre-copy keys apply to pre-copy, cold keys to cold.", [
-            F("model", names("The migration model.", MigrationModels.allNames), .always),
-            F("linkBandwidthMbps", .number(K.migLinkBandwidthMbps), .always),
+        let preCopy: [F] = [
             F("preset", names("Pre-copy: parameters of a published implementation to start from.", MigrationStudyReader.presets)),
             F("minimumRateMbps", .number(K.migMinimumRateMbps)),
             F("maximumRateMbps", .number(K.migMaximumRateMbps)),
@@ -321,9 +320,15 @@ public enum ScenarioSchema {
             F("stopAndCopyRateMbps", .number(K.migStopAndCopyRateMbps)),
             F("suspendSeconds", .number(K.migSuspendSeconds)),
             F("resumeSeconds", .number(K.migResumeSeconds)),
+        ]
+        let cold: [F] = [
             F("shutdownSeconds", .number(K.migShutdownSeconds)),
             F("bootSeconds", .number(K.migBootSeconds)),
-            F("suspendResume", .bool("Cold: suspend to disk and resume instead of shutdown and boot.")),
+            F("suspendResume", .bool("Suspend to disk and resume instead of shutdown and boot.")),
+        ]
+        let fields: [String: [F]] = [PreCopyMigrationModel.registryName: preCopy, ColdMigrationModel.registryName: cold]
+        let common: [F] = [
+            F("linkBandwidthMbps", .number(K.migLinkBandwidthMbps), .always),
             F("guests", .array("The guests to move.", .object("One guest.", [
                 F("name", .string("The guest's name, unique."), .always),
                 F("memoryMB", .number(K.migGuestMemoryMB), .always),
@@ -335,7 +340,9 @@ public enum ScenarioSchema {
                 F("resumeSeconds", .number(K.migGuestResumeSeconds)),
                 F("source", source()),
             ]), nonEmpty: true), .always),
-        ])
+        ]
+        return .forms("A live-migration study: one model, one link, guests each planned independently; the model's own keys override its defaults.",
+                      key: "model", what: "The migration model.", common: common, MigrationModels.allNames.map { ($0, fields[$0] ?? []) })
     }
 
     // MARK: Serverless
@@ -358,12 +365,11 @@ public enum ScenarioSchema {
                 F("imageMB", .number(K.slFunctionImageMB), .always),
                 F("initMs", .number(K.slInitMs)),
                 F("source", source()),
-                F("arrival", .object("How invocations arrive; on/off periods for bursty.", [
-                    F("type", names("The arrival process.", ServerlessStudyReader.arrivalTypes), .always),
-                    F("ratePerMinute", .number(K.slRatePerMinute), .always),
-                    F("onSeconds", .number(K.slOnSeconds), .when("for bursty")),
-                    F("offSeconds", .number(K.slOffSeconds), .when("for bursty")),
-                ]), .always),
+                F("arrival", .forms("How invocations arrive; on/off periods for bursty.", key: "type", what: "The arrival process.",
+                                    common: [F("ratePerMinute", .number(K.slRatePerMinute), .always)],
+                                    ServerlessStudyReader.arrivalTypes.map {
+                                        ($0, $0 == "bursty" ? [F("onSeconds", .number(K.slOnSeconds), .always), F("offSeconds", .number(K.slOffSeconds), .always)] : [])
+                                    }), .always),
             ]), nonEmpty: true), .always),
             F("kinds", .array("The sandbox kinds compared.", .object("One kind, with start-up overrides.", [
                 F("kind", names("The sandbox kind.", StartupKind.scenarioNames), .always),

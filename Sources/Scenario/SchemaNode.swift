@@ -18,10 +18,16 @@ public indirect enum SchemaNode: Sendable {
     case map(String, names: [String], SchemaNode)
     /// One of several forms (a built-in name or an inline document).
     case either(String, [SchemaNode])
+    /// An object whose other keys depend on the value of one (`key`: a component's `type`, a
+    /// migration's `model`): one closed form per value, each with `common` and its own keys.
+    /// `what` describes `key`.
+    case forms(String, key: String, what: String, common: [SchemaField], [(value: String, fields: [SchemaField])])
     /// A document defined once under `$defs` (`hardware`, `powerTable`).
     case ref(String)
     /// Any JSON value (a swept value: checked where it lands).
     case any(String)
+    /// Exactly this string (the key that selects a form).
+    case constant(String, String)
 }
 
 /// A key of an object node, and whether the reader requires it.
@@ -68,6 +74,14 @@ extension SchemaNode {
             return .object(m)
         case .bool(let d):
             return .object([("type", .string("boolean")), text(d)])
+        case .forms(let d, let key, let what, let common, let forms):
+            let list = forms.map { form -> JSONValue in
+                let discriminator = SchemaField(key, .constant(what, form.value), .always)
+                return SchemaNode.object("With \(key) \"\(form.value)\".", [discriminator] + common + form.fields).json()
+            }
+            return .object([("type", .string("object")), text(d), ("oneOf", .array(list))])
+        case .constant(let d, let value):
+            return .object([("const", .string(value)), text(d)])
         case .object(let d, let fields):
             var m: [(key: String, value: JSONValue)] = [("type", .string("object")), text(d)]
             m.append(("properties", .object(fields.map { f in

@@ -6,8 +6,8 @@ import VirtModel
 
 /// The problems a JSON Schema finds in `value`, as JSON paths; only the keywords
 /// `ScenarioSchema` emits are implemented: type, properties, required, additionalProperties,
-/// propertyNames (enum), items, prefixItems, minItems, maxItems, uniqueItems, enum, minLength, minimum,
-/// exclusiveMinimum, maximum, anyOf and `$ref` to `#/$defs/…` of `root`.
+/// propertyNames (enum), items, prefixItems, minItems, maxItems, uniqueItems, enum, const, minLength,
+/// minimum, exclusiveMinimum, maximum, anyOf, oneOf and `$ref` to `#/$defs/…` of `root`.
 func schemaProblems(_ value: JSONValue, _ schema: JSONValue, root: JSONValue? = nil, path: String = "$") -> [String] {
     let root = root ?? schema
     guard case .object(let s) = schema else { return schema == .bool(false) ? [path] : [] }
@@ -19,6 +19,19 @@ func schemaProblems(_ value: JSONValue, _ schema: JSONValue, root: JSONValue? = 
     if case .array(let forms)? = get("anyOf") {
         return forms.contains { schemaProblems(value, $0, root: root, path: path).isEmpty } ? [] : [path]
     }
+    if case .array(let forms)? = get("oneOf") {
+        // Forms told apart by a constant key (a component's type): the problems of the form the
+        // value names, at their own paths, as an editor shows them.
+        if case .object(let members) = value,
+           let form = forms.first(where: { f in
+               guard case .object(let props)? = SchemaPaths.member(f, "properties") else { return false }
+               return props.contains { p in SchemaPaths.member(p.value, "const").map { c in members.contains { $0.key == p.key && $0.value == c } } ?? false }
+           }) {
+            return schemaProblems(value, form, root: root, path: path)
+        }
+        return forms.filter { schemaProblems(value, $0, root: root, path: path).isEmpty }.count == 1 ? [] : [path]
+    }
+    if let c = get("const"), c != value { return [path] }
     if case .array(let names)? = get("enum"), !names.contains(value) { return [path] }
     var out: [String] = []
     switch get("type") {
@@ -137,10 +150,11 @@ enum SchemaPaths {
         return m.first { $0.key == k }?.value
     }
 
-    /// The forms a schema node stands for: `$ref` followed, `anyOf` spread.
+    /// The forms a schema node stands for: `$ref` followed, `anyOf` and `oneOf` spread.
     static func forms(_ node: JSONValue, root: JSONValue) -> [JSONValue] {
         if case .string(let ref)? = member(node, "$ref"), let d = definition(ref, in: root) { return forms(d, root: root) }
         if case .array(let list)? = member(node, "anyOf") { return list.flatMap { forms($0, root: root) } }
+        if case .array(let list)? = member(node, "oneOf") { return list.flatMap { forms($0, root: root) } }
         return [node]
     }
 
@@ -180,6 +194,7 @@ enum SchemaPaths {
     static func leaves(_ node: JSONValue, _ path: String = "$") -> [(path: String, node: JSONValue)] {
         if member(node, "$ref") != nil { return [] }
         if case .array(let list)? = member(node, "anyOf") { return list.flatMap { leaves($0, path) } }
+        if case .array(let list)? = member(node, "oneOf") { return list.flatMap { leaves($0, path) } }
         if case .object(let props)? = member(node, "properties") { return props.flatMap { leaves($0.value, child(path, $0.key)) } }
         if case .array(let names)? = member(member(node, "propertyNames"), "enum"), let v = member(node, "additionalProperties") {
             return names.flatMap { n -> [(path: String, node: JSONValue)] in
@@ -384,10 +399,18 @@ struct SchemaTests {
             for a in recorder.accesses {
                 let nodes = SchemaPaths.resolve(a.path, in: schema)
                 if nodes.isEmpty { problem(w, "\(a.path) is not in the schema"); continue }
+                // The key that selects a form: one constant per form, together the reader's list.
+                let constants = nodes.compactMap { SchemaPaths.member($0, "const") }
+                if case .string(let names?) = a.kind, constants.count == nodes.count, Set(constants.map { $0.rendered() }) == Set(names.map { JSONValue.string($0).rendered() }), constants.count == names.count { continue }
                 if !nodes.contains(where: { Self.matches($0, a.kind) }) { problem(w, "\(a.path) asked as \(a.kind), schema has \(nodes.map { $0.rendered().filter { !$0.isWhitespace && !$0.isNewline }.prefix(160) })") }
             }
             for o in recorder.objects {
-                let nodes = SchemaPaths.resolve(o.path, in: schema).filter { SchemaPaths.member($0, "type") == .string("object") }
+                var nodes = SchemaPaths.resolve(o.path, in: schema).filter { SchemaPaths.member($0, "type") == .string("object") }
+                // Of several forms, the one the document's object is.
+                if nodes.count > 1, let steps = JSONValue.parsePath(o.path), let value = w.tree.value(at: steps[...]) {
+                    nodes = nodes.filter { schemaProblems(value, $0, root: schema).isEmpty }
+                    if nodes.isEmpty { problem(w, "object \(o.path) is read, but matches none of the schema's forms"); continue }
+                }
                 guard let node = nodes.first else { problem(w, "object \(o.path) is not in the schema"); continue }
                 var declared: [String] = []
                 if case .object(let p)? = SchemaPaths.member(node, "properties") { declared = p.map(\.key) }
@@ -463,7 +486,10 @@ struct SchemaTests {
                         }
                     }
                 }
-                guard case .array(let names)? = SchemaPaths.member(leaf.node, "enum") else { continue }
+                let names: [JSONValue]
+                if case .array(let list)? = SchemaPaths.member(leaf.node, "enum") { names = list }
+                else if let c = SchemaPaths.member(leaf.node, "const") { names = [c] }
+                else { continue }
                 for name in names {
                     let accepted = places.prefix(12).contains { place in
                         guard let tree = witnesses[place.witness].tree.setting(place.path, to: name) else { return false }
@@ -523,11 +549,15 @@ struct SchemaTests {
         #expect(MalformedCorpusTests.problems(mutated, key: c.key).map(\.path) == [path])
     }
 
-    @Test("A scenario the schema rejects is one validate rejects: unknown keys, wrong names, missing required keys")
+    @Test("A scenario the schema rejects is one validate rejects: unknown keys, wrong names, missing required keys, another form's keys, empty names")
     func rejects() throws {
         let base = shipped("seed-consolidation.json")
         for (a, b) in [("\"seed\": 2025", "\"seed\": 2025, \"sede\": 1"), ("\"kind\": \"full\"", "\"kind\": \"hvm\""),
-                       ("\"overload\": \"thr\"", "\"overload\": \"thr2\""), ("\"study\": \"consolidation\",", "")] {
+                       ("\"overload\": \"thr\"", "\"overload\": \"thr2\""), ("\"study\": \"consolidation\",", ""),
+                       // A key of another form: a Pareto shape on a diurnal component, a burst without its rate.
+                       ("{\"type\": \"diurnal\", \"amplitude\": 0.5,", "{\"type\": \"diurnal\", \"alpha\": 3, \"amplitude\": 0.5,"),
+                       ("{\"type\": \"bursty\", \"ratePerHour\": 0.5,", "{\"type\": \"bursty\","),
+                       ("\"name\": \"seed-consolidation\"", "\"name\": \"\"")] {
             let text = base.replacingFirst(a, with: b)
             #expect(!schemaProblems(try JSONParser.parse(text), schema).isEmpty, "\(b)")
             #expect(!validationProblems(text).isEmpty, "\(b)")
