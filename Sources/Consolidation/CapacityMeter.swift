@@ -60,7 +60,7 @@ struct CapacityMeter {
     init(types: Int) { self.types = types }
 
     /// Records the powered-on hosts of `s` and the guests waiting now.
-    mutating func sample<Q>(_ s: EngineState<Q>, waiting count: Int) {
+    mutating func sample<Q, O>(_ s: EngineState<Q, O>, waiting count: Int) {
         let base = active.count
         active += repeatElement(0, count: types)
         cpuCapacity += repeatElement(0, count: types)

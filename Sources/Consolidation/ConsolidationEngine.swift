@@ -20,8 +20,8 @@ public enum ConsolidationEngine {
     /// `run` to the horizon.
     struct PlainRun: EngineRun {
         let progress: ((Double) -> Void)?
-        func run<Q: EngineStrategies, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
-            _ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>, _ migration: M) -> EngineResult {
+        func run<Q: EngineStrategies, O: EngineObserver, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+            _ engine: inout Engine<Q, O>, _ policies: RoundPolicies<D, S>, _ migration: M) -> EngineResult {
             engine.run(progress: progress, policies, migration)
         }
     }
@@ -124,7 +124,7 @@ extension Engine {
             if s.guests.phase[g] == .booting {
                 s.guests.phase[g] = .running
                 let h = Int(s.lists.host[g])
-                if h >= 0 { s.updateHost(h, at: t, powerAware: powerAware) }
+                if h >= 0 { s.updateHost(h, at: t) }
             }
         case .departure(let guest):
             depart(Int(guest), at: t)
@@ -162,7 +162,7 @@ extension Engine {
                 s.guests.phase[g] = config.guests[g].bootSeconds > 0 && !rules.skipsBootDelays ? .booting : .running
             } else if rejectsUnplaced {
                 s.guests.phase[g] = .rejected
-                s.recorder.guestRejected()
+                s.observer.guestRejected(g)
             } else {
                 s.guests.phase[g] = .waiting
                 waiting.add(g, at: 0)
@@ -187,7 +187,7 @@ extension Engine {
             s.guests.creating[g] = false
             if rejectsUnplaced {
                 s.guests.phase[g] = .rejected
-                s.recorder.guestRejected()
+                s.observer.guestRejected(g)
             } else {
                 s.guests.phase[g] = .waiting
                 waiting.add(g, at: t)
@@ -218,7 +218,7 @@ extension Engine {
 
     /// Starts guest `g` (demand `u` at `t`) on host `h`: an arrival or a waiting guest placed.
     mutating func place(_ g: Int, on h: Int, at t: Double, u: Double, sched: inout Scheduler<EngineEvent>) {
-        s.integrateEnergy(h, to: t, powerAware: powerAware)
+        s.integrateEnergy(h, to: t)
         s.link(g, to: h)
         s.allocateAppended(g, on: h, request: s.hostDemand(g))
         s.guests.creating[g] = false
@@ -233,7 +233,7 @@ extension Engine {
         } else {
             s.guests.phase[g] = .running
         }
-        s.updateHost(h, at: t, powerAware: powerAware)
+        s.updateHost(h, at: t)
     }
 
     mutating func depart(_ g: Int, at t: Double) {
@@ -248,14 +248,14 @@ extension Engine {
         var touched: [Int] = []
         for n in s.guestCount..<s.lists.guest.count where s.lists.kind[n] == .incoming && Int(s.lists.guest[n]) == g {
             let h = Int(s.lists.host[n])
-            s.integrateEnergy(h, to: t, powerAware: powerAware)
+            s.integrateEnergy(h, to: t)
             s.unlink(n)
             s.releaseNode(n)
             touched.append(h)
         }
         let h = Int(s.lists.host[g])
         if h >= 0 {
-            s.integrateEnergy(h, to: t, powerAware: powerAware)
+            s.integrateEnergy(h, to: t)
             s.unlink(g)
             touched.append(h)
         }
@@ -263,8 +263,8 @@ extension Engine {
         s.guests.inMigration[g] = false
         s.guests.finalHost[g] = Int32(h)
         s.guests.host[g] = -1
-        s.recorder.guests.commit(g)
-        for x in touched { s.updateHost(x, at: t, powerAware: powerAware) }
+        s.observer.guestDeparted(g)
+        for x in touched { s.updateHost(x, at: t) }
     }
 
     // MARK: - Migrations
@@ -277,8 +277,8 @@ extension Engine {
             let g = m.guest
             guard s.guests.phase[g] == .running else { continue }
             let source = Int(s.guests.host[g])
-            s.integrateEnergy(m.target, to: t, powerAware: powerAware)
-            if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
+            s.integrateEnergy(m.target, to: t)
+            if source >= 0 { s.integrateEnergy(source, to: t) }
             let plan = migration.plan(for: config.guests[g], ramMB: s.guests.ramMB[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target])
             if !s.guests.inMigration[g] {
                 s.guests.sourceShare[g] = plan.sourceCpuShare
@@ -300,7 +300,7 @@ extension Engine {
                 deferUpdate(m.target, at: t)
                 if source >= 0 { deferUpdate(source, at: t) }
             }
-            s.recorder.migrationStarted(downtime: plan.downtimeSeconds)
+            s.observer.migrationStarted(guest: g, downtime: plan.downtimeSeconds)
             s.guests.migrations[g] += 1
             sched.schedule(.migrationDone(node: Int32(node)), at: t + plan.totalSeconds, priority: EnginePriority.migration)
         }
@@ -317,8 +317,8 @@ extension Engine {
         }
         guard s.lists.kind[n] == .incoming, s.guests.phase[g] == .running else { return }
         let source = Int(s.lists.host[g])
-        s.integrateEnergy(target, to: t, powerAware: powerAware)
-        if source >= 0 { s.integrateEnergy(source, to: t, powerAware: powerAware) }
+        s.integrateEnergy(target, to: t)
+        if source >= 0 { s.integrateEnergy(source, to: t) }
         // CloudSim re-allocates both hosts' schedulers now and records at the next update;
         // VirtSim updates the two hosts right away (which re-allocates them).
         let cloudSimStyle = rules.updatesEveryHostAtMigrationCompletion
@@ -346,23 +346,15 @@ extension Engine {
 
     // MARK: - Reports and the end
 
+    /// A report interval ends at `t` (the energy meter writes its hosts.csv rows).
     mutating func closeReportInterval(at t: Double) {
-        let length = t - clock.lastReportTime
-        for h in 0..<s.hostCount {
-            s.integrateEnergy(h, to: t, powerAware: powerAware)
-            let state = s.hosts.listed[h] > 0 || !powerAware ? "on" : "sleeping"
-            let row = s.energy.reportIntervalEnds(h)
-            hostRows.append(HostIntervalRow(time: clock.lastReportTime, host: h, state: state,
-                                            meanUtilization: length > 0 ? row.utilSeconds / length : 0,
-                                            energyKWh: row.joules / 3.6e6, guests: Int(s.hosts.listed[h]),
-                                            length: length, onSeconds: row.onSeconds))
-        }
+        s.observer.reportIntervalEnds(from: clock.lastReportTime, to: t, hosts: s.hosts)
         clock.lastReportTime = t
     }
 
     mutating func finish(at horizon: Double, reportsDowntime: Bool) -> EngineResult {
         closeAccounts(at: horizon)
-        var result = EngineResult(metrics: metrics(at: horizon, reportsDowntime: reportsDowntime), hostIntervals: hostRows, guests: guestRows(), decision: trace.decision)
+        var result = EngineResult(metrics: metrics(at: horizon, reportsDowntime: reportsDowntime), hostIntervals: s.meter.rows, guests: guestRows(), decision: trace.decision)
         result.capacity = capacityMetrics(at: horizon)
         return result
     }
@@ -374,9 +366,10 @@ extension Engine {
         for g in waiting.queue { waiting.end(g, at: horizon) }
         var hostsPerType = [Int](repeating: 0, count: config.hostTypes.count)
         var energy = [Double](repeating: 0, count: config.hostTypes.count)
+        let meter = s.meter
         for (h, t) in config.hostLayout.enumerated() {
             hostsPerType[t] += 1
-            energy[t] += s.energy.joules[h] / 3.6e6
+            energy[t] += meter.joules[h] / 3.6e6
         }
         var m = capacity.metrics(names: config.hostTypes.map(\.name), hostsPerType: hostsPerType, energyKWhPerType: energy)
         m.guestsWaited = waiting.everWaited
@@ -388,18 +381,16 @@ extension Engine {
     /// Integrates energy and closes every host and guest account at the horizon.
     mutating func closeAccounts(at horizon: Double) {
         if rules.integratesAtEvents {
-            for h in 0..<s.hostCount { s.integrateEnergy(h, to: horizon, powerAware: powerAware) }
-            s.energy.horizonReached()
+            for h in 0..<s.hostCount { s.integrateEnergy(h, to: horizon) }
         }
         if config.recordHostIntervals && clock.lastReportTime < horizon { closeReportInterval(at: horizon) }
         // VirtSim: the last interval runs to the horizon (a closing entry for everyone).
         if !rules.cloudSimSlaFormulas {
-            for h in 0..<s.hostCount { s.updateHost(h, at: horizon, powerAware: powerAware) }
+            for h in 0..<s.hostCount { s.updateHost(h, at: horizon) }
         }
-        for h in 0..<s.hostCount {
-            s.recorder.hosts.commit(h, capacity: s.hosts.totalMips[h], cloudSimViolation: rules.cloudSimSlaFormulas)
-        }
-        for g in 0..<s.guestCount { s.recorder.guests.commit(g) }
+        // Energy's total and every account close (the meter's sum sees no change since the
+        // integration above: the updates at the horizon integrate nothing more).
+        s.observer.runEnds(at: horizon, hosts: s.hosts, cloudSimViolation: rules.cloudSimSlaFormulas)
     }
 
     /// The run's metrics: the recorder's, with the energy meter's total, the span the clock
@@ -411,7 +402,7 @@ extension Engine {
             if p == .running || p == .booting { alive += 1 }
         }
         let measured = rules.measuredSeconds(lastUpdate: s.lastProcessTime, tickInterval: clock.tickInterval, horizon: horizon)
-        return s.recorder.metrics(rules, energyJoules: s.energy.totalJoules, horizon: horizon, measuredSeconds: measured,
+        return s.recorder.metrics(rules, energyJoules: s.meter.totalJoules, horizon: horizon, measuredSeconds: measured,
                                   guestsAlive: alive, reportsDowntime: reportsDowntime)
     }
 
@@ -504,8 +495,8 @@ extension ConsolidationEngine {
     /// Runs like `run` and checks the invariants after every event (tests; O(state) per event).
     static func runChecked(_ config: EngineConfig) throws -> (result: EngineResult, violations: [String]) {
         struct Checked: EngineRun {
-            func run<Q: EngineStrategies, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
-                _ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>, _ migration: M) -> (result: EngineResult, violations: [String]) {
+            func run<Q: EngineStrategies, O: EngineObserver, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+                _ engine: inout Engine<Q, O>, _ policies: RoundPolicies<D, S>, _ migration: M) -> (result: EngineResult, violations: [String]) {
                 engine.checks.enabled = true
                 let result = engine.run(progress: nil, policies, migration)
                 return (result, engine.checks.violations)
@@ -522,8 +513,8 @@ extension ConsolidationEngine {
         -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
         struct Immediate: EngineRun {
             let immediate: Bool
-            func run<Q: EngineStrategies, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
-                _ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>, _ migration: M)
+            func run<Q: EngineStrategies, O: EngineObserver, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+                _ engine: inout Engine<Q, O>, _ policies: RoundPolicies<D, S>, _ migration: M)
                 -> (result: EngineResult, migrationDurations: [Double], shortfallRatioSum: Double) {
                 engine.deferHostUpdates = !immediate
                 let result = engine.run(progress: nil, policies, migration)

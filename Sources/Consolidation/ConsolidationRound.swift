@@ -183,7 +183,7 @@ extension Engine {
         restoreRound()
         ffIndex?.unmaskAll()
         let t4 = wallSeconds()
-        s.recorder.roundPlanned(hostSelection: t1 - t0, vmSelection: t2 - t1, reallocation: t3 - t2, total: t4 - t0)
+        s.observer.roundPlanned(hostSelection: t1 - t0, vmSelection: t2 - t1, reallocation: t3 - t2, total: t4 - t0)
         return migrations
     }
 

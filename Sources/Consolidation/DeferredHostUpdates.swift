@@ -40,26 +40,22 @@ extension EngineState {
     /// commit the pending entries of host `h` and of its running resident guests, in list order
     /// (guests first, then the host, as `updateHost` records them). Entries already at `t` stay.
     /// Also integrates energy to `t`, as `updateHost` does first. O(k).
-    mutating func commitBeforeUpdate(_ h: Int, at t: Double, powerAware: Bool) {
-        integrateEnergy(h, to: t, powerAware: powerAware)
+    mutating func commitBeforeUpdate(_ h: Int, at t: Double) {
+        integrateEnergy(h, to: t)
         var n = lists.head[h]
         while n >= 0 {
             let i = Int(n)
             if lists.kind[i] != .incoming { commitGuestBeforeRecord(Int(lists.guest[i]), at: t) }
             n = lists.next[i]
         }
-        let pend = recorder.hosts.pendTime[h]
-        if pend != t && pend >= 0 {
-            recorder.hosts.commit(h, capacity: hosts.totalMips[h], cloudSimViolation: rules.cloudSimSlaFormulas)
-        }
+        observer.hostUpdatePostponed(h, at: t, capacity: hosts.totalMips[h], cloudSimViolation: rules.cloudSimSlaFormulas)
     }
 
     /// The commit a record of running guest `g` at `t` would make. O(1).
     @inline(__always)
     mutating func commitGuestBeforeRecord(_ g: Int, at t: Double) {
         guard guests.phase[g] == .running else { return }
-        let pend = recorder.guests.accounts[g].pendTime
-        if pend != t && pend >= 0 { recorder.guests.commit(g) }
+        observer.guestUpdatePostponed(g, at: t)
     }
 }
 
@@ -70,7 +66,7 @@ extension Engine {
     /// host in a batch, O(1) after.
     mutating func deferUpdate(_ h: Int, at t: Double, arrived: Int = -1) {
         guard deferHostUpdates else {
-            s.updateHost(h, at: t, powerAware: powerAware)  // the reference behaviour (tests)
+            s.updateHost(h, at: t)  // the reference behaviour (tests)
             return
         }
         if !deferred.hosts.isEmpty && deferred.time != t { flushDeferredUpdates() }
@@ -78,7 +74,7 @@ extension Engine {
         if deferred.stamp[h] != deferred.epoch {
             deferred.stamp[h] = deferred.epoch
             deferred.hosts.append(h)
-            s.commitBeforeUpdate(h, at: t, powerAware: powerAware)
+            s.commitBeforeUpdate(h, at: t)
         } else if arrived >= 0 {
             s.commitGuestBeforeRecord(arrived, at: t)
         }
@@ -88,7 +84,7 @@ extension Engine {
     mutating func flushDeferredUpdates() {
         guard !deferred.hosts.isEmpty else { return }
         let t = deferred.time
-        for h in deferred.hosts { s.updateHost(h, at: t, powerAware: powerAware) }
+        for h in deferred.hosts { s.updateHost(h, at: t) }
         deferred.hosts.removeAll(keepingCapacity: true)
         deferred.epoch &+= 1
         if deferred.epoch == 0 {

@@ -36,11 +36,11 @@ enum EnginePriority {
 /// and hands them to `run` as `RoundPolicies<D, S>`; the methods that consult them are generic
 /// over `D` (and `S`), so their per-host loops call the detector and the policy directly, and a
 /// method that needs neither is compiled once per `Q` only.
-struct Engine<Q: EngineStrategies> {
+struct Engine<Q: EngineStrategies, O: EngineObserver> {
     /// Below this many hosts a linear scan is as fast as the first-fit index.
     static var indexMinimumHosts: Int { EngineConstants.indexMinimumHosts }
 
-    var s: EngineState<Q>
+    var s: EngineState<Q, O>
     let config: EngineConfig
     /// The behaviour switches, resolved into strategies (constants in a preset's specialization).
     let rules: Q
@@ -49,12 +49,10 @@ struct Engine<Q: EngineStrategies> {
     let consolidates: Bool
     var random: Xoshiro256StarStar
     let placement: PlacementRule
-    let powerAware: Bool
 
     /// `EngineConfig.decisionTrace`'s decision and what the engine is doing now.
     var trace = DecisionTracing()
     var clock: EngineClock
-    var hostRows: [HostIntervalRow] = []
     /// Tentative state of the consolidation round being planned.
     var tentative: RoundSnapshot
     /// Tenant of every guest when hosts are tenant-exclusive (`EngineConfig.tenantExclusiveHosts`);
@@ -87,8 +85,9 @@ struct Engine<Q: EngineStrategies> {
 
     /// An engine for `config` with the switches resolved into `rules` and the overload policy
     /// `overloadPolicy` (already resolved, with the selection policy, by `withEngine`).
-    /// `keepHistory`: the detector or the selection policy reads utilization histories.
-    init(config: EngineConfig, rules: Q, overloadPolicy: OverloadPolicy, keepHistory needsHistory: Bool) throws {
+    /// `keepHistory`: the detector or the selection policy reads utilization histories;
+    /// `observer`: the run's own observer of the engine's events (beside the meter and recorder).
+    init(config: EngineConfig, rules: Q, overloadPolicy: OverloadPolicy, keepHistory needsHistory: Bool, observer: O) throws {
         self.config = config
         self.rules = rules
         rejectsUnplaced = config.semantics.rejectUnplacedGuests
@@ -100,11 +99,10 @@ struct Engine<Q: EngineStrategies> {
         staticThreshold = overloadPolicy.staticThreshold
         guard let rule = PlacementRule(name: p.placement) else { throw EngineError.unknownPolicy(kind: "placement", name: p.placement) }
         placement = rule
-        powerAware = p.powerAware
         guard config.horizon > 0, config.consolidationInterval > 0, config.reportInterval > 0 else {
             throw EngineError.invalidConfig("horizon, consolidation and report intervals must be positive")
         }
-        s = try EngineState(config: config, rules: rules, keepHistory: needsHistory)
+        s = try EngineState(config: config, rules: rules, keepHistory: needsHistory, observer: observer)
         random = RandomStreams(seed: config.seed).stream("consolidation/vm-selection")
         let H = s.hostCount
         tentative = RoundSnapshot(hosts: H)
@@ -119,10 +117,6 @@ struct Engine<Q: EngineStrategies> {
             for h in 0..<H { s.bump(h) }
         }
         clock = EngineClock(tickInterval: rules.tickInterval(consolidationInterval: config.consolidationInterval, guests: config.guests))
-        if !rules.activeMeansNonZeroAllocation {
-            // VirtSim counts a shutdown only for an on → off transition.
-            for h in 0..<H { s.recorder.hosts.trackActive[h] = false }
-        }
     }
 
     // MARK: - Demand and updates
@@ -143,8 +137,8 @@ struct Engine<Q: EngineStrategies> {
     /// every host re-allocates and records history, energy is added, idle guests are deleted.
     mutating func fullUpdate(at t: Double, tick: Bool) {
         refreshDemands(at: t, tick: tick)
-        for h in 0..<s.hostCount { s.updateHost(h, at: t, powerAware: powerAware) }
-        if rules.metersTrapezoids { s.meterTrapezoids(to: t, powerAware: powerAware) }
+        for h in 0..<s.hostCount { s.updateHost(h, at: t) }
+        s.fullUpdateDone(at: t)
         if rules.deletesIdleGuests { deleteIdleGuests(at: t) }
         s.lastProcessTime = t
     }
@@ -166,13 +160,13 @@ struct Engine<Q: EngineStrategies> {
         }
         for g in doomed {
             let h = Int(s.lists.host[g])
-            s.integrateEnergy(h, to: t, powerAware: powerAware)
+            s.integrateEnergy(h, to: t)
             s.unlink(g)
             s.recomputeAllocation(h)
             s.guests.phase[g] = .deleted
             s.guests.finalHost[g] = Int32(h)
             s.guests.host[g] = -1
-            s.recorder.guestDeleted()
+            s.observer.guestDeleted(g)
         }
     }
 

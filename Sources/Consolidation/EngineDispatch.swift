@@ -14,8 +14,8 @@ struct RoundPolicies<D: EngineOverloadDetector, S: VmSelectionPolicy> {
 /// migration model select.
 protocol EngineRun {
     associatedtype Output
-    func run<Q: EngineStrategies, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
-        _ engine: inout Engine<Q>, _ policies: RoundPolicies<D, S>, _ migration: M) -> Output
+    func run<Q: EngineStrategies, O: EngineObserver, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+        _ engine: inout Engine<Q, O>, _ policies: RoundPolicies<D, S>, _ migration: M) -> Output
 }
 
 extension ConsolidationEngine {
@@ -27,22 +27,33 @@ extension ConsolidationEngine {
     /// Errors, in this order (as `validate` reports them): an unknown or invalid overload policy,
     /// an unknown selection policy, then `Engine.init`'s.
     static func withEngine<R: EngineRun>(_ config: EngineConfig, _ body: R) throws -> R.Output {
+        try withEngine(config, observer: NoObserver(), body)
+    }
+
+    /// `withEngine` with `observer` attached to the engine's events (beside the energy meter and
+    /// the metrics recorder).
+    static func withEngine<O: EngineObserver, R: EngineRun>(_ config: EngineConfig, observer: O, _ body: R) throws -> R.Output {
         switch config.semantics {
-        case .cloudSimCompatible: try withEngine(config, rules: CloudSimStrategies(), body)
-        case .virtSim: try withEngine(config, rules: VirtSimStrategies(), body)
-        default: try withEngine(config, rules: ConfiguredStrategies(semantics: config.semantics), body)
+        case .cloudSimCompatible: try withEngine(config, rules: CloudSimStrategies(), observer: observer, body)
+        case .virtSim: try withEngine(config, rules: VirtSimStrategies(), observer: observer, body)
+        default: try withEngine(config, rules: ConfiguredStrategies(semantics: config.semantics), observer: observer, body)
         }
     }
 
     /// `withEngine` with the switches already resolved into `rules` (tests run a preset's
     /// switches through `ConfiguredStrategies` with it).
     static func withEngine<Q: EngineStrategies, R: EngineRun>(_ config: EngineConfig, rules: Q, _ body: R) throws -> R.Output {
+        try withEngine(config, rules: rules, observer: NoObserver(), body)
+    }
+
+    static func withEngine<Q: EngineStrategies, O: EngineObserver, R: EngineRun>(_ config: EngineConfig, rules: Q, observer: O,
+                                                                               _ body: R) throws -> R.Output {
         let policy: OverloadPolicy
         switch config.policies.overloadPolicy {
         case .success(let p): policy = p
         case .failure(let error): throw EngineError.unknownPolicy(kind: error.category, name: error.name)
         }
-        let start = EngineStart(config: config, rules: rules, overloadPolicy: policy, body: body)
+        let start = EngineStart(config: config, rules: rules, overloadPolicy: policy, observer: observer, body: body)
         switch config.policies.migrationModel {
         case .cloudSim: return try start.withDetector(CloudSimMigration())
         case .preCopy: return try start.withDetector(PreCopyMigration())
@@ -52,10 +63,11 @@ extension ConsolidationEngine {
 }
 
 /// The rest of `withEngine`: the detector's type, the selection policy's type, then the engine itself.
-private struct EngineStart<Q: EngineStrategies, R: EngineRun> {
+private struct EngineStart<Q: EngineStrategies, O: EngineObserver, R: EngineRun> {
     let config: EngineConfig
     let rules: Q
     let overloadPolicy: OverloadPolicy
+    let observer: O
     let body: R
 
     /// The overload detector's type. The statistics flavour picks the history detectors' type:
@@ -100,7 +112,7 @@ private struct EngineStart<Q: EngineStrategies, R: EngineRun> {
         // "none" reads no history (`NoOverloadDetector.needsHistory` is false), so this is the
         // former "(detector reads history and the run consolidates) or the selection reads it".
         let keepHistory = policies.detector.needsHistory || policies.selection.needsHistory
-        var engine = try Engine(config: config, rules: rules, overloadPolicy: overloadPolicy, keepHistory: keepHistory)
+        var engine = try Engine(config: config, rules: rules, overloadPolicy: overloadPolicy, keepHistory: keepHistory, observer: observer)
         return body.run(&engine, policies, migration)
     }
 }

@@ -23,7 +23,7 @@ enum NodeKind: UInt8 {
 /// The per-host allocation mirrors CloudSim's `VmSchedulerTimeSharedOverSubscription`: every node
 /// stores the request it was allocated with (`lists.request`) and its allocation (`lists.allocation`);
 /// `hosts.freeMips` is the scheduler's free MIPS (0 once over-subscribed).
-struct EngineState<Q: EngineStrategies> {
+struct EngineState<Q: EngineStrategies, O: EngineObserver> {
     /// The behaviour switches, resolved into strategies.
     let rules: Q
     let arith: PowerArithmetic<Q.Power>
@@ -42,8 +42,6 @@ struct EngineState<Q: EngineStrategies> {
     var dirtyFlag: [Bool]
     /// Only when a placement index reads `dirtyHosts`.
     var trackDirty = false
-    /// The energy meter (an observer of the hosts' changes and of full updates).
-    var energy: EnergyMeter
 
     // MARK: guests and lists
     /// The per-host guest lists (nodes).
@@ -58,15 +56,22 @@ struct EngineState<Q: EngineStrategies> {
     var histHead: [UInt8]
     var histCount: [UInt8]
 
-    // MARK: metrics
-    /// The metrics recorder (an observer of host and guest updates, migrations and rounds).
-    var recorder: MetricsRecorder
+    // MARK: observers
+    /// The observers of the engine's events: the energy meter, the metrics recorder, the run's own.
+    var observer: EngineObservers<Q, O>
+    /// Time of the last full update.
     var lastProcessTime = 0.0
 
+    /// The energy meter (read at the end: energy, hosts.csv rows).
+    var meter: EnergyMeter<Q> { observer.first.first }
+    /// The metrics recorder (read at the end: the metrics, the guests' accounts).
+    var recorder: MetricsRecorder { observer.first.second }
+
     /// O(hosts + guests).
-    init(config: EngineConfig, rules: Q, keepHistory: Bool) throws {
+    init(config: EngineConfig, rules: Q, keepHistory: Bool, observer: O) throws {
         self.rules = rules
-        arith = PowerArithmetic(models: config.hostTypes.map(\.power), formula: rules.powerFormula)
+        let arith = PowerArithmetic(models: config.hostTypes.map(\.power), formula: rules.powerFormula)
+        self.arith = arith
         let H = config.hostLayout.count
         let G = config.guests.count
         hostCount = H
@@ -90,7 +95,6 @@ struct EngineState<Q: EngineStrategies> {
         hostReqMips = Array(repeating: 0, count: H)
         hostVersion = Array(repeating: 0, count: H)
         dirtyFlag = Array(repeating: false, count: H)
-        energy = EnergyMeter(hosts: H)
 
         lists = NodeLists(hosts: H, guests: G)
         guests = try GuestColumns(config.guests)
@@ -99,7 +103,10 @@ struct EngineState<Q: EngineStrategies> {
         histValues = keepHistory ? Array(repeating: 0, count: G * GuestHistory.length) : []
         histHead = keepHistory ? Array(repeating: 0, count: G) : []
         histCount = keepHistory ? Array(repeating: 0, count: G) : []
-        recorder = MetricsRecorder(hosts: H, guests: G)
+        let meter = EnergyMeter(hosts: H, rules: rules, arith: arith, powerAware: config.policies.powerAware)
+        // VirtSim counts a shutdown only for an on → off transition.
+        let recorder = MetricsRecorder(hosts: H, guests: G, activeAtStart: rules.activeMeansNonZeroAllocation)
+        self.observer = ObserverPair(first: ObserverPair(first: meter, second: recorder), second: observer)
     }
 
     /// Marks host `h` changed: its cache entry is stale and the placement index must re-read it. O(1).
@@ -309,8 +316,8 @@ struct EngineState<Q: EngineStrategies> {
 
     /// Re-allocates host `h` from current requests and records host and guest history entries
     /// at `t`. Also integrates piecewise-constant energy up to `t` (VirtSim mode). O(k).
-    mutating func updateHost(_ h: Int, at t: Double, powerAware: Bool) {
-        integrateEnergy(h, to: t, powerAware: powerAware)
+    mutating func updateHost(_ h: Int, at t: Double) {
+        integrateEnergy(h, to: t)
         hostPrevUtilMips[h] = hosts.measuredMips[h]
         var n = lists.head[h]
         while n >= 0 {
@@ -336,8 +343,8 @@ struct EngineState<Q: EngineStrategies> {
                 residents += 1
                 demand += lists.request[i]
                 if guests.phase[g] == .running {
-                    recorder.guests.record(g, time: t, alloc: a / (1 + guests.overhead[g]), req: guestRequest(g),
-                                     inMigration: guests.inMigration[g])
+                    observer.guestUpdated(g, at: t, allocated: a / (1 + guests.overhead[g]), requested: guestRequest(g),
+                                          inMigration: guests.inMigration[g])
                 }
                 // The source is charged the full request (CloudSim divides by 0.9); a guest that is
                 // down for a cold migration charges nothing.
@@ -360,8 +367,8 @@ struct EngineState<Q: EngineStrategies> {
         if rules.cloudSimSlaFormulas { demand = req }
         // Demand at or above capacity: the paper's "100 % utilization".
         overload = demand >= cap && demand > 0
-        recorder.hosts.record(h, time: t, alloc: util, req: req, active: active, overload: overload,
-                        guests: residents, capacity: cap, cloudSimViolation: rules.cloudSimSlaFormulas)
+        observer.hostUpdated(h, at: t, allocated: util, requested: req, active: active, overloaded: overload,
+                             guests: residents, capacity: cap, cloudSimViolation: rules.cloudSimSlaFormulas)
         bump(h)
     }
 
@@ -371,54 +378,16 @@ struct EngineState<Q: EngineStrategies> {
         Underload.measuredUtilization(h, in: hosts, arith)
     }
 
-    /// Watts host `h` draws now (piecewise-constant model).
+    /// Host `h` is about to change at `t`: the observers see it as it ran until now (the energy
+    /// meter integrates its constant power). Every caller runs it before host `h` changes at `t`.
     @inline(__always)
-    func currentWatts(_ h: Int, powerAware: Bool) -> Double {
-        let type = Int(hosts.powerType[h])
-        if !powerAware { return arith.models[type].maxWatts }
-        let u = measuredUtilization(h)
-        if rules.zeroEnergyAfterIdleUpdate && u == 0 { return 0 }  // CloudSim §3.9: u_prev = 0 adds nothing
-        if hosts.listed[h] == 0 { return arith.models[type].sleepWatts }
-        return arith.power(type: type, utilization: u)
+    mutating func integrateEnergy(_ h: Int, to t: Double) {
+        observer.hostWillChange(h, at: t, hosts: hosts)
     }
 
-    /// Integrates host `h`'s constant power from its last integration time to `t` (nothing when
-    /// energy is metered by trapezoids at full updates: `meterTrapezoids`). Every caller runs it
-    /// before host `h` changes at `t`.
-    @inline(__always)
-    mutating func integrateEnergy(_ h: Int, to t: Double, powerAware: Bool) {
-        guard rules.integratesAtEvents else { return }
-        let dt = energy.unmeteredSeconds(h, until: t)
-        if dt <= 0 { return }
-        let on = hosts.listed[h] > 0
-        energy.hostChanges(h, at: t, seconds: dt, watts: currentWatts(h, powerAware: powerAware),
-                           utilization: on ? min(measuredUtilization(h), 1) : 0, on: on)
-    }
-
-    /// CloudSim's trapezoid energy (`PowerHost.getEnergyLinearInterpolation`, §3.9) over every
-    /// host from the last full update to `t`: (P(u_prev) + P(u_now)) / 2 · Δt, nothing after an
-    /// update at utilization 0 when `zeroEnergyAfterIdleUpdate`, else sleep watts for a host that
-    /// stayed empty. O(hosts).
-    mutating func meterTrapezoids(to t: Double, powerAware: Bool) {
-        let dt = t - lastProcessTime
-        guard dt > 0 else { return }
-        var frame = 0.0
-        for h in 0..<hostCount {
-            let type = Int(hosts.powerType[h])
-            let e: Double
-            if !powerAware {
-                e = arith.models[type].maxWatts * dt
-            } else if !rules.zeroEnergyAfterIdleUpdate && hosts.listed[h] == 0 && hostPrevUtilMips[h] == 0 {
-                e = arith.models[type].sleepWatts * dt  // asleep for the whole interval
-            } else {
-                let from = arith.utilization(mips: hostPrevUtilMips[h], capacity: hosts.totalMips[h])
-                let to = measuredUtilization(h)
-                e = arith.trapezoid(type: type, from: from, to: to, seconds: dt, zeroAfterIdle: rules.zeroEnergyAfterIdleUpdate)
-            }
-            frame += e
-            energy.updateFrame(h, joules: e, seconds: dt, utilization: min(measuredUtilization(h), 1),
-                               on: hosts.listed[h] > 0 || hostPrevUtilMips[h] > 0)
-        }
-        energy.frameEnds(joules: frame)
+    /// A full update at `t` is done: the observers see every host (the energy meter's trapezoids
+    /// when it meters them), from the last full update. O(hosts) when metered.
+    mutating func fullUpdateDone(at t: Double) {
+        observer.hostsUpdated(from: lastProcessTime, to: t, hosts: hosts, previousMips: hostPrevUtilMips)
     }
 }

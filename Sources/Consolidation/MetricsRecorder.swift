@@ -1,35 +1,73 @@
-/// The metrics recorder: consumes the engine's events and turns them into the run's metrics
-/// (Beloglazov & Buyya's SLATAH, PDM, SLAV, ESV and the counts beside them).
+import Scheduling
+
+/// The metrics recorder: an observer of the engine's events that turns them into the run's
+/// metrics (Beloglazov & Buyya's SLATAH, PDM, SLAV, ESV and the counts beside them).
 ///
 /// Events it consumes:
-/// - host and guest updates: `hosts.record` / `guests.record` (the state-history entries, with
-///   their commits when an interval closes: `HostHistoryAccumulator`, `GuestHistoryAccumulator`);
+/// - `hostUpdated` / `guestUpdated`: the state-history entries, committed when an interval
+///   closes (`HostHistoryAccumulator`, `GuestHistoryAccumulator`); `hostUpdatePostponed` /
+///   `guestUpdatePostponed` commit what the postponed update would; `guestDeparted` and `runEnds`
+///   close the accounts;
 /// - `migrationStarted`, `guestDeleted`, `guestRejected`;
 /// - `roundPlanned`: a consolidation round's wall-clock phases (CloudSim's execution times).
 ///
 /// `metrics` reads them at the end, with what only the engine knows (energy from the
 /// `EnergyMeter`, the measured span, the guests alive).
-struct MetricsRecorder {
+struct MetricsRecorder: EngineObserver {
     var hosts: HostHistoryAccumulator
     var guests: GuestHistoryAccumulator
     var counts = EngineCounters()
 
-    init(hosts: Int, guests: Int) {
+    /// `activeAtStart`: a host counts as switched on before its first update (CloudSim: a
+    /// shutdown is any update with no allocation); false counts a shutdown only for an on → off
+    /// transition (VirtSim).
+    init(hosts: Int, guests: Int, activeAtStart: Bool) {
         self.hosts = HostHistoryAccumulator(hosts: hosts)
         self.guests = GuestHistoryAccumulator(guests: guests)
+        if !activeAtStart {
+            for h in 0..<hosts { self.hosts.trackActive[h] = false }
+        }
     }
 
+    @inline(__always)
+    mutating func hostUpdated(_ h: Int, at t: Double, allocated: Double, requested: Double, active: Bool, overloaded: Bool,
+                              guests count: Int32, capacity: Double, cloudSimViolation: Bool) {
+        hosts.record(h, time: t, alloc: allocated, req: requested, active: active, overload: overloaded,
+                     guests: count, capacity: capacity, cloudSimViolation: cloudSimViolation)
+    }
+
+    @inline(__always)
+    mutating func guestUpdated(_ g: Int, at t: Double, allocated: Double, requested: Double, inMigration: Bool) {
+        guests.record(g, time: t, alloc: allocated, req: requested, inMigration: inMigration)
+    }
+
+    /// The commit a record of host `h` at `t` would make (entries already at `t` stay). O(1).
+    @inline(__always)
+    mutating func hostUpdatePostponed(_ h: Int, at t: Double, capacity: Double, cloudSimViolation: Bool) {
+        let pend = hosts.pendTime[h]
+        if pend != t && pend >= 0 { hosts.commit(h, capacity: capacity, cloudSimViolation: cloudSimViolation) }
+    }
+
+    /// The commit a record of running guest `g` at `t` would make. O(1).
+    @inline(__always)
+    mutating func guestUpdatePostponed(_ g: Int, at t: Double) {
+        let pend = guests.accounts[g].pendTime
+        if pend != t && pend >= 0 { guests.commit(g) }
+    }
+
+    mutating func guestDeparted(_ g: Int) { guests.commit(g) }
+
     /// A migration starts; `downtime` (s) is its model's (0 for CloudSim's). O(1).
-    mutating func migrationStarted(downtime: Double) {
+    mutating func migrationStarted(guest g: Int, downtime: Double) {
         counts.migrationsStarted += 1
         counts.migrationDowntimeTotal += downtime
     }
 
     /// An idle guest is removed for good (`deleteIdleGuests`). O(1).
-    mutating func guestDeleted() { counts.deletedGuests += 1 }
+    mutating func guestDeleted(_ g: Int) { counts.deletedGuests += 1 }
 
     /// A guest found no host and is dropped (`rejectUnplacedGuests`). O(1).
-    mutating func guestRejected() { counts.rejectedGuests += 1 }
+    mutating func guestRejected(_ g: Int) { counts.rejectedGuests += 1 }
 
     /// A consolidation round was planned, its phases taking these wall-clock seconds. O(1).
     mutating func roundPlanned(hostSelection: Double, vmSelection: Double, reallocation: Double, total: Double) {
@@ -38,6 +76,12 @@ struct MetricsRecorder {
         counts.timeVmSelection += vmSelection
         counts.timeReallocation += reallocation
         counts.timeTotal += total
+    }
+
+    /// Every host's and guest's account closes at the horizon, hosts first. O(hosts + guests).
+    mutating func runEnds(at horizon: Double, hosts table: borrowing HostTable, cloudSimViolation: Bool) {
+        for h in 0..<table.count { hosts.commit(h, capacity: table.totalMips[h], cloudSimViolation: cloudSimViolation) }
+        for g in guests.accounts.indices { guests.commit(g) }
     }
 
     /// The run's metrics from the closed accounts and the counters. `formulas`: the SLA formulas

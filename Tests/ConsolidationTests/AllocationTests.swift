@@ -7,20 +7,20 @@ import VirtModel
 @Suite("Host CPU allocation")
 struct AllocationTests {
     /// One G4 host (2 × 1860 MIPS) with guests of the given MIPS already placed.
-    func state(_ semantics: Semantics, guests mips: [Double]) throws -> EngineState<ConfiguredStrategies> {
+    func state(_ semantics: Semantics, guests mips: [Double]) throws -> EngineState<ConfiguredStrategies, NoObserver> {
         let types = Fixture.hostTypes(g4: 1, g5: 0)
         let guests = mips.enumerated().map { i, m in
             GuestSpec(id: i, name: "g\(i)", kind: .native, mips: m, ramMB: 100, utilization: .constant(1))
         }
         var s = try EngineState(config: EngineConfig(hostTypes: types, hostLayout: [0], guests: guests,
                                                      policies: PolicySpec(), semantics: semantics, horizon: 300),
-                                rules: ConfiguredStrategies(semantics: semantics), keepHistory: false)
+                                rules: ConfiguredStrategies(semantics: semantics), keepHistory: false, observer: NoObserver())
         for g in 0..<mips.count {
             s.guests.request[g] = mips[g]
             s.guests.phase[g] = .running
             s.link(g, to: 0)
         }
-        s.updateHost(0, at: 1, powerAware: true)
+        s.updateHost(0, at: 1)
         return s
     }
 
@@ -50,7 +50,7 @@ struct AllocationTests {
         s.guests.inMigration[0] = true
         let n = s.newNode(guest: 0, kind: .incoming)
         s.link(n, to: 0)  // same host for the arithmetic only
-        s.updateHost(0, at: 2, powerAware: true)
+        s.updateHost(0, at: 2)
         #expect(s.lists.allocation[0] == 900)
         #expect(s.lists.allocation[n] == 100)
         // The source is charged the full request (900 / 0.9), the reservation adds 10 %.

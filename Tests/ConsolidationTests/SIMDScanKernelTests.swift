@@ -10,10 +10,10 @@ struct SIMDScanKernelTests {
     static let semantics: [Semantics] = [.cloudSimCompatible, .virtSim]
 
     /// An engine over `hosts` hosts whose host state is filled with seeded random values.
-    static func randomEngine(hosts: Int, semantics: Semantics, seed: UInt64) throws -> Engine<ConfiguredStrategies> {
+    static func randomEngine(hosts: Int, semantics: Semantics, seed: UInt64) throws -> Engine<ConfiguredStrategies, NoObserver> {
         let config = Fixture.config(hosts: hosts, guests: 12, samples: 4, seed: seed, semantics: semantics)
         var e = try Engine(config: config, rules: ConfiguredStrategies(semantics: semantics),
-                           overloadPolicy: try config.policies.overloadPolicy.get(), keepHistory: false)
+                           overloadPolicy: try config.policies.overloadPolicy.get(), keepHistory: false, observer: NoObserver())
         var rng = RandomStreams(seed: seed).stream("test/simd-scan")
         for g in 0..<e.s.guestCount {
             e.s.guests.request[g] = (rng.nextUnit() * 2000).rounded()
