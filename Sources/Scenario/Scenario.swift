@@ -142,26 +142,6 @@ public struct VariantConfig: Sendable, Hashable {
     public var isolation: IsolationConstraint = .none
 }
 
-/// Consolidation policies by registered name; overload detection as one typed value.
-public struct PolicyConfig: Sendable, Hashable {
-    public var placement: String
-    /// The detector with its parameter (`overloadParameter`, or the detector's default) and, for
-    /// `thr-sustained`, its window (`overloadWindow`): built once by the reader, carried as it is
-    /// to the engine.
-    public var overloadPolicy: OverloadPolicy
-    /// The overload detector's registry name.
-    public var overload: String { overloadPolicy.name }
-    public var selection: String
-    public var underload: Bool
-    /// Only hosts whose measured utilization is below this (0, 1] are evacuated by the under-load
-    /// step; nil = every host, least utilized first (CloudSim's rule).
-    public var underloadThreshold: Double?
-    /// The migration model, typed by the reader.
-    public var migration: MigrationModelKind
-    /// false: hosts draw full power whatever their load (CloudSim's NonPowerAware baseline, npa).
-    public var powerAware: Bool = true
-}
-
 /// The seed consolidation study (figure S1) and its kin.
 public struct ConsolidationStudy: Sendable {
     /// Name of the hardware profile (a built-in one, or the inline document's `name`).
@@ -185,7 +165,8 @@ public struct ConsolidationStudy: Sendable {
     /// Sized guests (`guests`), in file order; empty for a `fleet` study.
     public var guestTypes: [GuestTypeConfig] = []
     public var variants: [VariantConfig]
-    public var policies: PolicyConfig
+    /// The engine's policies as the scenario states them (before a baseline variant's placement is resolved).
+    public var policies: PolicySpec
     /// Engine behaviour switches overriding the `semantics` preset (see `Semantics`), in file order.
     public var switches: [SemanticSwitch]
     /// The engine's preset (`SemanticsMode`): intended behaviour by default, or CloudSim 3.0.3's.

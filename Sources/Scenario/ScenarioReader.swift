@@ -216,7 +216,7 @@ public struct ScenarioReader: Sendable {
                 variants.append(VariantConfig(name: name, kind: kind, dedicated: dedicated, isolation: isolation))
             } else { variantsOK = false }
         }
-        var policies: PolicyConfig?
+        var policies: PolicySpec?
         if var p = r.object("policies", required: true) { policies = readPolicies(&p) }
         let switches = readSwitches(&r)
         r.finish()
@@ -582,7 +582,7 @@ public struct ScenarioReader: Sendable {
     /// Overload detectors whose parameter is a utilization threshold.
     static let thresholdDetectors = ["thr", "thr-sustained"]
 
-    func readPolicies(_ p: inout ObjectReader) -> PolicyConfig? {
+    func readPolicies(_ p: inout ObjectReader) -> PolicySpec? {
         let placement = p.string("placement", required: true, oneOf: vocabulary.placements)
         let overload = p.string("overload", required: true, oneOf: vocabulary.overloadDetectors)
         let parameter = p.number(K.overloadParameter)
@@ -612,8 +612,8 @@ public struct ScenarioReader: Sendable {
             p.log.add(p.childPath("overload"), error.description)
             return nil
         }
-        return PolicyConfig(placement: placement, overloadPolicy: policy,
-                            selection: selection, underload: underload, underloadThreshold: underloadThreshold,
-                            migration: migration, powerAware: powerAware)
+        return PolicySpec(placement: placement, overloadPolicy: policy,
+                          selection: selection, underload: underload, underloadThreshold: underloadThreshold,
+                          migrationModel: migration, powerAware: powerAware)
     }
 }

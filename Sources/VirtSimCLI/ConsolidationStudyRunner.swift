@@ -83,8 +83,8 @@ struct ConsolidationStudyRunner {
         let semantics = Semantics.preset(study.semantics, switches: study.switches)
         let policies = variant.dedicated
             ? PolicySpec(placement: "first-fit", overloadPolicy: .none, selection: p.selection, underload: false,
-                         migrationModel: p.migration)
-            : p.engineSpec(semantics)
+                         migrationModel: p.migrationModel)
+            : p.resolvingBaselinePlacement(semantics)
         var config = EngineConfig(hostTypes: hostTypes(guests: guests.count, dedicated: variant.dedicated), guests: guests, policies: policies,
                                   semantics: semantics,
                                   horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,
@@ -232,15 +232,5 @@ struct ConsolidationStudyRunner {
         if study.hostPools.contains(where: { $0.rack != nil }) { tables.append(("hosts_inventory.csv", inventory)) }
         return StudyOutput(summary: summary, tables: tables,
                            display: header + "\n" + TextTable.render(display))
-    }
-}
-
-extension PolicyConfig {
-    /// The engine's policies as the scenario states them, the placement of non-migrating
-    /// baselines resolved under `semantics` (`PolicySpec.resolvingBaselinePlacement`).
-    func engineSpec(_ semantics: Semantics) -> PolicySpec {
-        PolicySpec(placement: placement, overloadPolicy: overloadPolicy, selection: selection, underload: underload,
-                   underloadThreshold: underloadThreshold, migrationModel: migration, powerAware: powerAware)
-            .resolvingBaselinePlacement(semantics)
     }
 }

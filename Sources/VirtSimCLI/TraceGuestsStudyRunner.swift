@@ -73,7 +73,7 @@ enum TraceGuestsStudyRunner {
                          memoryOvercommit: p.type.memoryOvercommit)
         }
         return EngineConfig(hostTypes: hostTypes, hostLayout: study.hostOrder.layout(counts: hostTypes.map(\.count)), guests: guests,
-                            policies: study.policies.engineSpec(semantics), semantics: semantics,
+                            policies: study.policies.resolvingBaselinePlacement(semantics), semantics: semantics,
                             horizon: study.horizonHours * 3600, consolidationInterval: study.consolidationMinutes * 60,
                             seed: scenario.seed, recordHostIntervals: recordHostIntervals, reportInterval: study.reportMinutes * 60)
     }

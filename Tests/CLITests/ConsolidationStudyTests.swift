@@ -15,7 +15,7 @@ enum SmallStudy {
         guard case .consolidation(var study) = s.study else { fatalError("the seed scenario is a consolidation study") }
         study.fleet.servers = servers
         study.horizonHours = hours
-        study.policies.overloadPolicy = .threshold(threshold)
+        study.policies.overloadPolicy = .success(.threshold(threshold))
         study.fleet.meanDistribution = EmpiricalDistribution(points: study.fleet.meanDistribution!.points.map {
             (min($0.value * meanScale, 1), $0.probability)
         })

@@ -108,7 +108,7 @@ struct ScenarioReaderTests {
             placements: ["first-fit"], overloadDetectors: ["thr", "thr-sustained"], selections: ["mmt"], migrationModels: ["cloudsim"],
             hardwareProfiles: ["p1"], operationProfiles: ["web-server"], powerModels: ["hp-ml110-g5"]))
         guard case .consolidation(let c) = try r.read(sustained, file: "w.json").study else { Issue.record("wrong study"); return }
-        #expect(c.policies.overloadPolicy == .sustainedThreshold(0.8, window: 4))
+        #expect(try c.policies.overloadPolicy.get() == .sustainedThreshold(0.8, window: 4))
         for (text, path) in [
             (validConsolidation.replacingFirst("\"overload\": \"thr\"", with: "\"overload\": \"thr\", \"overloadWindow\": 4"), "overloadWindow"),
             (validConsolidation.replacingFirst("\"overload\": \"thr\"", with: "\"overload\": \"thr-sustained\", \"overloadWindow\": 0"), "overloadWindow"),
