@@ -19,31 +19,46 @@ public struct SHA256 {
 
     public init() {}
 
-    /// Adds bytes to the message. O(bytes).
+    /// Adds bytes to the message. O(bytes); whole 64-byte blocks of contiguous input (an array,
+    /// a slice of one, a native string's UTF-8) are compressed in place, not copied.
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        for b in bytes {
-            buffer.append(b)
-            length &+= 1
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(raw: UnsafeRawBufferPointer($0)) }
+        if done == nil { Array(bytes).withUnsafeBytes { update(raw: $0) } }
     }
 
     /// Adds the UTF-8 bytes of a string.
     public mutating func update(_ text: String) { update(text.utf8) }
 
-    /// The digest as 64 lowercase hex digits.
+    private mutating func update(raw p: UnsafeRawBufferPointer) {
+        let n = p.count
+        guard n > 0, let base = p.baseAddress else { return }
+        length &+= UInt64(n)
+        var i = 0
+        if !buffer.isEmpty {
+            // Complete the pending partial block first.
+            i = min(64 - buffer.count, n)
+            buffer.append(contentsOf: p[0..<i])
+            if buffer.count == 64 {
+                buffer.withUnsafeBytes { compress($0.baseAddress!) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        while n - i >= 64 {
+            compress(base + i)
+            i += 64
+        }
+        if i < n { buffer.append(contentsOf: p[i..<n]) }
+    }
+
+    /// The digest as 64 lowercase hex digits. Ends the message (FIPS 180-4 §5.1.1 padding: 0x80,
+    /// zeros to 56 bytes mod 64, the length in bits big-endian).
     public mutating func hexDigest() -> String {
         let bits = length &* 8
-        update([0x80])
-        length &-= 1
-        while buffer.count != 56 {
-            update([0])
-            length &-= 1
-        }
-        update((0..<8).reversed().map { UInt8(truncatingIfNeeded: bits >> (8 * UInt64($0))) })
+        var padding: [UInt8] = [0x80]
+        padding += repeatElement(0, count: (64 + 56 - (buffer.count + 1) % 64) % 64)
+        padding += (0..<8).reversed().map { UInt8(truncatingIfNeeded: bits >> (8 * UInt64($0))) }
+        update(padding)
+        precondition(buffer.isEmpty, "padding ends on a block boundary")
         let hex = Array("0123456789abcdef")
         var s = ""
         for word in state {
@@ -59,23 +74,26 @@ public struct SHA256 {
         return h.hexDigest()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
+    /// Compresses the 64-byte block at `block` into the state (FIPS 180-4 §6.2.2). O(1), no allocation.
+    private mutating func compress(_ block: UnsafeRawPointer) {
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
+            for i in 16..<64 {
+                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+            Self.k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+                    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                }
+            }
+            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
+            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
         }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        for i in 0..<64 {
-            let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ Self.k[i] &+ w[i]
-            let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        for (i, v) in [a, b, c, d, e, f, g, h].enumerated() { state[i] = state[i] &+ v }
     }
 }

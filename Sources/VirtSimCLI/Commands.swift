@@ -11,6 +11,9 @@ struct RunContext: Sendable {
     var threads: Int = defaultThreads
     /// Where the base scenario's run records the wall time of its phases (nil: not measured).
     var phases: RunPhases? = nil
+    /// The trace days the scenario check read (`LoadedScenario.traceDays`): the runs use them
+    /// rather than reading the folders again. Empty: every run reads its day itself.
+    var traceDays = TraceDays(root: nil)
 }
 
 /// Default thread count: the processors this process may use.

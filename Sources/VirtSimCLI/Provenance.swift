@@ -152,8 +152,10 @@ struct RunProvenance: Equatable, Sendable {
         return lines
     }
 
-    /// The digest of the PlanetLab trace days the run and its sweep read, or nil when it reads none.
-    /// O(total trace bytes).
+    /// The digest of the PlanetLab trace days the run and its sweep read, or nil when it reads none:
+    /// the bytes of the files the runs simulate, as the scenario check read them
+    /// (`scenario.traceDays`; a day it did not read is read now). O(total trace bytes), no I/O for
+    /// the days already read.
     static func traceDigest(for scenario: LoadedScenario, traceRoot: String?) throws -> TraceDigest? {
         var days: [String] = []
         for s in [scenario.base] + scenario.points.map(\.scenario) {
@@ -164,13 +166,10 @@ struct RunProvenance: Equatable, Sendable {
         var hash = SHA256()
         var files = 0
         for day in days {
-            let dir: String
-            do { dir = try PlanetLabTrace.dayDirectory(root: traceRoot, day: day) } catch { throw InputError(message: error.description) }
-            let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for name in names {
-                var isDir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir), !isDir.boolValue,
-                      let data = FileManager.default.contents(atPath: dir + "/" + name) else { continue }
+            let snapshot: PlanetLabDaySnapshot
+            do { snapshot = try scenario.traceDays.read(root: traceRoot, day: day) } catch { throw InputError(message: error.description) }
+            for (i, name) in snapshot.parsed.fileNames.enumerated() {
+                let data = snapshot.contents(ofFile: i)
                 hash.update("\(day)/\(name)\n\(data.count)\n")
                 hash.update(data)
                 files += 1

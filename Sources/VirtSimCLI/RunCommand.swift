@@ -56,7 +56,8 @@ enum RunCommand {
                                                 limits: limits, force: parsed.flags.contains("force"), phases: phases)
             }
             let outDir = parsed.options["out"] ?? defaultFolder(loaded.base.name, overrides: overrides, shard: shard)
-            let context = RunContext(traceRoot: traceRoot, progress: { console.progress($0) }, threads: threads, phases: phases)
+            let context = RunContext(traceRoot: traceRoot, progress: { console.progress($0) }, threads: threads, phases: phases,
+                                     traceDays: loaded.traceDays)
             let traces = try phases.measure("traceDigest") { try RunProvenance.traceDigest(for: loaded, traceRoot: traceRoot) }
             if let shard {
                 let message = try runShard(loaded, shard: shard, traces: traces, context: context, to: outDir, start: start)

@@ -92,10 +92,12 @@ enum ScenarioLoader {
         }
         let (base, sweep, points) = try ScenarioReader(vocabulary: Vocabulary.current).readWithSweep(root, file: label)
         var problems: [Diagnostic] = []
+        // The check reads each trace day once and keeps it for the digest and the runs.
+        var traceDays = TraceDays(root: traceRoot)
         if checkTraces {
-            phases.measure("traceCheck") {
-                if let day = base.traceDay { problems += TraceCheck.problems(root: traceRoot, day: day) }
-                problems += TraceCheck.sweepProblems(sweep: sweep, points: points, base: base, root: traceRoot)
+            phases.measure("traceRead") {
+                if let day = base.traceDay { problems += TraceCheck.problems(root: traceRoot, day: day, keepingIn: &traceDays) }
+                problems += TraceCheck.sweepProblems(sweep: sweep, points: points, base: base, root: traceRoot, keepingIn: &traceDays)
             }
         }
         // A trace fleet's relative path is taken from the scenario file's folder, and must exist.
@@ -121,7 +123,7 @@ enum ScenarioLoader {
         if !problems.isEmpty { throw ScenarioError(file: label, diagnostics: problems) }
         // `$schema` is editor metadata, not input: the scenario as run (run.json, its hash) leaves it out.
         if case .object(let members) = root { root = .object(members.filter { $0.key != Scenario.schemaKey }) }
-        return LoadedScenario(file: label, root: root, base: scenario, sweep: sweep, points: resolvedPoints)
+        return LoadedScenario(file: label, root: root, base: scenario, sweep: sweep, points: resolvedPoints, traceDays: traceDays)
     }
 
     /// `study` with a consolidation fleet's relative trace path joined to the scenario file's folder.
@@ -164,6 +166,8 @@ struct LoadedScenario: Sendable {
     var base: Scenario
     var sweep: SweepSpec?
     var points: [SweepPoint]
+    /// The trace days the check read (none when traces were not checked), for the digest and the runs.
+    var traceDays = TraceDays(root: nil)
 
     /// `sha256:` and the hex SHA-256 of the resolved document's canonical rendering.
     var hash: String { "sha256:" + SHA256.hex(root.rendered()) }

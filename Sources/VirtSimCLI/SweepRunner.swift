@@ -18,7 +18,7 @@ enum SweepRunner {
         let outputs = try parallelMap(runs.count, threads: context.threads) { i in
             let pointContext = RunContext(traceRoot: context.traceRoot,
                                           progress: { _ in progress.callback(i) },
-                                          threads: 1)
+                                          threads: 1, traceDays: context.traceDays)
             return try StudyRunner.run(points[runs[i]].scenario, context: pointContext).summary
         }
         return zip(runs, outputs).map { run, rows in

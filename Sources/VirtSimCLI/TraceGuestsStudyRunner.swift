@@ -8,12 +8,14 @@ enum TraceCheck {
     /// Where a trace day is named in a scenario file.
     static let dayPath = "$.consolidation.traceGuests.trace.day"
 
-    static func problems(root: String?, day: String) -> [Diagnostic] {
+    /// The problems of trace day `day` under `root` (none when it reads cleanly); a day read
+    /// cleanly is kept in `days` for the rest of the run. O(the day's bytes).
+    static func problems(root: String?, day: String, keepingIn days: inout TraceDays) -> [Diagnostic] {
         guard let root else {
             return [Diagnostic(path: dayPath, message: "needs the PlanetLab traces: pass --traces DIR or set VIRTSIM_TRACES")]
         }
         do {
-            _ = try PlanetLabTrace.readDay(root: root, day: day)
+            days.insert(try PlanetLabTrace.readDaySnapshot(root: root, day: day))
             return []
         } catch {
             return [Diagnostic(path: dayPath, message: error.description)]
@@ -22,15 +24,16 @@ enum TraceCheck {
 
     /// Trace days of a sweep's points that differ from the base scenario's, each checked once and
     /// reported at the sweep value that names it (`$.sweep.parameters[i].values[j]`), or at
-    /// `$.sweep` when no single axis does.
-    static func sweepProblems(sweep: SweepSpec?, points: [SweepPoint], base: Scenario, root: String?) -> [Diagnostic] {
+    /// `$.sweep` when no single axis does. Days read cleanly are kept in `days`.
+    static func sweepProblems(sweep: SweepSpec?, points: [SweepPoint], base: Scenario, root: String?,
+                              keepingIn days: inout TraceDays) -> [Diagnostic] {
         guard let sweep else { return [] }
         let baseDay = base.traceDay
         var checked: Set<String> = []
         var problems: [Diagnostic] = []
         for point in points {
             guard let day = point.scenario.traceDay, day != baseDay, checked.insert(day).inserted else { continue }
-            let found = self.problems(root: root, day: day)
+            let found = self.problems(root: root, day: day, keepingIn: &days)
             guard !found.isEmpty else { continue }
             var path = "$.sweep"
             for (i, axis) in sweep.axes.enumerated() {
@@ -78,10 +81,11 @@ enum TraceGuestsStudyRunner {
                             seed: scenario.seed, recordHostIntervals: recordHostIntervals, reportInterval: study.reportMinutes * 60)
     }
 
-    /// Reads the study's trace day under the context's trace root.
+    /// The study's trace day under the context's trace root: as the scenario check read it
+    /// (`context.traceDays`), else read now.
     static func readDay(_ study: ConsolidationStudy, context: RunContext) throws -> PlanetLabDay {
         guard let root = context.traceRoot else { throw InputError(message: "PlanetLab trace guests need --traces DIR or VIRTSIM_TRACES") }
-        return try PlanetLabTrace.readDay(root: root, day: study.traceGuests!.day)
+        return try context.traceDays.read(root: root, day: study.traceGuests!.day).parsed
     }
 
     static func run(_ scenario: Scenario, study: ConsolidationStudy, context: RunContext) throws -> StudyOutput {
@@ -153,14 +157,16 @@ extension Semantics {
 /// The engine configuration of a scenario file whose guests read a PlanetLab trace day, for the
 /// benchmark (which times the engine alone).
 public enum PlanetLabScenarioConfig {
-    /// Reads and checks `file`, reads its trace day under `traceRoot`. Throws when the file is
+    /// Reads and checks `file` and its trace day under `traceRoot` (read once). Throws when the file is
     /// not valid or has no `traceGuests`. O(trace bytes).
     public static func engineConfig(file: String, traceRoot: String) throws -> EngineConfig {
-        let scenario = try ScenarioLoader.load(file, traceRoot: traceRoot, day: nil)
+        let loaded = try ScenarioLoader.loadResolved(file, traceRoot: traceRoot)
+        let scenario = loaded.base
         guard case .consolidation(let study) = scenario.study, study.traceGuests != nil else {
             throw InputError(message: "\(file): no traceGuests; expected a PlanetLab trace scenario")
         }
-        let day = try PlanetLabTrace.readDay(root: traceRoot, day: study.traceGuests!.day)
+        // The day as the check read it: one read.
+        let day = try loaded.traceDays.read(root: traceRoot, day: study.traceGuests!.day).parsed
         return TraceGuestsStudyRunner.engineConfig(scenario, study: study, day: day)
     }
 }

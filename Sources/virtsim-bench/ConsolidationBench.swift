@@ -78,7 +78,7 @@ enum ConsolidationBench {
     }
 
     /// Phase names of a PlanetLab run's `timing.json`, in the order a run measures them.
-    static let phaseOrder = ["scenario", "traceCheck", "traceDigest", "traceRead", "engineSetup", "engine", "tables", "study",
+    static let phaseOrder = ["scenario", "traceRead", "traceDigest", "engineSetup", "engine", "tables", "study",
                              "sweep", "csv", "charts", "write"]
 
     /// The whole `virtsim run` of the LR-MMT-1.2 day (scenario read and checked, traces read,

@@ -58,6 +58,30 @@ public struct PlanetLabDay: Sendable {
     }
 }
 
+/// A trace day as read from disk once: its parsed samples and the exact bytes of each file, so
+/// the digest of the files a run read (`run.json`) comes from the same read as the samples it
+/// simulates.
+public struct PlanetLabDaySnapshot: Sendable {
+    /// The day's files parsed: names in byte-value order, samples.
+    public var parsed: PlanetLabDay
+    /// Every file's bytes, concatenated in file order.
+    public var bytes: [UInt8]
+    /// Where each file's bytes end in `bytes`: file i is `bytes[fileEnds[i - 1] ..< fileEnds[i]]`
+    /// (from 0 for file 0).
+    public var fileEnds: [Int]
+
+    public init(parsed: PlanetLabDay, bytes: [UInt8], fileEnds: [Int]) {
+        self.parsed = parsed
+        self.bytes = bytes
+        self.fileEnds = fileEnds
+    }
+
+    /// The bytes of file `i`, as read. O(1).
+    public func contents(ofFile i: Int) -> ArraySlice<UInt8> {
+        bytes[(i == 0 ? 0 : fileEnds[i - 1])..<fileEnds[i]]
+    }
+}
+
 /// The CoMon trace format: one integer CPU percentage per line, 288 lines (5-minute samples over
 /// 24 h), LF line ends, no header.
 public enum PlanetLabTrace {
@@ -122,12 +146,25 @@ public enum PlanetLabTrace {
     /// printable excerpt. O(total bytes); about a millisecond for the 1,052 files of 20110303 in a
     /// release build.
     public static func readDay(root: String, day: String) throws(PlanetLabTraceError) -> PlanetLabDay {
+        try readDaySnapshot(root: root, day: day).parsed
+    }
+
+    /// `readDay`, keeping the bytes of every file read beside the parsed samples, so that a run
+    /// reads a day once and checks, digests and simulates it from that one read. Same checks,
+    /// same errors, same order (each file is read, then parsed, before the next is opened).
+    /// O(total bytes).
+    public static func readDaySnapshot(root: String, day: String) throws(PlanetLabTraceError) -> PlanetLabDaySnapshot {
         let dir = try dayDirectory(root: root, day: day)
         let names = try listDirectory(dir).filter { !isDirectory(dir + "/" + $0) }
         if names.isEmpty { throw PlanetLabTraceError(path: dir, message: "no trace files in the day folder") }
         let realRoot = realPath(root) ?? root
         var percents: [Float] = []
         percents.reserveCapacity(names.count * samplesPerFile)
+        var bytes: [UInt8] = []
+        // A CoMon file is at most 1,440 bytes (288 lines of "100\r\n").
+        bytes.reserveCapacity(names.count * 5 * samplesPerFile)
+        var fileEnds: [Int] = []
+        fileEnds.reserveCapacity(names.count)
         var buffer = [UInt8](repeating: 0, count: maximumFileBytes + 1)
         for name in names {
             let path = dir + "/" + name
@@ -138,8 +175,11 @@ public enum PlanetLabTrace {
             }
             let count = try readFile(path, into: &buffer)
             try parse(buffer, count: count, path: path, into: &percents)
+            bytes.append(contentsOf: buffer[..<count])
+            fileEnds.append(bytes.count)
         }
-        return PlanetLabDay(day: day, directory: dir, fileNames: names, percents: percents)
+        return PlanetLabDaySnapshot(parsed: PlanetLabDay(day: day, directory: dir, fileNames: names, percents: percents),
+                                    bytes: bytes, fileEnds: fileEnds)
     }
 
     /// Parses one file's bytes (`count` of them) and appends its 288 values.
