@@ -71,9 +71,11 @@ enum ExplainCommand {
             guard let file = parsed.positionals.first else { throw UsageError(message: "missing expected argument '<scenario>'") }
             guard let guest = try parsed.integer("guest", in: 0...UInt64(Int.max)) else { throw UsageError(message: "missing '--guest <id>'") }
             guard let time = try parsed.number("time") else { throw UsageError(message: "missing '--time <seconds>'") }
-            let scenario = try ScenarioLoader.load(file, traceRoot: resolveTraceRoot(parsed), day: nil)
-            let text = try ExplainRunner.explain(scenario, guest: Int(guest), time: time, variant: parsed.options["variant"],
-                                                 context: RunContext(traceRoot: resolveTraceRoot(parsed), progress: { _ in nil }))
+            let traceRoot = resolveTraceRoot(parsed)
+            // The replay takes the trace day the check read: it is read once.
+            let loaded = try ScenarioLoader.loadResolved(file, traceRoot: traceRoot)
+            let text = try ExplainRunner.explain(loaded.base, guest: Int(guest), time: time, variant: parsed.options["variant"],
+                                                 context: RunContext(traceRoot: traceRoot, progress: { _ in nil }, traceDays: loaded.traceDays))
             console.out(text)
             return .success
         } catch let e as UsageError {

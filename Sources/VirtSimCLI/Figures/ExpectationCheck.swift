@@ -74,8 +74,11 @@ enum ExpectationCheck {
             out.skipped = "skipped: needs the PlanetLab traces (--traces or VIRTSIM_TRACES)"
             return out
         }
-        let loaded = try ScenarioLoader.load(path, traceRoot: context.traceRoot, day: nil)
-        for r in try StudyRunner.run(loaded, context: context).summary {
+        // The run takes the trace days the check read: each day is read once.
+        let loaded = try ScenarioLoader.loadResolved(path, traceRoot: context.traceRoot)
+        var runContext = context
+        runContext.traceDays = loaded.traceDays
+        for r in try StudyRunner.run(loaded.base, context: runContext).summary {
             out.rows["\(r.variant)\u{1F}\(r.metric)"] = (r.value, r.unit, "")
         }
         return out
