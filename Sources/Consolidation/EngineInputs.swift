@@ -9,44 +9,6 @@ import Musl
 import Darwin
 #endif
 
-/// A kind of physical server in the datacenter: cores ("PEs" in CloudSim), speed, memory,
-/// network and its SPECpower table.
-public struct HostTypeSpec: Sendable, Hashable {
-    public var name: String
-    /// Number of cores (CloudSim processing elements).
-    public var cores: Int
-    /// Speed of one core in MIPS.
-    public var mipsPerCore: Double
-    public var ramMB: Double
-    /// Network bandwidth in Mbit/s (the M2 migration model uses half of it).
-    public var bandwidthMbps: Double
-    public var power: SpecPowerModel
-    /// How many hosts of this type (used by `EngineConfig.init(hostTypes:guests:…)` to lay hosts out).
-    public var count: Int
-    /// Memory over-commit ratio (≥ 1): a host admits guests whose reserved memory sums to at most
-    /// `ramMB` × this ratio. 1 (the default) keeps memory a hard constraint.
-    public var memoryOvercommit: Double
-
-    public init(name: String, cores: Int, mipsPerCore: Double, ramMB: Double, bandwidthMbps: Double,
-                power: SpecPowerModel, count: Int, memoryOvercommit: Double = 1) {
-        self.name = name
-        self.cores = cores
-        self.mipsPerCore = mipsPerCore
-        self.ramMB = ramMB
-        self.bandwidthMbps = bandwidthMbps
-        self.power = power
-        self.count = count
-        self.memoryOvercommit = memoryOvercommit
-    }
-
-    /// Total CPU capacity in MIPS.
-    public var totalMips: Double { Double(cores) * mipsPerCore }
-    /// Memory the placement rule admits on one host: `ramMB` × `memoryOvercommit`. The host table
-    /// holds this as the host's memory capacity, so the one memory-fit rule (Suitability) applies
-    /// over-commit without testing a mode.
-    public var admittedRamMB: Double { ramMB * memoryOvercommit }
-}
-
 /// An immutable buffer of utilization samples shared by many guests (struct-of-arrays: one
 /// contiguous `[Float]`, each guest reads a window of it). A class only so that a million
 /// guests can share one buffer without copying; it is never mutated after creation.
@@ -233,7 +195,7 @@ public struct PolicySpec: Sendable, Hashable {
 
 /// Everything one engine run needs.
 public struct EngineConfig: Sendable {
-    public var hostTypes: [HostTypeSpec]
+    public var hostTypes: [HostType]
     /// Type index (into `hostTypes`) of every host, in host-id order.
     public var hostLayout: [Int]
     public var guests: [GuestSpec]
@@ -260,7 +222,7 @@ public struct EngineConfig: Sendable {
     /// (tests and the benchmark compare the two; every decision must be the same).
     public var scalarHostScans = false
 
-    public init(hostTypes: [HostTypeSpec], hostLayout: [Int], guests: [GuestSpec], policies: PolicySpec,
+    public init(hostTypes: [HostType], hostLayout: [Int], guests: [GuestSpec], policies: PolicySpec,
                 semantics: Semantics = .virtSim, horizon: Double, consolidationInterval: Double = 300,
                 seed: UInt64 = 1, recordHostIntervals: Bool = false, reportInterval: Double = 3600) {
         self.hostTypes = hostTypes
@@ -275,12 +237,13 @@ public struct EngineConfig: Sendable {
         self.reportInterval = reportInterval
     }
 
-    /// Lays hosts out type by type: all hosts of `hostTypes[0]` first (`count` of them), then the next type.
-    public init(hostTypes: [HostTypeSpec], guests: [GuestSpec], policies: PolicySpec,
+    /// Lays hosts out type by type: all `hostsPerType[0]` hosts of `hostTypes[0]` first, then the next type.
+    public init(hostTypes: [HostType], hostsPerType: [Int], guests: [GuestSpec], policies: PolicySpec,
                 semantics: Semantics = .virtSim, horizon: Double, consolidationInterval: Double = 300,
                 seed: UInt64 = 1, recordHostIntervals: Bool = false, reportInterval: Double = 3600) {
+        precondition(hostsPerType.count == hostTypes.count, "one host count per host type")
         var layout: [Int] = []
-        for (i, t) in hostTypes.enumerated() { layout.append(contentsOf: repeatElement(i, count: t.count)) }
+        for (i, n) in hostsPerType.enumerated() { layout.append(contentsOf: repeatElement(i, count: n)) }
         self.init(hostTypes: hostTypes, hostLayout: layout, guests: guests, policies: policies,
                   semantics: semantics, horizon: horizon, consolidationInterval: consolidationInterval,
                   seed: seed, recordHostIntervals: recordHostIntervals, reportInterval: reportInterval)

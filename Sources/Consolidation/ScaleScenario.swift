@@ -18,8 +18,8 @@ public enum ScaleScenario {
 
     /// Builds the configuration. O(guests); deterministic in `seed`.
     public static func make(hosts: Int, guests: Int, seed: UInt64, horizon: Double = 86400) -> EngineConfig {
-        let type = HostTypeSpec(name: "synthetic-16c", cores: coresPerHost, mipsPerCore: mipsPerCore, ramMB: hostRamMB,
-                                bandwidthMbps: 10_000, power: .hpProLiantML110G5, count: hosts)
+        let type = HostType(name: "synthetic-16c", cores: coresPerHost, mipsPerCore: mipsPerCore, ramMB: hostRamMB,
+                            bandwidthMbps: 10_000, power: .hpProLiantML110G5)
         var rng = RandomStreams(seed: seed).stream("scale/guests")
         var specs: [GuestSpec] = []
         specs.reserveCapacity(guests)
@@ -38,7 +38,7 @@ public enum ScaleScenario {
         let policies = PolicySpec(placement: "first-fit-decreasing", overload: "thr", overloadParameter: 0.8,
                                   selection: "mmt", underload: true, underloadThreshold: 0.3,
                                   maxUnderloadAttemptsPerRound: max(16, hosts / 1000), migrationModel: .cloudSim)
-        return EngineConfig(hostTypes: [type], guests: specs, policies: policies, semantics: .virtSim,
+        return EngineConfig(hostTypes: [type], hostsPerType: [hosts], guests: specs, policies: policies, semantics: .virtSim,
                             horizon: horizon, consolidationInterval: 300, seed: seed)
     }
 }

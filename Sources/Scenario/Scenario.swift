@@ -30,32 +30,15 @@ public struct Scenario: Sendable {
     public static let schemaKey = "$schema"
 }
 
-/// A server type: cores × per-core speed, memory, network, power table.
-public struct HostTypeConfig: Sendable, Hashable {
-    public var name: String
-    public var cores: Int
-    /// Per-core speed in MIPS (CloudSim's unit; only ratios matter).
-    public var mipsPerCore: Double
-    public var ramMB: Double
-    public var bandwidthMbps: Double
-    public var power: SpecPowerModel
-    /// A host admits guests whose reserved memory sums to at most `ramMB` × this ratio
-    /// (1: memory is a hard constraint, the default).
-    public var memoryOvercommit: Double = 1
-
-    /// Memory the placement rule admits on one host: `ramMB` × `memoryOvercommit`. O(1).
-    public var admittedRamMB: Double { ramMB * memoryOvercommit }
-}
-
 /// Hosts of one type in the datacenter: a fixed pool of `count` hosts, or an elastic one
 /// (`count` nil: as many as the guests need, at most one per guest). `rack` names the rack every
 /// host of the pool stands in (recorded per host in hosts_inventory.csv, for failure domains).
 public struct HostPoolConfig: Sendable, Hashable {
-    public var type: HostTypeConfig
+    public var type: HostType
     public var count: Int?
     public var rack: String?
 
-    public init(type: HostTypeConfig, count: Int? = nil, rack: String? = nil) {
+    public init(type: HostType, count: Int? = nil, rack: String? = nil) {
         self.type = type
         self.count = count
         self.rack = rack
@@ -155,7 +138,7 @@ public struct ConsolidationStudy: Sendable {
     /// The datacenter's hosts, pool by pool (`hosts`; the legacy `hostType` key is one elastic pool).
     public var hostPools: [HostPoolConfig]
     /// The first pool's type (the study's only type when the scenario uses `hostType`).
-    public var hostType: HostTypeConfig {
+    public var hostType: HostType {
         get { hostPools[0].type }
         set { hostPools[0].type = newValue }
     }

@@ -310,7 +310,7 @@ public struct ScenarioReader: Sendable {
         var ok = true
         for (value, path) in items {
             guard var p = ObjectReader(value, path: path, log: log) else { ok = false; continue }
-            var type: HostTypeConfig?
+            var type: HostType?
             if var t = p.object("type", required: true) { type = readHostType(&t, hardwarePower: hardwarePower, keys: .pool) }
             let count = p.integer(K.poolCount)
             let rack = p.string("rack")
@@ -410,7 +410,7 @@ public struct ScenarioReader: Sendable {
 
     /// `hardwarePower`: the power table of the study's inline hardware document, taken when the
     /// host type names none.
-    func readHostType(_ h: inout ObjectReader, hardwarePower: SpecPowerModel? = nil, keys: HostTypeKeys = .legacy) -> HostTypeConfig? {
+    func readHostType(_ h: inout ObjectReader, hardwarePower: SpecPowerModel? = nil, keys: HostTypeKeys = .legacy) -> HostType? {
         let name = h.string("name") ?? "host"
         if name.isEmpty || name.contains(",") || name.contains("\"") || name.contains("@") {
             h.log.add(h.childPath("name"), "found \"\(name)\"; expected a non-empty name without commas, quotes or '@'")
@@ -442,7 +442,7 @@ public struct ScenarioReader: Sendable {
         }
         h.finish()
         guard let cores, let mips, let ram, let power else { return nil }
-        return HostTypeConfig(name: name, cores: cores, mipsPerCore: mips, ramMB: ram, bandwidthMbps: bw, power: power,
+        return HostType(name: name, cores: cores, mipsPerCore: mips, ramMB: ram, bandwidthMbps: bw, power: power,
                               memoryOvercommit: overcommit)
     }
 

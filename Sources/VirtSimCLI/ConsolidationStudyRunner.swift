@@ -66,14 +66,9 @@ struct ConsolidationStudyRunner {
     /// The engine's host types and layout: pools in file order, a fixed pool with its `count`
     /// hosts, an elastic one with one host per guest (as many as could ever be needed). A
     /// dedicated variant gets one host of the first pool's type per workload.
-    func hostTypes(guests: Int, dedicated: Bool) -> [HostTypeSpec] {
+    func hostTypes(guests: Int, dedicated: Bool) -> (types: [HostType], hostsPerType: [Int]) {
         let pools = dedicated ? [HostPoolConfig(type: study.hostType)] : study.hostPools
-        return pools.map { p in
-            let t = p.type
-            return HostTypeSpec(name: p.label, cores: t.cores, mipsPerCore: t.mipsPerCore, ramMB: t.ramMB,
-                                bandwidthMbps: t.bandwidthMbps, power: t.power, count: p.count ?? guests,
-                                memoryOvercommit: t.memoryOvercommit)
-        }
+        return (pools.map { $0.type.named($0.label) }, pools.map { $0.count ?? guests })
     }
 
     /// One variant's engine configuration.
@@ -85,7 +80,8 @@ struct ConsolidationStudyRunner {
             ? PolicySpec(placement: "first-fit", overloadPolicy: .none, selection: p.selection, underload: false,
                          migrationModel: p.migrationModel)
             : p.resolvingBaselinePlacement(semantics)
-        var config = EngineConfig(hostTypes: hostTypes(guests: guests.count, dedicated: variant.dedicated), guests: guests, policies: policies,
+        let pools = hostTypes(guests: guests.count, dedicated: variant.dedicated)
+        var config = EngineConfig(hostTypes: pools.types, hostsPerType: pools.hostsPerType, guests: guests, policies: policies,
                                   semantics: semantics,
                                   horizon: horizonSeconds, consolidationInterval: study.consolidationMinutes * 60,
                                   seed: scenario.seed, recordHostIntervals: true, reportInterval: study.reportMinutes * 60)

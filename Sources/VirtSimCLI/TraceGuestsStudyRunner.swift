@@ -70,12 +70,9 @@ enum TraceGuestsStudyRunner {
         let traceGuests = study.traceGuests!
         let semantics = Semantics.preset(study.semantics, switches: study.switches)
         let guests = TraceGuests.guests(day: day, types: traceGuests.types, assignment: traceGuests.assignment)
-        let hostTypes = study.hostPools.map { p in
-            HostTypeSpec(name: p.label, cores: p.type.cores, mipsPerCore: p.type.mipsPerCore, ramMB: p.type.ramMB,
-                         bandwidthMbps: p.type.bandwidthMbps, power: p.type.power, count: p.count ?? guests.count,
-                         memoryOvercommit: p.type.memoryOvercommit)
-        }
-        return EngineConfig(hostTypes: hostTypes, hostLayout: study.hostOrder.layout(counts: hostTypes.map(\.count)), guests: guests,
+        let hostTypes = study.hostPools.map { $0.type.named($0.label) }
+        let counts = study.hostPools.map { $0.count ?? guests.count }
+        return EngineConfig(hostTypes: hostTypes, hostLayout: study.hostOrder.layout(counts: counts), guests: guests,
                             policies: study.policies.resolvingBaselinePlacement(semantics), semantics: semantics,
                             horizon: study.horizonHours * 3600, consolidationInterval: study.consolidationMinutes * 60,
                             seed: scenario.seed, recordHostIntervals: recordHostIntervals, reportInterval: study.reportMinutes * 60)

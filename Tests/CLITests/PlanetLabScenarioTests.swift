@@ -36,7 +36,6 @@ struct PlanetLabScenarioTests {
         let c = try Self.config("lr-mmt-1.2")
         #expect(c.hostLayout == (0..<800).map { $0 % 2 })
         #expect(c.hostTypes.map(\.mipsPerCore) == [1860, 2660])
-        #expect(c.hostTypes.map(\.count) == [400, 400])
         #expect(c.hostTypes.map(\.power) == [.hpProLiantML110G4, .hpProLiantML110G5])
         let n = c.guests.count
         #expect(n == 1052)

@@ -8,7 +8,7 @@ import VirtModel
 struct AllocationTests {
     /// One G4 host (2 × 1860 MIPS) with guests of the given MIPS already placed.
     func state(_ semantics: Semantics, guests mips: [Double]) throws -> EngineState<ConfiguredStrategies, NoObserver> {
-        let types = Fixture.hostTypes(g4: 1, g5: 0)
+        let types = Fixture.hostTypes()
         let guests = mips.enumerated().map { i, m in
             GuestSpec(id: i, name: "g\(i)", kind: .native, mips: m, ramMB: 100, utilization: .constant(1))
         }

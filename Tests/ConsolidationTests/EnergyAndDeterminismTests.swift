@@ -35,11 +35,11 @@ struct EnergyAndDeterminismTests {
 
     @Test("VirtSim integrates piecewise-constant power over the whole horizon, sleeping hosts included")
     func exactIntegration() throws {
-        let types = [HostTypeSpec(name: "G5", cores: 2, mipsPerCore: 2660, ramMB: 4096, bandwidthMbps: 1000,
-                                  power: .hpProLiantML110G5, count: 3)]
+        let types = [HostType(name: "G5", cores: 2, mipsPerCore: 2660, ramMB: 4096, bandwidthMbps: 1000,
+                              power: .hpProLiantML110G5)]
         let guest = GuestSpec(id: 0, name: "g", kind: .native, mips: 2660, vcpus: 1, ramMB: 512,
                               utilization: .constant(0.5), sampleInterval: 300)
-        let config = EngineConfig(hostTypes: types, guests: [guest],
+        let config = EngineConfig(hostTypes: types, hostsPerType: [3], guests: [guest],
                                   policies: PolicySpec(placement: "first-fit", overload: "none", underload: false),
                                   semantics: .virtSim, horizon: 7200)
         let r = try ConsolidationEngine.run(config)
@@ -53,10 +53,10 @@ struct EnergyAndDeterminismTests {
 
     @Test("non-power-aware hosts draw full power whatever their load")
     func nonPowerAware() throws {
-        let types = [HostTypeSpec(name: "G4", cores: 2, mipsPerCore: 1860, ramMB: 4096, bandwidthMbps: 1000,
-                                  power: .hpProLiantML110G4, count: 2)]
+        let types = [HostType(name: "G4", cores: 2, mipsPerCore: 1860, ramMB: 4096, bandwidthMbps: 1000,
+                              power: .hpProLiantML110G4)]
         let guest = GuestSpec(id: 0, name: "g", kind: .native, mips: 1000, ramMB: 512, utilization: .constant(0.1))
-        let config = EngineConfig(hostTypes: types, guests: [guest],
+        let config = EngineConfig(hostTypes: types, hostsPerType: [2], guests: [guest],
                                   policies: PolicySpec(placement: "first-fit", overload: "none", underload: false, powerAware: false),
                                   semantics: .virtSim, horizon: 3600)
         let r = try ConsolidationEngine.run(config)

@@ -12,12 +12,12 @@ import Darwin
 /// Small datacenters for the engine specifications.
 enum Fixture {
     /// The two CloudSim PlanetLab host types (reference §3.1).
-    static func hostTypes(g4: Int, g5: Int) -> [HostTypeSpec] {
+    static func hostTypes() -> [HostType] {
         [
-            HostTypeSpec(name: "G4", cores: 2, mipsPerCore: 1860, ramMB: 4096, bandwidthMbps: 1000,
-                         power: .hpProLiantML110G4, count: g4),
-            HostTypeSpec(name: "G5", cores: 2, mipsPerCore: 2660, ramMB: 4096, bandwidthMbps: 1000,
-                         power: .hpProLiantML110G5, count: g5),
+            HostType(name: "G4", cores: 2, mipsPerCore: 1860, ramMB: 4096, bandwidthMbps: 1000,
+                     power: .hpProLiantML110G4),
+            HostType(name: "G5", cores: 2, mipsPerCore: 2660, ramMB: 4096, bandwidthMbps: 1000,
+                     power: .hpProLiantML110G5),
         ]
     }
 
@@ -47,7 +47,7 @@ enum Fixture {
     static func config(hosts: Int = 8, guests: Int = 20, samples: Int = 48, seed: UInt64 = 7,
                        policies: PolicySpec = PolicySpec(), semantics: Semantics = .virtSim,
                        record: Bool = false, reportInterval: Double = 3600) -> EngineConfig {
-        let types = hostTypes(g4: hosts / 2, g5: hosts - hosts / 2)
+        let types = hostTypes()
         var layout: [Int] = []
         for h in 0..<hosts { layout.append(h % 2) }
         return EngineConfig(hostTypes: types, hostLayout: layout, guests: Fixture.guests(guests, samples: samples, seed: seed),

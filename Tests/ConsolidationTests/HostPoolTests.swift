@@ -10,12 +10,12 @@ struct HostPoolTests {
     /// constant `utilization`, `ramMB` each, over `hours`.
     static func pool(hosts: Int, guests: Int, ramMB: Double, utilization: Double = 0.2, hours: Double = 4,
                      semantics: Semantics = .virtSim, overload: String = "none") -> EngineConfig {
-        let type = HostTypeSpec(name: "small", cores: 2, mipsPerCore: 1000, ramMB: 4096, bandwidthMbps: 1000,
-                                power: .hpProLiantML110G5, count: hosts)
+        let type = HostType(name: "small", cores: 2, mipsPerCore: 1000, ramMB: 4096, bandwidthMbps: 1000,
+                            power: .hpProLiantML110G5)
         let specs = (0..<guests).map { g in
             GuestSpec(id: g, name: "g\(g)", kind: .para, mips: 1000, ramMB: ramMB, utilization: .constant(utilization))
         }
-        return EngineConfig(hostTypes: [type], guests: specs,
+        return EngineConfig(hostTypes: [type], hostsPerType: [hosts], guests: specs,
                             policies: PolicySpec(placement: "first-fit", overload: overload, selection: "mmt", underload: false),
                             semantics: semantics, horizon: hours * 3600)
     }

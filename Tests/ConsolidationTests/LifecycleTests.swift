@@ -24,8 +24,8 @@ struct LifecycleTests {
     @Test("skipBootDelays: guests with a boot time run from their creation, at t = 0 and on arrival alike",
           arguments: [false, true])
     func bootDelays(skip: Bool) throws {
-        let types = [HostTypeSpec(name: "h", cores: 2, mipsPerCore: 1000, ramMB: 4096, bandwidthMbps: 1000,
-                                  power: .hpProLiantML110G4, count: 2)]
+        let types = [HostType(name: "h", cores: 2, mipsPerCore: 1000, ramMB: 4096, bandwidthMbps: 1000,
+                              power: .hpProLiantML110G4)]
         let guests = [
             GuestSpec(id: 0, name: "at-zero", kind: .full, mips: 500, ramMB: 512, utilization: .constant(0.5), bootSeconds: 600),
             GuestSpec(id: 1, name: "arriving", kind: .full, mips: 500, ramMB: 512, utilization: .constant(0.5),
@@ -33,7 +33,7 @@ struct LifecycleTests {
         ]
         var semantics = Semantics.virtSim
         semantics.skipBootDelays = skip
-        let config = EngineConfig(hostTypes: types, guests: guests,
+        let config = EngineConfig(hostTypes: types, hostsPerType: [2], guests: guests,
                                   policies: PolicySpec(placement: "first-fit", overload: "none", underload: false),
                                   semantics: semantics, horizon: 3600)
         let result = try ConsolidationEngine.run(config)
@@ -47,15 +47,15 @@ struct LifecycleTests {
     @Test("a guest that fits nowhere waits to the end (VirtSim) or is rejected (CloudSim's rule), never placed",
           arguments: [false, true])
     func rejection(cloudSimRule: Bool) throws {
-        let types = [HostTypeSpec(name: "small", cores: 1, mipsPerCore: 1000, ramMB: 1024, bandwidthMbps: 1000,
-                                  power: .hpProLiantML110G4, count: 2)]
+        let types = [HostType(name: "small", cores: 1, mipsPerCore: 1000, ramMB: 1024, bandwidthMbps: 1000,
+                              power: .hpProLiantML110G4)]
         let guests = [
             GuestSpec(id: 0, name: "fits", kind: .container, mips: 500, ramMB: 512, utilization: .constant(0.5)),
             GuestSpec(id: 1, name: "too-much-ram", kind: .full, mips: 500, ramMB: 4096, utilization: .constant(0.5)),
         ]
         var semantics = Semantics.virtSim
         semantics.rejectUnplacedGuests = cloudSimRule
-        let config = EngineConfig(hostTypes: types, guests: guests,
+        let config = EngineConfig(hostTypes: types, hostsPerType: [2], guests: guests,
                                   policies: PolicySpec(placement: "first-fit", overload: "none", underload: false),
                                   semantics: semantics, horizon: 3600)
         let result = try ConsolidationEngine.run(config)

@@ -9,13 +9,13 @@ struct PreCopyEngineTests {
     /// Two G5 hosts, two guests at a constant 30 % of 2500 MIPS placed apart (CloudSim's placement
     /// reading); the first consolidation round evacuates one host, so exactly one guest migrates.
     static func run(model: MigrationModelKind, dirtyRateMBps: Double = 0, writableWorkingSetMB: Double? = nil) throws -> EngineResult {
-        let host = HostTypeSpec(name: "g5", cores: 2, mipsPerCore: 2660, ramMB: 4096, bandwidthMbps: 1000,
-                                power: .hpProLiantML110G5, count: 2)
+        let host = HostType(name: "g5", cores: 2, mipsPerCore: 2660, ramMB: 4096, bandwidthMbps: 1000,
+                            power: .hpProLiantML110G5)
         let guests = (0..<2).map {
             GuestSpec(id: $0, name: "vm\($0)", kind: .para, mips: 2500, ramMB: 1024, utilization: .constant(0.3),
                       dirtyRateMBps: dirtyRateMBps, writableWorkingSetMB: writableWorkingSetMB)
         }
-        let config = EngineConfig(hostTypes: [host], guests: guests,
+        let config = EngineConfig(hostTypes: [host], hostsPerType: [2], guests: guests,
                                   policies: PolicySpec(placement: "power-aware-best-fit-decreasing", overload: "thr",
                                                        overloadParameter: 0.8, selection: "mmt", underload: true,
                                                        migrationModel: model),

@@ -30,25 +30,22 @@ public struct AvailabilityConfig: Sendable {
     }
 }
 
-/// A server type: capacity in cores and memory, its network and power table.
+/// A server type of the availability study: its hardware (the one `HostType` of VirtSim) and the
+/// kernel its hosts run. The study counts CPU in whole cores (a guest asks for vCPUs, not MIPS), so
+/// the hardware's `mipsPerCore` is 1 and its `totalMips` is its core count. The hardware's fields
+/// read through (`type.cores`, `type.power`, …).
+@dynamicMemberLookup
 public struct AvailabilityHostType: Sendable, Hashable {
-    public var name: String
-    public var cores: Int
-    public var ramMB: Double
-    /// The link live migrations use (the slower end of a migration sets its rate).
-    public var bandwidthMbps: Double
-    public var power: SpecPowerModel
+    public var hardware: HostType
     /// The kernel its hosts run (for guests that share it); nil: not stated.
     public var kernel: KernelVersion?
 
     public init(name: String, cores: Int, ramMB: Double, bandwidthMbps: Double, power: SpecPowerModel, kernel: KernelVersion? = nil) {
+        hardware = HostType(name: name, cores: cores, mipsPerCore: 1, ramMB: ramMB, bandwidthMbps: bandwidthMbps, power: power)
         self.kernel = kernel
-        self.name = name
-        self.cores = cores
-        self.ramMB = ramMB
-        self.bandwidthMbps = bandwidthMbps
-        self.power = power
     }
+
+    public subscript<T>(dynamicMember field: KeyPath<HostType, T>) -> T { hardware[keyPath: field] }
 }
 
 /// One host of the pool: its type (index into `hostTypes`), rack and power domain names, and how

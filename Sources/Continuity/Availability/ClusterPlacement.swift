@@ -14,7 +14,7 @@ struct ClusterPlacement {
 
     /// The first `count` hosts of the pool, empty.
     init(config: AvailabilityConfig, count: Int, matchKernels: Bool) {
-        let specs = config.hostTypes.map { (totalMips: Double($0.cores), peMips: 1.0, ramMB: $0.ramMB, bandwidthMbps: $0.bandwidthMbps) }
+        let specs = config.hostTypes.map { (totalMips: $0.totalMips, peMips: $0.mipsPerCore, ramMB: $0.ramMB, bandwidthMbps: $0.bandwidthMbps) }
         table = HostTable(types: config.hosts.prefix(count).map(\.type), specs: specs)
         kernels = matchKernels ? config.hosts.prefix(count).map { config.hostTypes[$0.type].kernel } : []
     }

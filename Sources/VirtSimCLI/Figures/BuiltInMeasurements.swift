@@ -94,10 +94,10 @@ enum BuiltInMeasurements {
     /// consolidation round evacuates one host, so one guest migrates. Returns the percentage of its
     /// requested CPU that the migrating guest did not get while it moved.
     static func measuredMigrationCpuLoss() throws -> Double? {
-        let host = HostTypeSpec(name: "g5", cores: 2, mipsPerCore: 2660, ramMB: 4096, bandwidthMbps: 1000,
-                                power: .hpProLiantML110G5, count: 2)
+        let host = HostType(name: "g5", cores: 2, mipsPerCore: 2660, ramMB: 4096, bandwidthMbps: 1000,
+                            power: .hpProLiantML110G5)
         let guests = (0..<2).map { GuestSpec(id: $0, name: "vm\($0)", kind: .para, mips: 2500, ramMB: 1024, utilization: .constant(0.3)) }
-        let config = EngineConfig(hostTypes: [host], guests: guests,
+        let config = EngineConfig(hostTypes: [host], hostsPerType: [2], guests: guests,
                                   policies: PolicySpec(placement: "power-aware-best-fit-decreasing", overload: "thr", overloadParameter: 0.8,
                                                        selection: "mmt", underload: true),
                                   semantics: .cloudSimCompatible, horizon: 900, consolidationInterval: 300)
