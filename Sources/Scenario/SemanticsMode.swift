@@ -10,4 +10,12 @@ public enum SemanticsMode: String, CaseIterable, Sendable {
 
     /// The names a scenario or `--mode` may give, in declaration order.
     public static var names: [String] { allCases.map(\.rawValue) }
+
+    /// What the preset is, in a few words (the commands' help lists the modes with it).
+    public var summary: String {
+        switch self {
+        case .virtsim: return "intended behaviour, every CloudSim quirk off"
+        case .cloudsim: return "CloudSim 3.0.3, quirks included"
+        }
+    }
 }

@@ -24,8 +24,8 @@ enum RunCommand {
                               scenario's); refused for other studies, as --mode.
       --threads <n>           Threads for independent runs, 1 to 4096 (default: processor
                               count). Outputs are identical for every thread count.
-      --mode <mode>           PlanetLab semantics: cloudsim (CloudSim 3.0.3, quirks included) or
-                              virtsim (intended behaviour) (default: the scenario's).
+      --mode <mode>           PlanetLab semantics (default: the scenario's):
+    \(SemanticsMode.allCases.map { "                            \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
       --shard <i>/<n>         Run only shard i (0 ≤ i < n) of the run's points: the base
                               scenario and the sweep's runs, split by estimated work (see README).
                               Writes a shard folder for 'virtsim merge'.

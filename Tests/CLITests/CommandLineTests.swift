@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Scenario
 @testable import VirtSimCLI
 
 @Suite("Command line")
@@ -41,6 +42,12 @@ struct CommandLineTests {
         #expect(r.status == .badInput)
         #expect(r.err.hasPrefix("Error: '--mode' expects one of virtsim, cloudsim, found 'xen'"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
+    @Test("run's help lists every semantics mode --mode takes, with what it is")
+    func modeHelp() {
+        let help = virtsim(["run", "--help"]).out
+        for mode in SemanticsMode.allCases { #expect(help.contains("\(mode.rawValue): \(mode.summary)")) }
     }
 
     @Test("Top-level help lists every subcommand")

@@ -277,9 +277,12 @@ struct SchemaTests {
     /// A power table document given inline.
     static let inlinePower = "{\"name\": \"t\", \"source\": \"s\", \"watts\": [100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200], \"sleepWatts\": {\"value\": 1, \"source\": \"s\"}, \"offWatts\": {\"value\": 0, \"source\": \"s\"}}"
 
-    /// A power table CSV the extra power witness names.
+    /// A power table CSV the extra power witness names. Written under the package's `.build/`
+    /// (ignored by git, removed with the build) so that test runs leave nothing in the temporary folder.
     static let powerCSV: String = {
-        let file = NSTemporaryDirectory() + "virtsim-schema-\(ProcessInfo.processInfo.processIdentifier).csv"
+        let folder = packageRoot + "/.build/test-fixtures"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = folder + "/schema-witness-power.csv"
         let rows = PowerTableCSV.loads.map { "\($0),\(100 + $0)" }
         try? ([PowerTableCSV.header] + rows).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         return file
