@@ -20,13 +20,16 @@ enum NodeKind: UInt8 {
 /// placements. Lists are intrusive doubly-linked lists over node indices, so insertion order —
 /// which CloudSim's tie-breaking depends on — is kept, and append/remove are O(1).
 ///
-/// The per-host allocation mirrors CloudSim's `VmSchedulerTimeSharedOverSubscription`: every node
-/// stores the request it was allocated with (`lists.request`) and its allocation (`lists.allocation`);
-/// `hosts.freeMips` is the scheduler's free MIPS (0 once over-subscribed).
+/// The per-host CPU allocation is `cpu`'s (CloudSim's `VmSchedulerTimeSharedOverSubscription`,
+/// `TimeSharedCPUScheduler`): every node stores the request it was allocated with
+/// (`lists.request`) and its allocation (`lists.allocation`); `hosts.freeMips` is the scheduler's
+/// free MIPS (0 once over-subscribed).
 struct EngineState<Q: EngineStrategies, O: EngineObserver> {
     /// The behaviour switches, resolved into strategies.
     let rules: Q
     let arith: PowerArithmetic<Q.Power>
+    /// The hosts' CPU scheduler (`recomputeAllocation`, `allocateAppended`).
+    let cpu: TimeSharedCPUScheduler<Q>
     let hostCount: Int
     let guestCount: Int
 
@@ -72,6 +75,7 @@ struct EngineState<Q: EngineStrategies, O: EngineObserver> {
         self.rules = rules
         let arith = PowerArithmetic(models: config.hostTypes.map(\.power), formula: rules.powerFormula)
         self.arith = arith
+        cpu = TimeSharedCPUScheduler(rules: rules)
         let H = config.hostLayout.count
         let G = config.guests.count
         hostCount = H

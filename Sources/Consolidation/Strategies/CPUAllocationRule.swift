@@ -1,5 +1,5 @@
 /// How a host's CPU is shared (switches `migrationCpuShares`, `floorOversubscribedAllocations`;
-/// CloudSim's `VmSchedulerTimeSharedOverSubscription`, §3.3; `EngineState.recomputeAllocation`).
+/// CloudSim's `VmSchedulerTimeSharedOverSubscription`, §3.3; `TimeSharedCPUScheduler`).
 ///
 /// - Migration shares (the M2 model, on in both presets): a migrating guest gets its source share
 ///   (0.9) of its request at the source and the target reserves its target share (0.1).
