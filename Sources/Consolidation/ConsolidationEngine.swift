@@ -33,6 +33,7 @@ extension Engine {
     mutating func run<D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
         progress: ((Double) -> Void)?, _ policies: RoundPolicies<D, S>, _ migration: M) -> EngineResult {
         var sched = Scheduler<EngineEvent>()
+        var migrations = MigrationLifecycle(model: migration)
         let horizon = config.horizon
 
         // Guests arriving at t ≤ 0 are created now; later ones get an arrival event.
@@ -71,7 +72,7 @@ extension Engine {
         while let first = sched.nextEventTime, first < horizon {
             if stopWhenRecorded && trace.decision != nil { break }
             sched.step { event, sched in
-                handle(event.payload, at: event.time, sched: &sched, policies, migration)
+                handle(event.payload, at: event.time, sched: &sched, policies, &migrations)
             }
             if checks.enabled && checks.violations.count < InvariantChecks.limit {
                 flushDeferredUpdates()  // the invariants describe the state with every update done
@@ -87,8 +88,11 @@ extension Engine {
         return finish(at: horizon, reportsDowntime: migration.reportsDowntime)
     }
 
+    /// Handles one event at `t`; `migrations`: the run's migrations (created by `run`, passed
+    /// here beside the engine since its methods take the engine `inout`).
     mutating func handle<D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
-        _ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>, _ policies: RoundPolicies<D, S>, _ migration: M) {
+        _ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>, _ policies: RoundPolicies<D, S>,
+        _ migrations: inout MigrationLifecycle<M>) {
         trace.now = t
         // Completions at one instant share one update per host; anything else sees them done.
         if !deferred.isEmpty {
@@ -101,21 +105,23 @@ extension Engine {
             if !waiting.queue.isEmpty { placeWaiting(at: t, sched: &sched, policies.detector) }
             capacity.sample(s, waiting: waiting.queue.count)
             if rules.consolidatesOnTicks && consolidates {
-                startMigrations(planRound(policies), at: t, sched: &sched, migration)
+                let plan = planRound(policies)
+                migrations.start(plan, at: t, engine: &self, sched: &sched)
             }
             clock.nextTick = rules.nextTick(after: t, index: clock.tickIndex, interval: clock.tickInterval)
             if clock.nextTick < config.horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
         case .consolidate:
-            startMigrations(planRound(policies), at: t, sched: &sched, migration)
+            let plan = planRound(policies)
+            migrations.start(plan, at: t, engine: &self, sched: &sched)
             clock.consolidationIndex += 1
             let next = Double(clock.consolidationIndex + 1) * config.consolidationInterval
             if next < config.horizon {
                 sched.schedule(.consolidate, at: next, priority: EnginePriority.consolidate)
             }
         case .migrationDone(let node):
-            completeMigration(node: Int(node), at: t, sched: &sched)
+            migrations.complete(node: Int(node), at: t, engine: &self, sched: &sched)
         case .forceUpdate:
-            clock.forceUpdatePendingAt = -1
+            migrations.forceUpdateRuns()
             fullUpdate(at: t, tick: false)
         case .arrival(let guest):
             arrive(Int(guest), at: t, sched: &sched, policies.detector)

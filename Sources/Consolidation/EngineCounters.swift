@@ -13,11 +13,10 @@ struct EngineCounters {
     var timeTotal = 0.0
 }
 
-/// Where the engine is in simulated time: the tick grid, pending CloudSim re-updates, report rows.
+/// Where the engine is in simulated time: the tick grid, the consolidation rounds, report rows.
 struct EngineClock {
     /// Seconds between ticks (CloudSim: the consolidation interval; VirtSim: the shortest sample interval).
     let tickInterval: Double
-    var forceUpdatePendingAt = -1.0
     var nextTick = 0.0
     var tickIndex = 0
     var reportedTick = -1

@@ -1,80 +1,107 @@
 import SimKernel
 
-/// Migrations in the engine: a planned migration starts (its plan from the run's migration model
-/// `M`: duration, CPU shares, downtime), reserves its target and completes at the plan's end.
-extension Engine {
+/// The migrations of a run, from start to completion: a planned migration starts (its plan from
+/// the run's migration model `M`: duration, CPU shares, downtime), reserves its target and
+/// completes at the plan's end.
+///
+/// Created by `Engine.run` with the model `withEngine` resolved and passed `inout` to the event
+/// handler beside the engine (not stored in it): its methods take the engine `inout`, which a
+/// stored lifecycle could not do without overlapping accesses to the engine.
+struct MigrationLifecycle<M: EngineMigrationModel> {
+    /// The run's migration model (a concrete type: every plan is a direct call).
+    let model: M
+    /// CloudSim mode: the instant a zero-length full update (`EngineEvent.forceUpdate`) is already
+    /// scheduled for, so the completions at one instant schedule one; −1 when none is pending.
+    private(set) var forceUpdatePendingAt = -1.0
+
+    init(model: M) { self.model = model }
+
     /// Starts the planned migrations in order (§2 step 4, `addMigratingInVm`), each timed and
-    /// shared out by `migration`'s plan.
-    mutating func startMigrations<M: EngineMigrationModel>(_ plan: [PlannedMigration], at t: Double, sched: inout Scheduler<EngineEvent>,
-                                                           _ migration: M) {
+    /// shared out by the model's plan; the touched hosts are updated once, at the end.
+    /// O(Σ k) over the targets' lists.
+    func start<Q: EngineStrategies, O: EngineObserver>(_ plan: [PlannedMigration], at t: Double, engine e: inout Engine<Q, O>,
+                                                      sched: inout Scheduler<EngineEvent>) {
         for m in plan {
             let g = m.guest
-            guard s.guests.phase[g] == .running else { continue }
-            let source = Int(s.guests.host[g])
-            s.integrateEnergy(m.target, to: t)
-            if source >= 0 { s.integrateEnergy(source, to: t) }
-            let plan = migration.plan(for: config.guests[g], ramMB: s.guests.ramMB[g], bandwidthMbps: s.hosts.bandwidthMbps[m.target])
-            if !s.guests.inMigration[g] {
-                s.guests.sourceShare[g] = plan.sourceCpuShare
-                s.guests.targetShare[g] = plan.targetReservationShare
+            guard e.s.guests.phase[g] == .running else { continue }
+            let source = Int(e.s.guests.host[g])
+            e.s.integrateEnergy(m.target, to: t)
+            if source >= 0 { e.s.integrateEnergy(source, to: t) }
+            let plan = model.plan(for: e.config.guests[g], ramMB: e.s.guests.ramMB[g], bandwidthMbps: e.s.hosts.bandwidthMbps[m.target])
+            if !e.s.guests.inMigration[g] {
+                e.s.guests.sourceShare[g] = plan.sourceCpuShare
+                e.s.guests.targetShare[g] = plan.targetReservationShare
             }
-            s.guests.inMigration[g] = true
-            var node = -1
-            var n = s.lists.head[m.target]
-            while n >= 0 {
-                let i = Int(n)
-                if s.lists.kind[i] == .incoming && Int(s.lists.guest[i]) == g { node = i; break }
-                n = s.lists.next[i]
-            }
+            e.s.guests.inMigration[g] = true
+            var node = reservation(of: g, on: m.target, in: e.s.lists)
             if node < 0 {
-                node = s.newNode(guest: g, kind: .incoming)
-                s.link(node, to: m.target)
-                s.allocateAppended(node, on: m.target, request: s.hostDemand(g))
-                if !tentative.hasIncoming[m.target] { tentative.hasIncoming[m.target] = true; tentative.hostsWithIncoming.append(m.target) }
-                deferUpdate(m.target, at: t)
-                if source >= 0 { deferUpdate(source, at: t) }
+                node = e.s.newNode(guest: g, kind: .incoming)
+                e.s.link(node, to: m.target)
+                e.s.allocateAppended(node, on: m.target, request: e.s.hostDemand(g))
+                if !e.tentative.hasIncoming[m.target] { e.tentative.hasIncoming[m.target] = true; e.tentative.hostsWithIncoming.append(m.target) }
+                e.deferUpdate(m.target, at: t)
+                if source >= 0 { e.deferUpdate(source, at: t) }
             }
-            s.observer.migrationStarted(guest: g, downtime: plan.downtimeSeconds)
-            s.guests.migrations[g] += 1
+            e.s.observer.migrationStarted(guest: g, downtime: plan.downtimeSeconds)
+            e.s.guests.migrations[g] += 1
             sched.schedule(.migrationDone(node: Int32(node)), at: t + plan.totalSeconds, priority: EnginePriority.migration)
         }
-        flushDeferredUpdates()
+        e.flushDeferredUpdates()
     }
 
-    /// A migration completes (`PowerDatacenter.processVmMigrate`).
-    mutating func completeMigration(node n: Int, at t: Double, sched: inout Scheduler<EngineEvent>) {
-        guard n < s.lists.kind.count, s.lists.kind[n] == .incoming else { return }  // guest left meanwhile
-        let g = Int(s.lists.guest[n])
-        let target = Int(s.lists.host[n])
-        if rules.updatesEveryHostAtMigrationCompletion && t > s.lastProcessTime {
-            fullUpdate(at: t, tick: false)
+    /// Guest `g`'s migration reservation (incoming node) on host `h`, or −1. O(k).
+    func reservation(of g: Int, on h: Int, in lists: borrowing NodeLists) -> Int {
+        var n = lists.head[h]
+        while n >= 0 {
+            let i = Int(n)
+            if lists.kind[i] == .incoming && Int(lists.guest[i]) == g { return i }
+            n = lists.next[i]
         }
-        guard s.lists.kind[n] == .incoming, s.guests.phase[g] == .running else { return }
-        let source = Int(s.lists.host[g])
-        s.integrateEnergy(target, to: t)
-        if source >= 0 { s.integrateEnergy(source, to: t) }
-        // CloudSim re-allocates both hosts' schedulers now and records at the next update;
-        // VirtSim updates the two hosts right away (which re-allocates them).
-        let cloudSimStyle = rules.updatesEveryHostAtMigrationCompletion
+        return -1
+    }
+
+    /// The migration whose reservation is node `n` completes (`PowerDatacenter.processVmMigrate`):
+    /// the guest leaves its source and becomes a resident of the target. CloudSim re-allocates
+    /// both hosts now and records at a zero-length full update scheduled for this instant;
+    /// VirtSim updates both hosts once this instant's completions are done. O(k).
+    mutating func complete<Q: EngineStrategies, O: EngineObserver>(node n: Int, at t: Double, engine e: inout Engine<Q, O>,
+                                                                   sched: inout Scheduler<EngineEvent>) {
+        guard n < e.s.lists.kind.count, e.s.lists.kind[n] == .incoming else { return }  // guest left meanwhile
+        let g = Int(e.s.lists.guest[n])
+        let target = Int(e.s.lists.host[n])
+        let cloudSimStyle = e.rules.updatesEveryHostAtMigrationCompletion
+        if cloudSimStyle && t > e.s.lastProcessTime {
+            e.fullUpdate(at: t, tick: false)
+        }
+        guard e.s.lists.kind[n] == .incoming, e.s.guests.phase[g] == .running else { return }
+        let source = Int(e.s.lists.host[g])
+        e.s.integrateEnergy(target, to: t)
+        if source >= 0 { e.s.integrateEnergy(source, to: t) }
         if source >= 0 {
-            s.unlink(g)
-            if cloudSimStyle { s.recomputeAllocation(source) }
+            e.s.unlink(g)
+            if cloudSimStyle { e.s.recomputeAllocation(source) }
         }
-        s.unlink(n)
-        s.releaseNode(n)
-        s.guests.inMigration[g] = false
-        s.link(g, to: target)
-        if cloudSimStyle { s.allocateAppended(g, on: target, request: s.hostDemand(g)) }
-        s.guests.host[g] = Int32(target)
+        e.s.unlink(n)
+        e.s.releaseNode(n)
+        e.s.guests.inMigration[g] = false
+        e.s.link(g, to: target)
+        if cloudSimStyle { e.s.allocateAppended(g, on: target, request: e.s.hostDemand(g)) }
+        e.s.guests.host[g] = Int32(target)
         if cloudSimStyle {
-            if clock.forceUpdatePendingAt != t {
-                clock.forceUpdatePendingAt = t
+            if forceUpdatePendingAt != t {
+                forceUpdatePendingAt = t
                 sched.schedule(.forceUpdate, at: t, priority: EnginePriority.forceUpdate)
             }
         } else {
             // Updated once when this instant's completions are all done (`DeferredHostUpdates`).
-            if source >= 0 { deferUpdate(source, at: t) }
-            deferUpdate(target, at: t, arrived: g)
+            if source >= 0 { e.deferUpdate(source, at: t) }
+            e.deferUpdate(target, at: t, arrived: g)
         }
+    }
+
+    /// The zero-length full update scheduled by `complete` runs now: later completions schedule
+    /// their own. O(1).
+    mutating func forceUpdateRuns() {
+        forceUpdatePendingAt = -1
     }
 }
