@@ -55,7 +55,7 @@ extension Engine {
             capacity.sample(s, waiting: waiting.queue.count)
         }
         if clock.nextTick < horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
-        if !rules.consolidatesOnTicks && consolidates && config.consolidationInterval < horizon {
+        if !rules.consolidatesOnTicks && D.detectsOverloads && config.consolidationInterval < horizon {
             sched.schedule(.consolidate, at: config.consolidationInterval, priority: EnginePriority.consolidate)
         }
         if config.recordHostIntervals && config.reportInterval < horizon {
@@ -104,7 +104,7 @@ extension Engine {
             fullUpdate(at: t, tick: true)
             if !waiting.queue.isEmpty { placeWaiting(at: t, sched: &sched, policies.detector) }
             capacity.sample(s, waiting: waiting.queue.count)
-            if rules.consolidatesOnTicks && consolidates {
+            if rules.consolidatesOnTicks && D.detectsOverloads {
                 let plan = planRound(policies)
                 migrations.start(plan, at: t, engine: &self, sched: &sched)
             }

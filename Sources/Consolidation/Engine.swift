@@ -44,9 +44,6 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
     let config: EngineConfig
     /// The behaviour switches, resolved into strategies (constants in a preset's specialization).
     let rules: Q
-    /// The run's overload policy (typed: the loops ask it, they never compare names).
-    let overloadPolicy: OverloadPolicy
-    let consolidates: Bool
     var random: Xoshiro256StarStar
     let placement: PlacementRule
 
@@ -92,8 +89,6 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
         self.rules = rules
         rejectsUnplaced = config.semantics.rejectUnplacedGuests
         let p = config.policies
-        self.overloadPolicy = overloadPolicy
-        consolidates = overloadPolicy.detectsOverloads
         exclusiveTenant = config.tenantExclusiveHosts ? config.guests.map { Int32($0.tenant) } : []
         simdScans = !config.scalarHostScans
         staticThreshold = overloadPolicy.staticThreshold
@@ -109,7 +104,9 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
         capacity = CapacityMeter(types: config.hostTypes.count)
         deferred = DeferredHostUpdates(hosts: H)
         load = HostLoadCache(hosts: H, keepHistory: needsHistory)
-        let indexable = placement.isFirstFit && (staticThreshold != nil || !consolidates)
+        // Whether the run consolidates is the detector type's `detectsOverloads` everywhere else;
+        // here, before the type is known, the policy it is resolved from says the same.
+        let indexable = placement.isFirstFit && (staticThreshold != nil || !overloadPolicy.detectsOverloads)
         if indexable && (H >= Engine.indexMinimumHosts || config.forceFirstFitIndex) {
             ffIndex = FirstFitIndex(hosts: H)
             indexThreshold = staticThreshold ?? .infinity

@@ -112,6 +112,9 @@ private struct EngineStart<Q: EngineStrategies, O: EngineObserver, R: EngineRun>
         // "none" reads no history (`NoOverloadDetector.needsHistory` is false), so this is the
         // former "(detector reads history and the run consolidates) or the selection reads it".
         let keepHistory = policies.detector.needsHistory || policies.selection.needsHistory
+        // The run consolidates: stated by the detector's type; `Engine.init` reads the policy it
+        // was resolved from, which must agree.
+        assert(D.detectsOverloads == overloadPolicy.detectsOverloads)
         var engine = try Engine(config: config, rules: rules, overloadPolicy: overloadPolicy, keepHistory: keepHistory, observer: observer)
         return body.run(&engine, policies, migration)
     }
