@@ -1,8 +1,8 @@
 import Scheduling
 
 /// The energy meter: an observer of the engine's host events that computes the watts each host
-/// draws (by the run's `PowerReading` and `EnergyMetering` strategies, or the host's maximum when
-/// the run is not power-aware) and accounts the energy, in total and per report interval
+/// draws (by the run's `PowerReading`, `EnergyMetering` and `HostPowerDraw` strategies: the host's
+/// maximum when the run is not power-aware) and accounts the energy, in total and per report interval
 /// (hosts.csv rows). A plain table of columns indexed by host.
 ///
 /// Events it consumes:
@@ -14,8 +14,6 @@ import Scheduling
 struct EnergyMeter<Q: EngineStrategies>: EngineObserver {
     let rules: Q
     let arith: PowerArithmetic<Q.Power>
-    /// false: hosts draw their maximum power whatever their load (CloudSim's NonPowerAware baseline).
-    let powerAware: Bool
     /// Joules drawn so far, integrated up to `integratedTo` (piecewise-constant mode).
     var joules: [Double]
     var integratedTo: [Double]
@@ -28,10 +26,9 @@ struct EnergyMeter<Q: EngineStrategies>: EngineObserver {
     /// hosts.csv rows, one per host per closed report interval.
     var rows: [HostIntervalRow] = []
 
-    init(hosts: Int, rules: Q, arith: PowerArithmetic<Q.Power>, powerAware: Bool) {
+    init(hosts: Int, rules: Q, arith: PowerArithmetic<Q.Power>) {
         self.rules = rules
         self.arith = arith
-        self.powerAware = powerAware
         joules = Array(repeating: 0, count: hosts)
         integratedTo = joules
         intervalJoules = joules
@@ -43,7 +40,7 @@ struct EnergyMeter<Q: EngineStrategies>: EngineObserver {
     @inline(__always)
     func watts(_ h: Int, _ hosts: borrowing HostTable) -> Double {
         let type = Int(hosts.powerType[h])
-        if !powerAware { return arith.models[type].maxWatts }
+        if rules.drawsMaximumPower { return arith.models[type].maxWatts }
         let u = Underload.measuredUtilization(h, in: hosts, arith)
         if rules.zeroEnergyAfterIdleUpdate && u == 0 { return 0 }  // CloudSim §3.9: u_prev = 0 adds nothing
         if hosts.listed[h] == 0 { return arith.models[type].sleepWatts }
@@ -79,7 +76,7 @@ struct EnergyMeter<Q: EngineStrategies>: EngineObserver {
         for h in 0..<hosts.count {
             let type = Int(hosts.powerType[h])
             let e: Double
-            if !powerAware {
+            if rules.drawsMaximumPower {
                 e = arith.models[type].maxWatts * dt
             } else if !rules.zeroEnergyAfterIdleUpdate && hosts.listed[h] == 0 && previousMips[h] == 0 {
                 e = arith.models[type].sleepWatts * dt  // asleep for the whole interval
@@ -103,7 +100,7 @@ struct EnergyMeter<Q: EngineStrategies>: EngineObserver {
         let length = t - from
         for h in 0..<hosts.count {
             hostWillChange(h, at: t, hosts: hosts)
-            let state = hosts.listed[h] > 0 || !powerAware ? "on" : "sleeping"
+            let state = hosts.listed[h] > 0 || rules.drawsMaximumPower ? "on" : "sleeping"
             rows.append(HostIntervalRow(time: from, host: h, state: state,
                                         meanUtilization: length > 0 ? intervalUtilSeconds[h] / length : 0,
                                         energyKWh: intervalJoules[h] / 3.6e6, guests: Int(hosts.listed[h]),

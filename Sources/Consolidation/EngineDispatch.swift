@@ -33,10 +33,13 @@ extension ConsolidationEngine {
     /// `withEngine` with `observer` attached to the engine's events (beside the energy meter and
     /// the metrics recorder).
     static func withEngine<O: EngineObserver, R: EngineRun>(_ config: EngineConfig, observer: O, _ body: R) throws -> R.Output {
-        switch config.semantics {
-        case .cloudSimCompatible: try withEngine(config, rules: CloudSimStrategies(), observer: observer, body)
-        case .virtSim: try withEngine(config, rules: VirtSimStrategies(), observer: observer, body)
-        default: try withEngine(config, rules: ConfiguredStrategies(semantics: config.semantics), observer: observer, body)
+        let powerAware = config.policies.powerAware
+        return switch config.semantics {
+        case .cloudSimCompatible where powerAware: try withEngine(config, rules: CloudSimStrategies(), observer: observer, body)
+        case .virtSim where powerAware: try withEngine(config, rules: VirtSimStrategies(), observer: observer, body)
+        default:
+            try withEngine(config, rules: ConfiguredStrategies(semantics: config.semantics, powerAware: powerAware),
+                           observer: observer, body)
         }
     }
 

@@ -107,7 +107,9 @@ struct EngineState<Q: EngineStrategies, O: EngineObserver> {
         histValues = keepHistory ? Array(repeating: 0, count: G * GuestHistory.length) : []
         histHead = keepHistory ? Array(repeating: 0, count: G) : []
         histCount = keepHistory ? Array(repeating: 0, count: G) : []
-        let meter = EnergyMeter(hosts: H, rules: rules, arith: arith, powerAware: config.policies.powerAware)
+        // The strategies carry the run's power-awareness (`HostPowerDraw`); `withEngine` resolves both.
+        precondition(rules.drawsMaximumPower == !config.policies.powerAware, "the strategies disagree with the powerAware policy")
+        let meter = EnergyMeter(hosts: H, rules: rules, arith: arith)
         // VirtSim counts a shutdown only for an on → off transition.
         let recorder = MetricsRecorder(hosts: H, guests: G, activeAtStart: rules.activeMeansNonZeroAllocation)
         self.observer = ObserverPair(first: ObserverPair(first: meter, second: recorder), second: observer)

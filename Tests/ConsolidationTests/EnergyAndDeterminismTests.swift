@@ -1,6 +1,7 @@
 import Testing
 @testable import Consolidation
 import VirtModel
+import Scheduling
 
 @Suite("Energy integration and determinism")
 struct EnergyAndDeterminismTests {
@@ -61,5 +62,23 @@ struct EnergyAndDeterminismTests {
                                   semantics: .virtSim, horizon: 3600)
         let r = try ConsolidationEngine.run(config)
         #expect(abs(r.metrics.energyKWh - 2 * 117 * 3600 / 3.6e6) < 1e-12)
+    }
+
+    /// The strategies a run is specialized over, and whether their hosts draw maximum power.
+    struct PowerDrawProbe: EngineRun {
+        func run<Q: EngineStrategies, O: EngineObserver, D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
+            _ engine: inout Engine<Q, O>, _ policies: RoundPolicies<D, S>, _ migration: M) -> (strategies: String, maximum: Bool) {
+            ("\(Q.self)", engine.rules.drawsMaximumPower)
+        }
+    }
+
+    @Test("the powerAware policy is resolved once: presets draw by load, a non-power-aware run is configured to draw maximum power",
+          arguments: [Semantics.virtSim, .cloudSimCompatible], [true, false])
+    func powerDrawResolved(semantics: Semantics, powerAware: Bool) throws {
+        var config = Fixture.config(hosts: 2, guests: 2, samples: 2, semantics: semantics)
+        config.policies.powerAware = powerAware
+        let probe = try ConsolidationEngine.withEngine(config, PowerDrawProbe())
+        #expect(probe.maximum == !powerAware)
+        #expect(probe.strategies == (powerAware ? (semantics == .virtSim ? "VirtSimStrategies" : "CloudSimStrategies") : "ConfiguredStrategies"))
     }
 }

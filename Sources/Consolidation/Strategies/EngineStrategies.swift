@@ -3,7 +3,8 @@
 /// Each concern the CloudSim-compatibility switches touch is one protocol in a file named after
 /// what it does: `UpdateClock`, `BootPhase`, `DemandReading`, `PlacementSuitability`,
 /// `CPUAllocationRule`, `HostUpdatePolicy`, `UnderloadRule`, `EnergyMetering`, `PowerReading`,
-/// `MetricFormulas`, `StatisticsFlavour` and `GuestWeighting`. Each protocol states its variants as properties and writes the rule that
+/// `MetricFormulas`, `StatisticsFlavour` and `GuestWeighting`; one more, `HostPowerDraw`, is the
+/// `powerAware` policy (the presets are power-aware). Each protocol states its variants as properties and writes the rule that
 /// depends on them once, in its extension. `Engine` and `EngineState` are generic over one
 /// `EngineStrategies` value, so the rules are specialized at compile time:
 ///
@@ -19,7 +20,7 @@
 /// engine strategy: `baselinesPlaceFirstFit` is resolved into the baselines' placement policy
 /// (`PolicySpec.resolvingBaselinePlacement`).
 protocol EngineStrategies: UpdateClock, BootPhase, DemandReading, PlacementSuitability, CPUAllocationRule, HostUpdatePolicy,
-    UnderloadRule, EnergyMetering, PowerReading, MetricFormulas, StatisticsFlavour, GuestWeighting, Sendable {
+    UnderloadRule, EnergyMetering, PowerReading, HostPowerDraw, MetricFormulas, StatisticsFlavour, GuestWeighting, Sendable {
     /// The switches these strategies stand for.
     var semantics: Semantics { get }
 }
@@ -34,7 +35,14 @@ struct VirtSimStrategies: EngineStrategies {
     var semantics: Semantics { .virtSim }
 }
 
-/// Any other combination of switches, read from `semantics`.
+/// Any other combination of switches, read from `semantics`, and a run that is not power-aware.
 struct ConfiguredStrategies: EngineStrategies {
     let semantics: Semantics
+    /// `HostPowerDraw`: the run's `powerAware` policy is off.
+    let drawsMaximumPower: Bool
+
+    init(semantics: Semantics, powerAware: Bool = true) {
+        self.semantics = semantics
+        drawsMaximumPower = !powerAware
+    }
 }
