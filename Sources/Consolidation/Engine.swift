@@ -171,8 +171,16 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
 
     /// Brings host `h`'s cached sums (requested MIPS, largest RAM, planner MIPS, and the history
     /// when `detector` reads one) up to date with its list. O(k · 30) when stale, O(1) otherwise.
+    @inline(__always)
     mutating func refreshCache<D: EngineOverloadDetector>(_ h: Int, _ detector: D) {
         if load.version[h] == s.hostVersion[h] && load.valid[h] { return }
+        recomputeCache(h, detector)
+    }
+
+    /// `refreshCache`'s work when host `h`'s entry is stale (out of line: the placement scans call
+    /// `refreshCache` for every candidate, and most are up to date). O(k · 30).
+    @inline(never)
+    mutating func recomputeCache<D: EngineOverloadDetector>(_ h: Int, _ detector: D) {
         var req = 0.0, maxRam = 0.0, planned = 0.0
         let L = GuestHistory.length
         // A detector that reads history implies the engine keeps it (`withEngine`).
@@ -204,6 +212,9 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
         load.requested[h] = req
         load.maxRam[h] = maxRam
         load.planned[h] = planned
+        // The measured MIPS and the listed count change only with a bump of the host's version.
+        load.wattsNow[h] = PowerIncrease.wattsNow(s.arith, type: Int(s.hosts.powerType[h]), measuredUtilization: s.measuredUtilization(h),
+                                                  sleeping: !rules.wakingHostsLooksFree && s.hosts.listed[h] == 0)
         load.longest[h] = Int32(longest)
         load.version[h] = s.hostVersion[h]
         load.valid[h] = true
@@ -293,4 +304,7 @@ struct ScanBuffers {
     var scores: [Double] = []
     /// Candidate hosts.
     var candidates: [Int] = []
+    /// Power-aware best fit: the packed candidates' ΔP inputs and their ΔP.
+    var batch = PowerIncrease.Batch(capacity: 0)
+    var deltas: [Double] = []
 }

@@ -9,6 +9,11 @@ struct HostLoadCache {
     var maxRam: [Double]
     /// CloudSim's planner MIPS (migrating-in reservations at their full request).
     var planned: [Double]
+    /// P(now) as power-aware placement reads it (`PowerIncrease.wattsNow`: the host's watts at its
+    /// measured utilization, or its sleep draw when VirtSim charges for waking it). It depends on
+    /// the host only (measured MIPS, listed guests), not on the guest being placed, so a round's
+    /// many placements against mostly unchanged hosts compute it once per host change.
+    var wattsNow: [Double]
     /// Longest guest history on the host.
     var longest: [Int32]
     /// The host's utilization history, `GuestHistory.length` slots per host (only when a policy needs it).
@@ -20,6 +25,7 @@ struct HostLoadCache {
         requested = Array(repeating: 0, count: hosts)
         maxRam = Array(repeating: 0, count: hosts)
         planned = Array(repeating: 0, count: hosts)
+        wattsNow = Array(repeating: 0, count: hosts)
         longest = Array(repeating: 0, count: hosts)
         history = keepHistory ? Array(repeating: 0, count: hosts * GuestHistory.length) : []
     }

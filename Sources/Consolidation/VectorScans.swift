@@ -22,17 +22,22 @@ extension Engine {
                                                                                excluded: [Bool], _ detector: D) -> Int? {
         let demand = request.demandMips
         let useDetector = D.detectsOverloads
-        var scores = scan.scores
-        var cands = scan.candidates
+        // The buffers leave `self` while the scan uses them (the loops below call mutating methods).
+        var buffers = scan
         scan = ScanBuffers()
+        var scores = buffers.scores, cands = buffers.candidates
+        buffers.scores = []
+        buffers.candidates = []
         defer {
-            scan = ScanBuffers(scores: scores, candidates: cands)
+            buffers.scores = scores
+            buffers.candidates = cands
+            scan = buffers
         }
         let powerAware = P.scoresPowerIncrease
         Suitability.scan(request, in: s.hosts, excluded: excluded, score: P.fitScore, scores: &scores, candidates: &cands)
         let cloudSimEmpty = rules.wakingHostsLooksFree
         if powerAware {
-            powerIncreaseScores(demand: demand, candidates: &cands, scores: &scores,
+            powerIncreaseScores(demand: demand, candidates: &cands, scores: &scores, buffers: &buffers,
                                 threshold: useDetector ? staticThreshold : nil, cloudSimEmpty: cloudSimEmpty, detector)
         }
         if useDetector && !powerAware, let threshold = staticThreshold {
@@ -79,42 +84,65 @@ extension Engine {
 
     /// Power-aware best fit's score (`PowerIncrease`) for the suitable hosts `candidates`: hosts
     /// the THR filter or the 100 % cut rejects, and scores that do not rank, drop out of
-    /// `candidates` (score +∞); the others get `scores[h]` = ΔP. Two passes: a scalar one per
-    /// candidate for what needs the host's guest list (the planner cache, THR's U_req with the
-    /// guest added), which packs the survivors; then `PowerIncrease.deltas` on 4 packed hosts per
-    /// step. O(c) for c candidates.
+    /// `candidates` (score +∞); the others get `scores[h]` = ΔP. Three passes: the candidates'
+    /// cached sums brought up to date (the only pass that writes to the engine); a read-only one
+    /// over raw columns for THR's U_req with the guest added and the utilization after placing,
+    /// which packs the survivors with their cached P(now) (`HostLoadCache.wattsNow`); then
+    /// `PowerIncrease.deltas` on 4 packed hosts per step. No allocation once the buffers have
+    /// grown. O(c) for c candidates.
     mutating func powerIncreaseScores<D: EngineOverloadDetector>(demand: Double, candidates cands: inout [Int], scores: inout [Double],
-                                                           threshold thr: Double?, cloudSimEmpty: Bool, _ detector: D) {
-        var batch = PowerIncrease.Batch(capacity: cands.count)
+                                                           buffers: inout ScanBuffers, threshold thr: Double?, cloudSimEmpty: Bool,
+                                                           _ detector: D) {
+        for h in cands { refreshCache(h, detector) }
+        let c = cands.count
         var kept = 0
-        for h in cands {
-            let planned = plannerMips(h, detector)  // refreshes the host's cache
-            let cap = s.hosts.totalMips[h]
-            // THR is one compare per candidate (`overloadInput`'s U_req with the guest added), tested
-            // before the power model so the caller's walk is a plain arg-min. §3.7: with CloudSim's
-            // empty-host reading, hosts with planner MIPS 0 skip it.
-            if let thr, !(cloudSimEmpty && planned == 0), ThresholdRule.exceeds(mips: load.requested[h] + demand, capacity: cap, threshold: thr) {
-                scores[h] = .infinity
-                continue
+        s.hosts.totalMips.withUnsafeBufferPointer { capacity in
+        load.planned.withUnsafeBufferPointer { plannedMips in
+        load.requested.withUnsafeBufferPointer { requested in
+        load.wattsNow.withUnsafeBufferPointer { wattsNow in
+        s.hosts.powerType.withUnsafeBufferPointer { powerType in
+        scores.withUnsafeMutableBufferPointer { score in
+        cands.withUnsafeMutableBufferPointer { cand in
+            buffers.batch.fill(capacity: c) { after, now, offsets in
+                var k = 0
+                for j in 0..<c {
+                    let h = cand[j]
+                    let planned = plannedMips[h]
+                    let cap = capacity[h]
+                    // THR is one compare per candidate (`overloadInput`'s U_req with the guest added), tested
+                    // before the power model so the caller's walk is a plain arg-min. §3.7: with CloudSim's
+                    // empty-host reading, hosts with planner MIPS 0 skip it.
+                    if let thr, !(cloudSimEmpty && planned == 0), ThresholdRule.exceeds(mips: requested[h] + demand, capacity: cap, threshold: thr) {
+                        score[h] = .infinity
+                        continue
+                    }
+                    let u = PowerIncrease.utilizationAfter(plannedMips: planned, demand: demand, capacity: cap)
+                    guard PowerIncrease.admits(utilizationAfter: u) else { score[h] = .infinity; continue }
+                    cand[k] = h
+                    // `Batch.append(type:utilizationAfter:wattsNow:)`, written in place.
+                    after[k] = PowerIncrease.Batch.after(u)
+                    now[k] = wattsNow[h]
+                    offsets[k] = PowerIncrease.Batch.offset(type: Int(powerType[h]))
+                    k += 1
+                }
+                kept = k
+                return k
             }
-            let u = PowerIncrease.utilizationAfter(plannedMips: planned, demand: demand, capacity: cap)
-            guard PowerIncrease.admits(utilizationAfter: u) else { scores[h] = .infinity; continue }
-            cands[kept] = h
-            kept += 1
-            // VirtSim: waking a sleeping host costs its sleep-to-idle power.
-            batch.append(s.arith, type: Int(s.hosts.powerType[h]), utilizationAfter: u,
-                         measuredUtilization: s.measuredUtilization(h), sleeping: !cloudSimEmpty && s.hosts.listed[h] == 0)
-        }
-        let delta = PowerIncrease.deltas(s.arith, batch)
+        }}}}}}}
+        PowerIncrease.deltas(s.arith, buffers.batch, into: &buffers.deltas)
         var survivors = 0
-        for k in 0..<kept {
-            let h = cands[k]
-            guard PowerIncrease.ranks(delta[k]) else { scores[h] = .infinity; continue }
-            scores[h] = delta[k]
-            cands[survivors] = h
-            survivors += 1
-        }
-        cands.removeLast(cands.count - survivors)
+        buffers.deltas.withUnsafeBufferPointer { delta in
+        scores.withUnsafeMutableBufferPointer { score in
+        cands.withUnsafeMutableBufferPointer { cand in
+            for k in 0..<kept {
+                let h = cand[k]
+                guard PowerIncrease.ranks(delta[k]) else { score[h] = .infinity; continue }
+                score[h] = delta[k]
+                cand[survivors] = h
+                survivors += 1
+            }
+        }}}
+        cands.removeLast(c - survivors)
     }
 
     /// The overload part of the placement test for a suitable candidate `h`.

@@ -61,6 +61,22 @@ struct RuleAgreementTests {
             batch.append(p, type: h % 2, utilizationAfter: u, measuredUtilization: rng.nextUnit() * u, sleeping: rng.nextUnit() < 0.2)
         }
         #expect(sameBits(PowerIncrease.deltas(p, batch), PowerIncrease.deltasScalar(p, batch)))
+        // Reused as the engine reuses it: refilled in place with fewer hosts (stale entries past
+        // `count` stay in the columns), into a longer output buffer.
+        var out = [Double](repeating: .nan, count: hosts + 9)
+        batch.fill(capacity: hosts) { after, now, offsets in
+            let n = hosts / 2
+            for k in 0..<n {
+                let type = (k + 1) % 2
+                after[k] = PowerIncrease.Batch.after(rng.nextUnit() * 1.2 - 0.1)
+                now[k] = PowerIncrease.wattsNow(p, type: type, measuredUtilization: rng.nextUnit(), sleeping: rng.nextUnit() < 0.2)
+                offsets[k] = PowerIncrease.Batch.offset(type: type)
+            }
+            return n
+        }
+        PowerIncrease.deltas(p, batch, into: &out)
+        #expect(batch.count == hosts / 2)
+        #expect(sameBits(Array(out[0..<batch.count]), PowerIncrease.deltasScalar(p, batch)))
     }
 
     @Test("THR scan: the same hosts as the scalar rule", arguments: sizes, [0.5, 0.8, 1.0])

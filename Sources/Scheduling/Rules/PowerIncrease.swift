@@ -32,71 +32,109 @@ public enum PowerIncrease {
     @inlinable @inline(__always)
     public static func ranks(_ delta: Double) -> Bool { delta < .greatestFiniteMagnitude }
 
-    /// Packed inputs of the SIMD form, one entry per host scored.
+    /// Packed inputs of the SIMD form, one entry per host scored. A reusable buffer: `reset`
+    /// empties it without freeing, so a caller scoring many placements allocates it once.
     public struct Batch {
-        /// Utilization after placing, clamped to [0, 1].
-        public var after: [Double] = []
-        /// Measured utilization clamped to [0, 1] (0 for a sleeping host).
-        public var now: [Double] = []
-        /// Sleep watts of a sleeping host VirtSim charges for waking; NaN: read P(now) from the table.
-        public var sleeping: [Double] = []
+        /// Utilization after placing, clamped to [0, 1]; whole lanes (entries past `count` are
+        /// left-over hosts or 0: harmless, never read back).
+        public private(set) var after: [Double] = []
+        /// P(now) of each host (`wattsNow`): a host's watts now depend on the host only, not on the
+        /// guest placed, so a caller may cache them per host and pass them in.
+        public private(set) var wattsNow: [Double] = []
         /// type × 11: the host's table in `PowerArithmetic.tables`.
-        public var offsets: [Int64] = []
+        public private(set) var offsets: [Int64] = []
+        /// Hosts in the batch.
+        public private(set) var count = 0
 
-        public init(capacity: Int) {
-            after.reserveCapacity(capacity + 3); now.reserveCapacity(capacity + 3)
-            sleeping.reserveCapacity(capacity + 3); offsets.reserveCapacity(capacity + 3)
+        public init(capacity: Int) { reset(capacity: capacity) }
+
+        /// The `after` column's entry for a utilization after placing `u`. O(1).
+        @inlinable @inline(__always)
+        public static func after(_ u: Double) -> Double { min(max(u, 0), 1) }
+
+        /// The `offsets` column's entry for a host of type `type`. O(1).
+        @inlinable @inline(__always)
+        public static func offset(type: Int) -> Int64 { Int64(type * 11) }
+
+        /// Empties the batch and makes room for `capacity` hosts (the columns only grow). O(capacity) when they grow.
+        public mutating func reset(capacity: Int) {
+            count = 0
+            let padded = (capacity + Lanes.width - 1) / Lanes.width * Lanes.width
+            if after.count < padded {
+                after = [Double](repeating: 0, count: padded)
+                wattsNow = [Double](repeating: 0, count: padded)
+                offsets = [Int64](repeating: 0, count: padded)
+            }
         }
 
-        public var count: Int { after.count }
+        /// Adds one host whose P(now) is `wattsNow` (the room was made by `reset`). O(1).
+        public mutating func append(type: Int, utilizationAfter u: Double, wattsNow now: Double) {
+            precondition(count < after.count, "PowerIncrease.Batch: reset(capacity:) makes the room")
+            after[count] = Batch.after(u)
+            wattsNow[count] = now
+            offsets[count] = Batch.offset(type: type)
+            count += 1
+        }
 
-        /// Adds one host, as `delta(wattsNow(…))` would read it.
-        @inlinable @inline(__always)
+        /// Adds one host, as `delta(wattsNow(…))` would read it. O(1).
         public mutating func append<F>(_ p: PowerArithmetic<F>, type: Int, utilizationAfter u: Double, measuredUtilization: Double, sleeping asleep: Bool) {
-            after.append(min(max(u, 0), 1))
-            now.append(asleep ? 0 : min(max(measuredUtilization, 0), 1))
-            sleeping.append(asleep ? p.models[type].sleepWatts : .nan)
-            offsets.append(Int64(type * 11))
+            append(type: type, utilizationAfter: u,
+                   wattsNow: PowerIncrease.wattsNow(p, type: type, measuredUtilization: measuredUtilization, sleeping: asleep))
+        }
+
+        /// Refills the batch through its raw columns (the hot loops' form of `reset` + `append`):
+        /// `body` gets room for `capacity` hosts (after, clamped to [0, 1]; P(now); type × 11)
+        /// and returns how many it wrote. O(capacity) when the columns grow.
+        public mutating func fill(capacity: Int,
+                                  _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Int64>) -> Int) {
+            reset(capacity: capacity)
+            let n = after.withUnsafeMutableBufferPointer { a in
+                wattsNow.withUnsafeMutableBufferPointer { w in
+                    offsets.withUnsafeMutableBufferPointer { o in body(a.baseAddress!, w.baseAddress!, o.baseAddress!) }
+                }
+            }
+            precondition(n >= 0 && n <= capacity, "PowerIncrease.Batch.fill: wrote more than its room")
+            count = n
         }
     }
 
-    /// SIMD form: ΔP of every host in `batch`, 4 per step (`PowerCurve`'s lane form, table entries
-    /// gathered per lane); bit-identical to `delta(wattsNow(…))` host by host (tested). O(n).
+    /// SIMD form: ΔP of every host in `batch` into `out[0 ..< batch.count]` (grown to whole lanes
+    /// when short; entries past `count` are scratch), 4 per step (`PowerCurve`'s lane form, table
+    /// entries gathered per lane), P(now) as given; bit-identical to `delta` host by host
+    /// (tested). O(n).
     @inlinable
-    public static func deltas<F>(_ p: PowerArithmetic<F>, _ batch: Batch) -> [Double] {
-        var b = batch
-        // Pad to whole lanes with a harmless host (utilization 0 of type 0); padded lanes are not read.
-        while b.after.count % Lanes.width != 0 { b.after.append(0); b.now.append(0); b.sleeping.append(.nan); b.offsets.append(0) }
-        var delta = [Double](repeating: 0, count: b.after.count)
+    public static func deltas<F>(_ p: PowerArithmetic<F>, _ batch: Batch, into out: inout [Double]) {
+        let lanes = (batch.count + Lanes.width - 1) / Lanes.width * Lanes.width
+        if out.count < lanes { out = [Double](repeating: 0, count: batch.after.count) }
         p.tables.withUnsafeBufferPointer { w in
-        b.after.withUnsafeBufferPointer { a in
-        b.now.withUnsafeBufferPointer { n in
-        b.sleeping.withUnsafeBufferPointer { sl in
-        b.offsets.withUnsafeBufferPointer { of in
-        delta.withUnsafeMutableBufferPointer { out in
+        batch.after.withUnsafeBufferPointer { a in
+        batch.wattsNow.withUnsafeBufferPointer { n in
+        batch.offsets.withUnsafeBufferPointer { of in
+        out.withUnsafeMutableBufferPointer { o in
             var i = 0
-            while i < a.count {
+            while i < lanes {
                 let off = UnsafeRawPointer(of.baseAddress! + i).loadUnaligned(as: SIMD4<Int64>.self)
                 let pAfter = p.power4(w.baseAddress!, offsets: off, utilization: Lanes.load(a.baseAddress!, i))
-                let sleep = Lanes.load(sl.baseAddress!, i)
-                let pNow = p.power4(w.baseAddress!, offsets: off, utilization: Lanes.load(n.baseAddress!, i))
-                    .replacing(with: sleep, where: sleep .== sleep)  // not NaN: the host sleeps
-                Lanes.store(pAfter - pNow, out.baseAddress!, i)
+                Lanes.store(pAfter - Lanes.load(n.baseAddress!, i), o.baseAddress!, i)
                 i += Lanes.width
             }
-        }}}}}}
-        delta.removeLast(delta.count - batch.count)
-        return delta
+        }}}}}
+    }
+
+    /// `deltas(_:_:into:)` as a new array of `batch.count` values. O(n).
+    @inlinable
+    public static func deltas<F>(_ p: PowerArithmetic<F>, _ batch: Batch) -> [Double] {
+        var out: [Double] = []
+        deltas(p, batch, into: &out)
+        out.removeLast(out.count - batch.count)
+        return out
     }
 
     /// Scalar reference of `deltas`. O(n).
     @inlinable
     public static func deltasScalar<F>(_ p: PowerArithmetic<F>, _ batch: Batch) -> [Double] {
         (0..<batch.count).map { k in
-            let type = Int(batch.offsets[k]) / 11
-            let sleeping = !batch.sleeping[k].isNaN
-            let now = wattsNow(p, type: type, measuredUtilization: batch.now[k], sleeping: sleeping)
-            return delta(p, type: type, utilizationAfter: batch.after[k], wattsNow: now)
+            delta(p, type: Int(batch.offsets[k]) / 11, utilizationAfter: batch.after[k], wattsNow: batch.wattsNow[k])
         }
     }
 }
