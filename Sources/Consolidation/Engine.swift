@@ -169,25 +169,19 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
 
     // MARK: - Overload detection
 
-    /// Brings host `h`'s cached sums (requested MIPS, largest RAM, planner MIPS, and the history
-    /// when `detector` reads one) up to date with its list. O(k · 30) when stale, O(1) otherwise.
+    /// Brings host `h`'s cached sums (requested MIPS, largest RAM, planner MIPS, P(now)) up to date
+    /// with its list. O(k) when stale, O(1) otherwise. Its history is `refreshHistory`'s.
     @inline(__always)
     mutating func refreshCache<D: EngineOverloadDetector>(_ h: Int, _ detector: D) {
         if load.version[h] == s.hostVersion[h] && load.valid[h] { return }
-        recomputeCache(h, detector)
+        recomputeCache(h)
     }
 
     /// `refreshCache`'s work when host `h`'s entry is stale (out of line: the placement scans call
-    /// `refreshCache` for every candidate, and most are up to date). O(k · 30).
+    /// `refreshCache` for every candidate, and most are up to date). O(k).
     @inline(never)
-    mutating func recomputeCache<D: EngineOverloadDetector>(_ h: Int, _ detector: D) {
+    mutating func recomputeCache(_ h: Int) {
         var req = 0.0, maxRam = 0.0, planned = 0.0
-        let L = GuestHistory.length
-        // A detector that reads history implies the engine keeps it (`withEngine`).
-        let useHistory = detector.needsHistory
-        if useHistory { for j in 0..<L { load.history[h * L + j] = 0 } }
-        var longest = 0
-        let cap = s.hosts.totalMips[h]
         var n = s.lists.head[h]
         while n >= 0 {
             let i = Int(n)
@@ -201,12 +195,6 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
                 planned += t > 0 ? a * (1 - t) / t : s.lists.request[i]
             }
             planned += a
-            if useHistory {
-                let count = Int(s.histCount[g])
-                let scale = historyScale(g, capacity: cap)
-                for j in 0..<count { load.history[h * L + j] += s.history(g, j) * scale }
-                longest = max(longest, count)
-            }
             n = s.lists.next[i]
         }
         load.requested[h] = req
@@ -215,9 +203,32 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
         // The measured MIPS and the listed count change only with a bump of the host's version.
         load.wattsNow[h] = PowerIncrease.wattsNow(s.arith, type: Int(s.hosts.powerType[h]), measuredUtilization: s.measuredUtilization(h),
                                                   sleeping: !rules.wakingHostsLooksFree && s.hosts.listed[h] == 0)
-        load.longest[h] = Int32(longest)
         load.version[h] = s.hostVersion[h]
         load.valid[h] = true
+    }
+
+    /// Brings host `h`'s cached utilization history (slot j = Σ u_j · scale over its guests, in
+    /// list order) and its longest guest history up to date, for a detector that reads them (it
+    /// implies the engine keeps histories: `withEngine`). O(k · 30) when stale, O(1) otherwise.
+    mutating func refreshHistory(_ h: Int) {
+        if load.historyVersion[h] == s.hostVersion[h] && load.historyValid[h] { return }
+        let L = GuestHistory.length
+        for j in 0..<L { load.history[h * L + j] = 0 }
+        var longest = 0
+        let cap = s.hosts.totalMips[h]
+        var n = s.lists.head[h]
+        while n >= 0 {
+            let i = Int(n)
+            let g = Int(s.lists.guest[i])
+            let count = Int(s.histCount[g])
+            let scale = historyScale(g, capacity: cap)
+            for j in 0..<count { load.history[h * L + j] += s.history(g, j) * scale }
+            longest = max(longest, count)
+            n = s.lists.next[i]
+        }
+        load.longest[h] = Int32(longest)
+        load.historyVersion[h] = s.hostVersion[h]
+        load.historyValid[h] = true
     }
 
     /// A guest's weight in its host's utilization history: CloudSim multiplies by the per-PE
@@ -243,6 +254,7 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
         if detector.needsHistory {
             // `PowerHostUtilizationHistory.getUtilizationHistory`: slot j = Σ u_j · MIPS / host MIPS
             // over the host's guests, newest first.
+            refreshHistory(h)
             let L = GuestHistory.length
             var longest = Int(load.longest[h])
             history = Array(load.history[(h * L)..<(h * L + L)])

@@ -14,6 +14,11 @@ struct HostLoadCache {
     /// the host only (measured MIPS, listed guests), not on the guest being placed, so a round's
     /// many placements against mostly unchanged hosts compute it once per host change.
     var wattsNow: [Double]
+    /// `historyVersion[h]` / `historyValid[h]`: the key of `history` and `longest`, which only the
+    /// detectors that read a history need, so they are brought up to date apart from the sums
+    /// (the placement scans refresh the sums of every candidate, and read no history).
+    var historyVersion: [UInt32]
+    var historyValid: [Bool]
     /// Longest guest history on the host.
     var longest: [Int32]
     /// The host's utilization history, `GuestHistory.length` slots per host (only when a policy needs it).
@@ -26,6 +31,8 @@ struct HostLoadCache {
         maxRam = Array(repeating: 0, count: hosts)
         planned = Array(repeating: 0, count: hosts)
         wattsNow = Array(repeating: 0, count: hosts)
+        historyVersion = Array(repeating: 0, count: hosts)
+        historyValid = Array(repeating: false, count: hosts)
         longest = Array(repeating: 0, count: hosts)
         history = keepHistory ? Array(repeating: 0, count: hosts * GuestHistory.length) : []
     }
