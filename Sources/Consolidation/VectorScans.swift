@@ -59,12 +59,21 @@ extension Engine {
             // Every host left in `cands` is acceptable and every other score is +∞.
             return Argmin.simd(scores)
         }
-        // Visit in increasing (score, index) order: a few linear arg-min picks first (the best
-        // candidate usually passes, and a cheap detector like THR must not pay for a sort), then
-        // one sort of whatever is left.
-        let sc = scores
+        // Visit in increasing (score, index) order: the best candidate first, by one SIMD arg-min
+        // over every score (the other hosts' are +∞), as it usually passes; then a few linear
+        // arg-min picks (a cheap detector like THR must not pay for a sort), then one sort of
+        // whatever is left.
         var remaining = cands.count
         var picks = 0
+        if let h = Argmin.simd(scores) {
+            if acceptsPlacement(h, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty, detector) { return h }
+            if let k = cands.firstIndex(of: h) {
+                cands.swapAt(k, remaining - 1)
+                remaining -= 1
+                picks += 1
+            }
+        }
+        let sc = scores
         while remaining > 0 && picks < EngineConstants.argminPicksBeforeSort {
             var k = 0
             for j in 1..<remaining where Argmin.precedes(cands[j], cands[k], scores: sc) { k = j }

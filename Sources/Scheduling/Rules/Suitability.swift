@@ -62,73 +62,85 @@ public enum Suitability {
                                   scores: inout [Double], candidates: inout [Int]) {
         if scores.count != t.count { scores = [Double](repeating: .infinity, count: t.count) }
         candidates.removeAll(keepingCapacity: true)
-        for h in 0..<t.count { scanOne(h, r, in: t, excluded: excluded, score: score, scores: &scores, candidates: &candidates) }
+        for h in 0..<t.count {
+            let s = scoreOne(h, r, in: t, excluded: excluded, score: score)
+            scores[h] = s
+            if s < .greatestFiniteMagnitude { candidates.append(h) }
+        }
     }
 
+    /// Host `h`'s scan score: `score` when the rule accepts it and `excluded` does not, else +∞. O(1).
     @inlinable @inline(__always)
-    static func scanOne(_ h: Int, _ r: PlacementRequest, in t: HostTable, excluded: [Bool], score: FitScore,
-                        scores: inout [Double], candidates: inout [Int]) {
-        var s = Double.infinity
-        if !excluded[h] && accepts(h, r, in: t) {
-            switch score {
-            case .none: s = 0
-            case .leftover: s = Residual.score(freeMips: t.freeMips[h], demand: r.demandMips, negated: false)
-            case .negatedLeftover: s = Residual.score(freeMips: t.freeMips[h], demand: r.demandMips, negated: true)
-            }
+    static func scoreOne(_ h: Int, _ r: PlacementRequest, in t: HostTable, excluded: [Bool], score: FitScore) -> Double {
+        guard !excluded[h] && accepts(h, r, in: t) else { return .infinity }
+        switch score {
+        case .none: return 0
+        case .leftover: return Residual.score(freeMips: t.freeMips[h], demand: r.demandMips, negated: false)
+        case .negatedLeftover: return Residual.score(freeMips: t.freeMips[h], demand: r.demandMips, negated: true)
         }
-        scores[h] = s
-        if s < .greatestFiniteMagnitude { candidates.append(h) }
     }
 
     /// SIMD form: `scores[h]` = the `score` of every host the rule accepts and `excluded` does
-    /// not, +∞ for the others; the accepted hosts are appended to `candidates` in increasing index
-    /// order. 4 hosts per step, the same IEEE operations as `scanScalar` (bit-identical; tested),
-    /// scalar tail. O(hosts).
+    /// not, +∞ for the others; the accepted hosts are `candidates`, in increasing index order
+    /// (a new array, written in place: no per-host append). 4 hosts per step, the same IEEE
+    /// operations as `scanScalar` (bit-identical; tested), scalar tail. O(hosts).
     public static func scan(_ r: PlacementRequest, in t: HostTable, excluded: [Bool], score: FitScore,
                             scores: inout [Double], candidates: inout [Int]) {
         let H = t.count
         if scores.count != H { scores = [Double](repeating: .infinity, count: H) }
-        candidates.removeAll(keepingCapacity: true)
         let body = H - H % Lanes.width
         let limit = Double.greatestFiniteMagnitude
-        scores.withUnsafeMutableBufferPointer { out in
-        t.peMips.withUnsafeBufferPointer { pe in
-        t.freeMips.withUnsafeBufferPointer { av in
-        t.ramMB.withUnsafeBufferPointer { rm in
-        t.ramUsedMB.withUnsafeBufferPointer { ru in
-        excluded.withUnsafeBufferPointer { ex in
-            let vCore = SIMD4<Double>(repeating: r.coreMips)
-            let vDemand = SIMD4<Double>(repeating: r.demandMips)
-            let vRam = SIMD4<Double>(repeating: r.ramMB)
-            let inf = SIMD4<Double>(repeating: .infinity)
-            let zero = SIMD4<Double>(repeating: 0)
-            let vLimit = SIMD4<Double>(repeating: limit)
-            var i = 0
-            while i < body {
-                // The scalar test rejects on `<`; `!(a < b)` keeps its exact meaning.
-                let free = Lanes.load(av.baseAddress!, i)
-                var ok = .!(Lanes.load(pe.baseAddress!, i) .< vCore)
-                ok .&= .!(free .< vDemand)
-                if r.checksRam {
-                    ok .&= .!((Lanes.load(rm.baseAddress!, i) - Lanes.load(ru.baseAddress!, i)) .< vRam)
+        candidates = [Int](unsafeUninitializedCapacity: H) { cand, found in
+            found = 0
+            scores.withUnsafeMutableBufferPointer { out in
+            t.peMips.withUnsafeBufferPointer { pe in
+            t.freeMips.withUnsafeBufferPointer { av in
+            t.ramMB.withUnsafeBufferPointer { rm in
+            t.ramUsedMB.withUnsafeBufferPointer { ru in
+            excluded.withUnsafeBufferPointer { ex in
+                let vCore = SIMD4<Double>(repeating: r.coreMips)
+                let vDemand = SIMD4<Double>(repeating: r.demandMips)
+                let vRam = SIMD4<Double>(repeating: r.ramMB)
+                let inf = SIMD4<Double>(repeating: .infinity)
+                let zero = SIMD4<Double>(repeating: 0)
+                let vLimit = SIMD4<Double>(repeating: limit)
+                var i = 0
+                while i < body {
+                    // The scalar test rejects on `<`; `!(a < b)` keeps its exact meaning.
+                    let free = Lanes.load(av.baseAddress!, i)
+                    var ok = .!(Lanes.load(pe.baseAddress!, i) .< vCore)
+                    ok .&= .!(free .< vDemand)
+                    if r.checksRam {
+                        ok .&= .!((Lanes.load(rm.baseAddress!, i) - Lanes.load(ru.baseAddress!, i)) .< vRam)
+                    }
+                    ok .&= .!Lanes.flags(ex.baseAddress!, i)
+                    var s: SIMD4<Double>
+                    switch score {
+                    case .none: s = zero
+                    case .leftover: s = Residual.score4(freeMips: free, demand: vDemand, negated: false)
+                    case .negatedLeftover: s = Residual.score4(freeMips: free, demand: vDemand, negated: true)
+                    }
+                    s.replace(with: inf, where: .!ok)
+                    Lanes.store(s, out.baseAddress!, i)
+                    let keep = s .< vLimit
+                    if any(keep) {
+                        for l in 0..<Lanes.width where keep[l] {
+                            cand[found] = i + l
+                            found += 1
+                        }
+                    }
+                    i += Lanes.width
                 }
-                ok .&= .!Lanes.flags(ex.baseAddress!, i)
-                var s: SIMD4<Double>
-                switch score {
-                case .none: s = zero
-                case .leftover: s = Residual.score4(freeMips: free, demand: vDemand, negated: false)
-                case .negatedLeftover: s = Residual.score4(freeMips: free, demand: vDemand, negated: true)
+                for h in body..<H {
+                    let s = scoreOne(h, r, in: t, excluded: excluded, score: score)
+                    out[h] = s
+                    if s < limit {
+                        cand[found] = h
+                        found += 1
+                    }
                 }
-                s.replace(with: inf, where: .!ok)
-                Lanes.store(s, out.baseAddress!, i)
-                let keep = s .< vLimit
-                if any(keep) {
-                    for l in 0..<Lanes.width where keep[l] { candidates.append(i + l) }
-                }
-                i += Lanes.width
-            }
-        }}}}}}
-        for h in body..<H { scanOne(h, r, in: t, excluded: excluded, score: score, scores: &scores, candidates: &candidates) }
+            }}}}}}
+        }
     }
 }
 
