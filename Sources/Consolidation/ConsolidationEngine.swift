@@ -43,7 +43,8 @@ extension Engine {
                 sched.schedule(.arrival(guest: Int32(g)), at: spec.arrival, priority: EnginePriority.arrival)
             }
         }
-        for g in createInitialGuests(initial, policies.detector) {
+        var planner = RoundPlanner(policies, config: config, hosts: s.hostCount)
+        for g in createInitialGuests(initial, planner.detector) {
             sched.schedule(.bootDone(guest: Int32(g)), at: config.guests[g].bootSeconds, priority: EnginePriority.arrival)
         }
 
@@ -72,7 +73,7 @@ extension Engine {
         while let first = sched.nextEventTime, first < horizon {
             if stopWhenRecorded && trace.decision != nil { break }
             sched.step { event, sched in
-                handle(event.payload, at: event.time, sched: &sched, policies, &migrations)
+                handle(event.payload, at: event.time, sched: &sched, &planner, &migrations)
             }
             if checks.enabled && checks.violations.count < InvariantChecks.limit {
                 flushDeferredUpdates()  // the invariants describe the state with every update done
@@ -88,10 +89,12 @@ extension Engine {
         return finish(at: horizon, reportsDowntime: migration.reportsDowntime)
     }
 
-    /// Handles one event at `t`; `migrations`: the run's migrations (created by `run`, passed
-    /// here beside the engine since its methods take the engine `inout`).
+    /// Handles one event at `t`. `planner` plans the consolidation rounds (its detector also
+    /// judges the placements of arrivals and waiting guests), `migrations` runs the migrations:
+    /// both created by `run` and passed here beside the engine, since their methods take the
+    /// engine `inout`.
     mutating func handle<D: EngineOverloadDetector, S: VmSelectionPolicy, M: EngineMigrationModel>(
-        _ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>, _ policies: RoundPolicies<D, S>,
+        _ event: EngineEvent, at t: Double, sched: inout Scheduler<EngineEvent>, _ planner: inout RoundPlanner<D, S>,
         _ migrations: inout MigrationLifecycle<M>) {
         trace.now = t
         // Completions at one instant share one update per host; anything else sees them done.
@@ -102,16 +105,16 @@ extension Engine {
         case .tick:
             clock.tickIndex += 1
             fullUpdate(at: t, tick: true)
-            if !waiting.queue.isEmpty { placeWaiting(at: t, sched: &sched, policies.detector) }
+            if !waiting.queue.isEmpty { placeWaiting(at: t, sched: &sched, planner.detector) }
             capacity.sample(s, waiting: waiting.queue.count)
             if rules.consolidatesOnTicks && D.detectsOverloads {
-                let plan = planRound(policies)
+                let plan = planner.plan(&self)
                 migrations.start(plan, at: t, engine: &self, sched: &sched)
             }
             clock.nextTick = rules.nextTick(after: t, index: clock.tickIndex, interval: clock.tickInterval)
             if clock.nextTick < config.horizon { sched.schedule(.tick, at: clock.nextTick, priority: EnginePriority.tick) }
         case .consolidate:
-            let plan = planRound(policies)
+            let plan = planner.plan(&self)
             migrations.start(plan, at: t, engine: &self, sched: &sched)
             clock.consolidationIndex += 1
             let next = Double(clock.consolidationIndex + 1) * config.consolidationInterval
@@ -124,7 +127,7 @@ extension Engine {
             migrations.forceUpdateRuns()
             fullUpdate(at: t, tick: false)
         case .arrival(let guest):
-            arrive(Int(guest), at: t, sched: &sched, policies.detector)
+            arrive(Int(guest), at: t, sched: &sched, planner.detector)
         case .bootDone(let guest):
             let g = Int(guest)
             if s.guests.phase[g] == .booting {

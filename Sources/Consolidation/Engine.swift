@@ -44,14 +44,13 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
     let config: EngineConfig
     /// The behaviour switches, resolved into strategies (constants in a preset's specialization).
     let rules: Q
-    var random: Xoshiro256StarStar
     let placement: PlacementRule
 
     /// `EngineConfig.decisionTrace`'s decision and what the engine is doing now.
     var trace = DecisionTracing()
     var clock: EngineClock
-    /// Tentative state of the consolidation round being planned.
-    var tentative: RoundSnapshot
+    /// Hosts holding migration reservations (the round's restore visits them).
+    var reservedHosts: ReservedHosts
     /// Tenant of every guest when hosts are tenant-exclusive (`EngineConfig.tenantExclusiveHosts`);
     /// empty otherwise, so the unconstrained path pays nothing.
     let exclusiveTenant: [Int32]
@@ -98,9 +97,8 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
             throw EngineError.invalidConfig("horizon, consolidation and report intervals must be positive")
         }
         s = try EngineState(config: config, rules: rules, keepHistory: needsHistory, observer: observer)
-        random = RandomStreams(seed: config.seed).stream("consolidation/vm-selection")
         let H = s.hostCount
-        tentative = RoundSnapshot(hosts: H)
+        reservedHosts = ReservedHosts(hosts: H)
         capacity = CapacityMeter(types: config.hostTypes.count)
         deferred = DeferredHostUpdates(hosts: H)
         load = HostLoadCache(hosts: H, keepHistory: needsHistory)

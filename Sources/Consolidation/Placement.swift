@@ -17,6 +17,17 @@ extension Engine {
         Suitability.accepts(h, placementRequest(g), in: s.hosts)
     }
 
+    /// `PowerVmList.sortByCpuUtilization`: decreasing current MIPS, stable (the initial placement
+    /// and the round's placements visit guests in this order). O(n log n).
+    func sortByCpuDescending(_ guests: [Int]) -> [Int] {
+        let keys = guests.map { g -> Double in
+            rules.guestSizeIsOneCoreMips ? s.guests.utilization[g] * s.guests.mips[g] : s.hostDemand(g)
+        }
+        return Array(guests.indices).sorted { a, b in
+            keys[a] != keys[b] ? keys[a] > keys[b] : a < b
+        }.map { guests[$0] }
+    }
+
     /// Chooses a host for guest `g` (`findHostForVm`), skipping hosts with `excluded[h]`.
     mutating func findHost<D: EngineOverloadDetector>(for g: Int, excluded: [Bool], skipEmpty: Bool = false, _ detector: D) -> Int? {
         var none = NoRecorder()

@@ -38,7 +38,7 @@ struct MigrationLifecycle<M: EngineMigrationModel> {
                 node = e.s.newNode(guest: g, kind: .incoming)
                 e.s.link(node, to: m.target)
                 e.s.allocateAppended(node, on: m.target, request: e.s.hostDemand(g))
-                if !e.tentative.hasIncoming[m.target] { e.tentative.hasIncoming[m.target] = true; e.tentative.hostsWithIncoming.append(m.target) }
+                e.reservedHosts.add(m.target)
                 e.deferUpdate(m.target, at: t)
                 if source >= 0 { e.deferUpdate(source, at: t) }
             }
