@@ -153,9 +153,7 @@ extension Engine {
         var order = guests
         if !rules.requestsFullMipsAtCreation {
             for g in guests {
-                let u = rules.utilization(s.demand, g, at: 0)
-                s.guests.utilization[g] = u
-                s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
+                s.demand.read(g, at: 0, into: &s.guests)
             }
             if placement.sortsDecreasing { order = sortByCpuDescending(guests) }
         }
@@ -186,9 +184,7 @@ extension Engine {
     }
 
     mutating func arrive<D: EngineOverloadDetector>(_ g: Int, at t: Double, sched: inout Scheduler<EngineEvent>, _ detector: D) {
-        let u = rules.utilization(s.demand, g, at: t)
-        s.guests.utilization[g] = u
-        s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
+        let u = s.demand.read(g, at: t, into: &s.guests)
         if rules.requestsFullMipsAtCreation { s.guests.creating[g] = true }
         let none = [Bool](repeating: false, count: s.hostCount)
         trace.phase = "arrival"
@@ -212,9 +208,7 @@ extension Engine {
         let none = [Bool](repeating: false, count: s.hostCount)
         trace.phase = "waiting guest"
         for g in waiting.queue {
-            let u = rules.utilization(s.demand, g, at: t)
-            s.guests.utilization[g] = u
-            s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
+            let u = s.demand.read(g, at: t, into: &s.guests)
             if rules.requestsFullMipsAtCreation { s.guests.creating[g] = true }
             guard let h = tracedFindHost(for: g, excluded: none, detector) else {
                 s.guests.creating[g] = false
@@ -234,7 +228,7 @@ extension Engine {
         s.bump(h)
         s.guests.host[g] = Int32(h)
         s.guests.initialHost[g] = Int32(h)
-        s.pushHistory(g, u)
+        s.demand.history.push(g, u)
         let boot = config.guests[g].bootSeconds
         if boot > 0 && !rules.skipsBootDelays {
             s.guests.phase[g] = .booting

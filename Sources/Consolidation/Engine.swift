@@ -116,22 +116,10 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
 
     // MARK: - Demand and updates
 
-    /// Re-reads every placed guest's demand at `t` (and appends history on ticks).
-    mutating func refreshDemands(at t: Double, tick: Bool) {
-        for g in 0..<s.guestCount {
-            let phase = s.guests.phase[g]
-            guard phase == .running || phase == .booting else { continue }
-            let u = rules.utilization(s.demand, g, at: t)
-            s.guests.utilization[g] = u
-            s.guests.request[g] = u * s.guests.mips[g] * Double(s.guests.pes[g])
-            if tick { s.pushHistory(g, u) }
-        }
-    }
-
     /// CloudSim's `updateCloudetProcessingWithoutSchedulingFutureEventsForce` (steps 1–3 of §2):
     /// every host re-allocates and records history, energy is added, idle guests are deleted.
     mutating func fullUpdate(at t: Double, tick: Bool) {
-        refreshDemands(at: t, tick: tick)
+        s.demand.refresh(&s.guests, at: t, tick: tick)
         for h in 0..<s.hostCount { s.updateHost(h, at: t) }
         s.fullUpdateDone(at: t)
         if rules.deletesIdleGuests { deleteIdleGuests(at: t) }
@@ -218,9 +206,9 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
         while n >= 0 {
             let i = Int(n)
             let g = Int(s.lists.guest[i])
-            let count = Int(s.histCount[g])
+            let count = Int(s.demand.history.count[g])
             let scale = historyScale(g, capacity: cap)
-            for j in 0..<count { load.history[h * L + j] += s.history(g, j) * scale }
+            for j in 0..<count { load.history[h * L + j] += s.demand.history.value(g, j) * scale }
             longest = max(longest, count)
             n = s.lists.next[i]
         }
@@ -257,9 +245,9 @@ struct Engine<Q: EngineStrategies, O: EngineObserver> {
             var longest = Int(load.longest[h])
             history = Array(load.history[(h * L)..<(h * L + L)])
             if extra >= 0 {
-                let count = Int(s.histCount[extra])
+                let count = Int(s.demand.history.count[extra])
                 let scale = historyScale(extra, capacity: cap)
-                for j in 0..<count { history[j] += s.history(extra, j) * scale }
+                for j in 0..<count { history[j] += s.demand.history.value(extra, j) * scale }
                 longest = max(longest, count)
             }
             // The CloudSim detectors trim zero tails themselves; VirtSim passes observed values only.
@@ -292,12 +280,6 @@ enum EngineConstants {
     static let indexMinimumHosts = 2048
     /// Linear arg-min picks before `findHostSIMD` sorts the remaining candidates.
     static let argminPicksBeforeSort = 8
-}
-
-/// Guests' utilization histories (CloudSim `PowerVm`: newest first).
-enum GuestHistory {
-    /// Values kept per guest (and per host in `HostLoadCache`).
-    static let length = 30
 }
 
 /// Tests: check the engine's invariants after every event and keep the first violations.

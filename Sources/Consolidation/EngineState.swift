@@ -51,13 +51,8 @@ struct EngineState<Q: EngineStrategies, O: EngineObserver> {
     var lists: NodeLists
     /// The guests' columns.
     var guests: GuestColumns
-    /// Where each guest's demand comes from (samples, constant, synthetic).
-    var demand: DemandSource
-    /// Utilization history (CloudSim PowerVm: newest first, `GuestHistory.length` values), only when needed.
-    var keepHistory: Bool
-    var histValues: [Double]
-    var histHead: [UInt8]
-    var histCount: [UInt8]
+    /// The fleet's demand: its sources, how they are read, the utilization histories.
+    var demand: GuestDemand<Q>
 
     // MARK: observers
     /// The observers of the engine's events: the energy meter, the metrics recorder, the run's own.
@@ -102,11 +97,7 @@ struct EngineState<Q: EngineStrategies, O: EngineObserver> {
 
         lists = NodeLists(hosts: H, guests: G)
         guests = try GuestColumns(config.guests)
-        demand = try DemandSource(guests: config.guests)
-        self.keepHistory = keepHistory
-        histValues = keepHistory ? Array(repeating: 0, count: G * GuestHistory.length) : []
-        histHead = keepHistory ? Array(repeating: 0, count: G) : []
-        histCount = keepHistory ? Array(repeating: 0, count: G) : []
+        demand = try GuestDemand(guests: config.guests, reading: rules, keepHistory: keepHistory)
         // The strategies carry the run's power-awareness (`HostPowerDraw`); `withEngine` resolves both.
         precondition(rules.drawsMaximumPower == !config.policies.powerAware, "the strategies disagree with the powerAware policy")
         let meter = EnergyMeter(hosts: H, rules: rules, arith: arith)
@@ -200,24 +191,6 @@ struct EngineState<Q: EngineStrategies, O: EngineObserver> {
     @inline(__always)
     func guestRequest(_ g: Int) -> Double {
         guests.creating[g] ? guests.mips[g] * Double(guests.pes[g]) : guests.request[g]
-    }
-
-    /// Appends u to the guest's history (newest first, 30 values).
-    @inline(__always)
-    mutating func pushHistory(_ g: Int, _ u: Double) {
-        guard keepHistory else { return }
-        let L = GuestHistory.length
-        let head = (Int(histHead[g]) + 1) % L
-        histHead[g] = UInt8(head)
-        histValues[g * L + head] = u
-        if histCount[g] < UInt8(L) { histCount[g] += 1 }
-    }
-
-    /// The guest's i-th newest history value (i < count).
-    @inline(__always)
-    func history(_ g: Int, _ i: Int) -> Double {
-        let L = GuestHistory.length
-        return histValues[g * L + (Int(histHead[g]) - i + L) % L]
     }
 
     // MARK: - Host update (HostDynamicWorkload.updateVmsProcessing)

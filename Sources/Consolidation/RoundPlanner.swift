@@ -150,7 +150,7 @@ struct RoundPlanner<D: EngineOverloadDetector, S: VmSelectionPolicy> {
             if Self.isMovable(node: i, s) {
                 let g = Int(s.lists.guest[i])
                 // A policy that reads history implies the engine keeps it (`withEngine`).
-                let hist: [Double] = selection.needsHistory ? (0..<Int(s.histCount[g])).map { s.history(g, $0) } : []
+                let hist: [Double] = selection.needsHistory ? (0..<Int(s.demand.history.count[g])).map { s.demand.history.value(g, $0) } : []
                 candidates.append(SelectionCandidate(id: g, ramMB: s.guests.ramMB[g], utilization: s.guests.utilization[g],
                                                      mips: s.guestRequest(g), history: hist))
                 candidateNodes.append(i)
