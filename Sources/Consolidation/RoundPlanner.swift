@@ -39,7 +39,7 @@ struct RoundPlanner<D: EngineOverloadDetector, S: VmSelectionPolicy> {
     /// The run's overload detector (also read by the engine's placements: arrivals, waiting guests).
     let detector: D
     let selection: S
-    /// `PolicyConfig.underload`, its threshold and its attempt limit, read once.
+    /// `PolicySpec.underload`, its threshold and its attempt limit, read once.
     let evacuatesUnderloaded: Bool
     let underloadThreshold: Double
     let maxUnderloadAttempts: Int
