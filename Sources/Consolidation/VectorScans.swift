@@ -59,10 +59,17 @@ extension Engine {
             // Every host left in `cands` is acceptable and every other score is +∞.
             return Argmin.simd(scores)
         }
-        // Visit in increasing (score, index) order: the best candidate first, by one SIMD arg-min
-        // over every score (the other hosts' are +∞), as it usually passes; then a few linear
-        // arg-min picks (a cheap detector like THR must not pay for a sort), then one sort of
-        // whatever is left.
+        return firstAccepted(inScoreOrder: &cands, scores: scores, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty, detector)
+    }
+
+    /// The first of the suitable hosts `cands` the overload detector accepts, visited in
+    /// increasing (score, index) order (`scores`: +∞ for every host not in `cands`): the best
+    /// candidate first, by one SIMD arg-min over every score, as it usually passes; then a few
+    /// linear arg-min picks (a cheap detector like THR must not pay for a sort), then one sort of
+    /// whatever is left. Reorders `cands`. O(hosts) SIMD + O(c) per pick, O(c log c) after
+    /// `EngineConstants.argminPicksBeforeSort` picks, one overload evaluation per host visited.
+    mutating func firstAccepted<D: EngineOverloadDetector>(inScoreOrder cands: inout [Int], scores: [Double], guest g: Int,
+                                                          powerAware: Bool, cloudSimEmpty: Bool, _ detector: D) -> Int? {
         var remaining = cands.count
         var picks = 0
         if let h = Argmin.simd(scores) {
@@ -73,10 +80,9 @@ extension Engine {
                 picks += 1
             }
         }
-        let sc = scores
         while remaining > 0 && picks < EngineConstants.argminPicksBeforeSort {
             var k = 0
-            for j in 1..<remaining where Argmin.precedes(cands[j], cands[k], scores: sc) { k = j }
+            for j in 1..<remaining where Argmin.precedes(cands[j], cands[k], scores: scores) { k = j }
             let h = cands[k]
             if acceptsPlacement(h, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty, detector) { return h }
             cands.swapAt(k, remaining - 1)
@@ -84,7 +90,7 @@ extension Engine {
             picks += 1
         }
         cands.removeLast(cands.count - remaining)
-        cands.sort { Argmin.precedes($0, $1, scores: sc) }
+        cands.sort { Argmin.precedes($0, $1, scores: scores) }
         for h in cands where acceptsPlacement(h, guest: g, powerAware: powerAware, cloudSimEmpty: cloudSimEmpty, detector) {
             return h
         }
